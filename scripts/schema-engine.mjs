@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Stands in for Prisma's native `schema-engine` binary, whose download is out of reach on an air-gapped
+// machine. It speaks the CLI's newline-delimited JSON-RPC on stdin/stdout and forwards each request to
+// the same engine compiled to WebAssembly (@prisma/schema-engine-wasm), which reaches SQLite through the
+// better-sqlite3 driver adapter. prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY here.
+import { readFileSync, existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import readline from "node:readline";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+
+const require = createRequire(import.meta.url);
+
+function parseArgs(argv) {
+  const args = { datamodels: [], datasource: null, cli: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--datamodels") args.datamodels.push(argv[++i]);
+    else if (argv[i] === "--datasource") args.datasource = JSON.parse(argv[++i]);
+    else if (argv[i] === "cli") args.cli = argv.slice(i + 1);
+  }
+  return args;
+}
+
+function toFilePath(url) {
+  return path.resolve(process.cwd(), url.replace(/^file:/, "").split("?")[0]);
+}
+
+/** One-shot commands the CLI runs before starting a JSON-RPC session. */
+function runOneShot(command, url) {
+  const file = toFilePath(url);
+  if (command === "can-connect-to-database") {
+    if (existsSync(file)) return 0;
+    const error = { error_code: "P1003", message: `Database ${path.basename(file)} does not exist at ${file}` };
+    process.stderr.write(
+      `schema-engine stand-in\n${JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: error })}`,
+    );
+    return 1;
+  }
+  if (command === "create-database") {
+    new Database(file).close();
+    return 0;
+  }
+  process.stderr.write(`schema-engine stand-in: unsupported command ${command}\n`);
+  return 1;
+}
+
+// better-sqlite3's prepare() takes one statement; the engine sends multi-statement migration scripts
+// through executeRaw on the shadow database. Such SQL goes through exec() instead.
+function acceptScripts(adapter) {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const isMultiStatement = (error) => /more than one statement/.test(String(error?.cause?.message ?? error?.message ?? ""));
+  adapter.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (!isMultiStatement(error) || query.args.length > 0) throw error;
+      await adapter.executeScript(query.sql);
+      return 0;
+    }
+  };
+  adapter.queryRaw = async (query) => {
+    try {
+      return await queryRaw(query);
+    } catch (error) {
+      if (!isMultiStatement(error) || query.args.length > 0) throw error;
+      await adapter.executeScript(query.sql);
+      return { columnNames: [], columnTypes: [], rows: [] };
+    }
+  };
+  return adapter;
+}
+
+function createFactory(url) {
+  const inner = new PrismaBetterSqlite3({ url: `file:${toFilePath(url)}` });
+  const open = [];
+  const track = async (adapter) => {
+    open.push(adapter);
+    return acceptScripts(adapter);
+  };
+  const factory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => track(await inner.connect()),
+    connectToShadowDb: async () => track(await inner.connectToShadowDb()),
+  };
+  const closeAll = () => {
+    for (const adapter of open.splice(0)) {
+      try {
+        adapter.client?.close?.();
+      } catch {
+        // already closed
+      }
+    }
+  };
+  return { factory, closeAll };
+}
+
+async function loadWasm() {
+  const bindings = await import(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+  const module = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bindings });
+  bindings.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start?.();
+  return bindings;
+}
+
+function toRpcError(error) {
+  const code = error?.code ?? error?.error_code;
+  const message = String(error?.message ?? error);
+  return {
+    code: 4466,
+    message: "An error happened. Check the data field for details.",
+    data: { is_panic: false, message, error_code: typeof code === "string" ? code : undefined, meta: error?.meta ?? {} },
+  };
+}
+
+function deleteDatabaseFiles(file) {
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
+
+async function serve(args) {
+  const url = args.datasource?.url;
+  if (!url) throw new Error("schema-engine stand-in: --datasource with a url is required");
+  const bindings = await loadWasm();
+  const datamodels = args.datamodels.map((file) => [file, readFileSync(file, "utf8")]);
+  let connection = createFactory(url);
+  const start = () =>
+    bindings.SchemaEngine.new(
+      { datamodels: datamodels.length > 0 ? datamodels : undefined },
+      () => {},
+      bindMigrationAwareSqlAdapterFactory(connection.factory),
+    );
+  let engine = await start();
+
+  const call = async (method, params) => {
+    if (method === "reset") {
+      // The wasm reset only deletes rows; like the native engine, remove the file instead.
+      engine.free();
+      connection.closeAll();
+      deleteDatabaseFiles(toFilePath(url));
+      connection = createFactory(url);
+      engine = await start();
+      return null;
+    }
+    if (method === "getDatabaseVersion") return engine.version(params);
+    try {
+      return await engine[method](params);
+    } catch (error) {
+      const text = String(error?.message ?? "");
+      if (/_prisma_migrations/.test(text) && /does not exist/.test(text)) {
+        // A fresh database: the native engine treats a missing history table as "not initialised".
+        await connection.factory.connect().then((db) =>
+          db.executeScript(MIGRATIONS_TABLE_SQL),
+        );
+        return engine[method](params);
+      }
+      if (method === "evaluateDataLoss" && /shadow DB must be provided/.test(text)) {
+        await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? { externalTables: [], externalEnums: [] } });
+        return engine[method](params);
+      }
+      throw error;
+    }
+  };
+
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let queue = Promise.resolve();
+  lines.on("line", (line) => {
+    if (!line.trim()) return;
+    const request = JSON.parse(line);
+    if (request.method === undefined) return; // a reply to a request of ours
+    queue = queue.then(async () => {
+      let reply;
+      try {
+        const result = await call(request.method, request.params);
+        reply = { jsonrpc: "2.0", id: request.id, result: result ?? null };
+      } catch (error) {
+        reply = { jsonrpc: "2.0", id: request.id, error: toRpcError(error) };
+      }
+      process.stdout.write(JSON.stringify(reply) + "\n");
+    });
+  });
+  lines.on("close", () => {
+    queue.then(() => {
+      engine.free();
+      connection.closeAll();
+      process.exit(0);
+    });
+  });
+}
+
+const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+);`;
+
+const args = parseArgs(process.argv.slice(2));
+if (args.cli) {
+  process.exit(runOneShot(args.cli[0], args.datasource?.url ?? ""));
+} else {
+  serve(args).catch((error) => {
+    process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: String(error?.stack ?? error) } })}\n`);
+    process.exit(1);
+  });
+}
