@@ -1,0 +1,25 @@
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
+
+/** Download links for the current view: the same filters, so an export matches the screen. */
+export function ExportLinks({ slug, params }: { slug: string; params: TMatrixParams }) {
+  const withLayout = (layout: string) => {
+    const search = toMatrixSearchParams(params);
+    if (layout !== "wide") search.set("layout", layout);
+    return `/negotiations/${slug}/matrix.csv${toQueryString(search)}`;
+  };
+  const json = `/api/negotiations/${slug}/matrix${toQueryString(toMatrixSearchParams(params))}`;
+  return (
+    <nav className="exports" aria-label="Export this view">
+      <span>Export this view:</span>
+      <a href={withLayout("wide")} download data-testid="csv-wide">
+        CSV, one row per issue
+      </a>
+      <a href={withLayout("long")} download data-testid="csv-long">
+        CSV, one row per cell
+      </a>
+      <a href={json} data-testid="json">
+        JSON
+      </a>
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+import { isSafeHttpUrl, STATUS_LABELS, type TIssue, type TPosition } from "@/lib/domain";
+import { formatSourceDate } from "@/lib/format";
+import { ScoreBadge } from "./score-badge";
+
+/** One cell of the matrix: score, summary, status and confidence, the quote one click away, the sources. */
+export function PositionCell({ position, issue }: { position: TPosition | null; issue: TIssue }) {
+  if (!position) return <span className="missing">No data</span>;
+  return (
+    <div className="cell">
+      <ScoreBadge score={position.score} status={position.status} lowLabel={issue.lowLabel} highLabel={issue.highLabel} />
+      <p className="cell-summary">{position.summary}</p>
+      <p className="cell-markers">
+        <span className={`marker marker-${position.status}`}>{STATUS_LABELS[position.status]}</span>
+        <span className="marker">Confidence: {position.confidence}</span>
+        {position.asOf && <span className="marker">As of {position.asOf}</span>}
+      </p>
+      {position.quote && (
+        <details className="cell-quote">
+          <summary>Quote</summary>
+          <blockquote>{position.quote}</blockquote>
+        </details>
+      )}
+      {position.notes && (
+        <details className="cell-notes">
+          <summary>Notes</summary>
+          <p>{position.notes}</p>
+        </details>
+      )}
+      {position.sources.length > 0 ? (
+        <ol className="sources" aria-label="Sources">
+          {position.sources.map((source, index) => (
+            <li key={index}>
+              {isSafeHttpUrl(source.url) ? (
+                <a href={source.url} target="_blank" rel="noopener noreferrer">
+                  {source.title}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              ) : (
+                <span>
+                  {source.title} <em>(no link on file)</em>
+                </span>
+              )}{" "}
+              <span className="source-meta">
+                {source.publisher}, {formatSourceDate(source)}
+              </span>
+              {source.url && <span className="print-url"> {source.url}</span>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="no-sources">No source found.</p>
+      )}
+    </div>
+  );
+}

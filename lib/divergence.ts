@@ -1,0 +1,46 @@
+import type { TScore } from "./domain";
+
+export type TIssueDivergence = {
+  /** How many of the given scores are known (non-null). */
+  scored: number;
+  /** max − min of the known scores; null with fewer than two. */
+  spread: number | null;
+  /** Population standard deviation of the known scores; null with fewer than two. */
+  stdev: number | null;
+};
+
+/**
+ * Divergence on one issue. Null scores (undisclosed, no position) are left out, never read as 0:
+ * scored = n known scores; spread = max − min; stdev = sqrt(Σ(x − mean)² / n). Both null when n < 2.
+ */
+export function measureIssue(scores: readonly TScore[]): TIssueDivergence {
+  const known = scores.filter((s): s is number => s !== null);
+  if (known.length < 2) return { scored: known.length, spread: null, stdev: null };
+  const mean = known.reduce((sum, s) => sum + s, 0) / known.length;
+  const variance = known.reduce((sum, s) => sum + (s - mean) ** 2, 0) / known.length;
+  return { scored: known.length, spread: Math.max(...known) - Math.min(...known), stdev: Math.sqrt(variance) };
+}
+
+export type TPairDistance = {
+  /** Number of issues on which both parties have a score. */
+  sharedIssues: number;
+  /** mean |a − b| / 4 over the shared issues (0 identical, 1 opposite poles); null when none are shared. */
+  distance: number | null;
+};
+
+/**
+ * Distance between two parties over aligned score lists (one entry per issue). Issues where either
+ * score is null are skipped: distance = Σ|a − b| / (4 · shared), null when shared = 0.
+ */
+export function measurePair(a: readonly TScore[], b: readonly TScore[]): TPairDistance {
+  let shared = 0;
+  let total = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === null || x === undefined || y === null || y === undefined) continue;
+    shared++;
+    total += Math.abs(x - y);
+  }
+  return { sharedIssues: shared, distance: shared === 0 ? null : total / (4 * shared) };
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+export const SORT_KEYS = ["order", "divergence", "issue"] as const;
+export type TSortKey = (typeof SORT_KEYS)[number];
+export const SORT_LABELS: Record<TSortKey, string> = {
+  order: "Default order",
+  divergence: "Most contested first",
+  issue: "Issue name (A–Z)",
+};
+
+/** The matrix view as the URL states it. `null` lists mean "all". */
+export type TMatrixParams = {
+  issues: string[] | null;
+  parties: string[] | null;
+  q: string;
+  sort: TSortKey;
+};
+
+export type TRawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+export const DEFAULT_MATRIX_PARAMS: TMatrixParams = { issues: null, parties: null, q: "", sort: "order" };
+export const MAX_QUERY_LENGTH = 200;
+const MAX_ECHO_LENGTH = 40;
+
+const ZSortKey = z.enum(SORT_KEYS);
+
+/** Reads one key from either shape of search params; repeated keys are joined with commas. */
+export function readParam(raw: TRawSearchParams, key: string): string | undefined {
+  const values = raw instanceof URLSearchParams ? raw.getAll(key) : [raw[key] ?? []].flat();
+  return values.length === 0 ? undefined : values.join(",");
+}
+
+function echo(value: string): string {
+  return value.length > MAX_ECHO_LENGTH ? `${value.slice(0, MAX_ECHO_LENGTH)}…` : value;
+}
+
+function parseSlugList(
+  raw: string | undefined,
+  known: readonly string[],
+  noun: string,
+  notices: string[],
+): string[] | null {
+  if (raw === undefined) return null;
+  const asked = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
+  if (asked.length === 0) return null;
+  const unknown = asked.filter((slug) => !known.includes(slug));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).map((s) => `“${echo(s)}”`).join(", ");
+    const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : "";
+    notices.push(`Ignored unknown ${noun}${unknown.length > 1 ? "s" : ""}: ${shown}${more}.`);
+  }
+  const kept = known.filter((slug) => asked.includes(slug));
+  if (kept.length === 0) {
+    notices.push(`No known ${noun} was chosen, so all are shown.`);
+    return null;
+  }
+  return kept.length === known.length ? null : kept;
+}
+
+/**
+ * Parses the matrix URL against the negotiation's own slugs. Never throws: unknown slugs are
+ * dropped, a bad sort falls back to the default, and each correction is reported as a notice.
+ */
+export function parseMatrixParams(
+  raw: TRawSearchParams,
+  known: { issues: readonly string[]; parties: readonly string[] },
+): { params: TMatrixParams; notices: string[] } {
+  const notices: string[] = [];
+  const issues = parseSlugList(readParam(raw, "issues"), known.issues, "issue", notices);
+  const parties = parseSlugList(readParam(raw, "parties"), known.parties, "party", notices);
+
+  let q = (readParam(raw, "q") ?? "").trim();
+  if (q.length > MAX_QUERY_LENGTH) {
+    q = q.slice(0, MAX_QUERY_LENGTH);
+    notices.push(`The search text was cut to its first ${MAX_QUERY_LENGTH} characters.`);
+  }
+
+  const rawSort = readParam(raw, "sort");
+  const sort = ZSortKey.safeParse(rawSort ?? "order");
+  if (!sort.success) notices.push(`Ignored unknown sort “${echo(rawSort ?? "")}”; using the default order.`);
+
+  return { params: { issues, parties, q, sort: sort.success ? sort.data : "order" }, notices };
+}
+
+/** The query string for a view, with defaults left out so that URLs stay short. */
+export function toMatrixSearchParams(params: TMatrixParams): URLSearchParams {
+  const search = new URLSearchParams();
+  if (params.issues) search.set("issues", params.issues.join(","));
+  if (params.parties) search.set("parties", params.parties.join(","));
+  if (params.q) search.set("q", params.q);
+  if (params.sort !== DEFAULT_MATRIX_PARAMS.sort) search.set("sort", params.sort);
+  return search;
+}
+
+/** `?a=b` for a non-empty query, or the empty string. */
+export function toQueryString(search: URLSearchParams): string {
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

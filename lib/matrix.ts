@@ -1,0 +1,66 @@
+import { measureIssue, type TIssueDivergence } from "./divergence";
+import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
+import type { TMatrixParams } from "./matrix-params";
+
+export type TMatrixRow = {
+  issue: TIssue;
+  /** One cell per shown party, in column order; null only if the cell is missing from the data. */
+  cells: (TPosition | null)[];
+  divergence: TIssueDivergence;
+};
+
+export type TMatrix = {
+  negotiation: Pick<TNegotiation, "slug" | "title" | "summary" | "asOf" | "scaleNote">;
+  parties: TParty[];
+  rows: TMatrixRow[];
+  /** How many issues matched before the text search, to say "n of m" on screen. */
+  totalIssues: number;
+};
+
+/** Lowercase and strip accents, so that "geneve" finds "Genève". */
+export function foldText(text: string): string {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+}
+
+function matchesQuery(row: TMatrixRow, needle: string): boolean {
+  if (!needle) return true;
+  const haystacks = [row.issue.name, ...row.cells.flatMap((c) => (c ? [c.summary, c.quote ?? ""] : []))];
+  return haystacks.some((text) => foldText(text).includes(needle));
+}
+
+/** Most contested first: larger spread first, unknown spread (fewer than two scores) last, ties in issue order. */
+function compareByDivergence(a: TMatrixRow, b: TMatrixRow): number {
+  const sa = a.divergence.spread;
+  const sb = b.divergence.spread;
+  if (sa !== sb) {
+    if (sa === null) return 1;
+    if (sb === null) return -1;
+    return sb - sa;
+  }
+  return a.issue.sortOrder - b.issue.sortOrder;
+}
+
+const COMPARATORS: Record<TMatrixParams["sort"], (a: TMatrixRow, b: TMatrixRow) => number> = {
+  order: (a, b) => a.issue.sortOrder - b.issue.sortOrder,
+  divergence: compareByDivergence,
+  issue: (a, b) => a.issue.name.localeCompare(b.issue.name, "en") || a.issue.sortOrder - b.issue.sortOrder,
+};
+
+/**
+ * Assembles the matrix a view shows: the chosen issues (rows) and parties (columns), the text
+ * search applied to issue names and the shown cells' summaries and quotes, rows in the chosen order.
+ * The page, the CSV and the JSON export all call this, so they cannot disagree.
+ */
+export function buildMatrix(negotiation: TNegotiation, params: TMatrixParams): TMatrix {
+  const parties = negotiation.parties.filter((p) => !params.parties || params.parties.includes(p.slug));
+  const byCell = new Map(negotiation.positions.map((p) => [`${p.issue}|${p.party}`, p]));
+  const issues = negotiation.issues.filter((i) => !params.issues || params.issues.includes(i.slug));
+  const candidates = issues.map((issue) => {
+    const cells = parties.map((party) => byCell.get(`${issue.slug}|${party.slug}`) ?? null);
+    return { issue, cells, divergence: measureIssue(cells.map((c) => c?.score ?? null)) };
+  });
+  const needle = foldText(params.q.trim());
+  const rows = candidates.filter((row) => matchesQuery(row, needle)).sort(COMPARATORS[params.sort]);
+  const { slug, title, summary, asOf, scaleNote } = negotiation;
+  return { negotiation: { slug, title, summary, asOf, scaleNote }, parties, rows, totalIssues: issues.length };
+}
