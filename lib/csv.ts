@@ -21,7 +21,8 @@ export function neutraliseFormula(text: string): string {
  */
 export function writeCsv(header: readonly string[], rows: readonly (readonly TCell[])[]): string {
   const records = [header.map(neutraliseFormula), ...rows.map((row) => row.map(toCsvField))];
-  return stringify(records, { bom: true, record_delimiter: "windows" });
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR.
+  return stringify(records, { bom: true, record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }
 
 function toCsvField(cell: TCell): string {

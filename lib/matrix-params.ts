@@ -37,7 +37,7 @@ function echo(value: string): string {
 function parseSlugList(
   raw: string | undefined,
   known: readonly string[],
-  noun: string,
+  noun: { one: string; many: string },
   notices: string[],
 ): string[] | null {
   if (raw === undefined) return null;
@@ -47,11 +47,11 @@ function parseSlugList(
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 5).map((s) => `“${echo(s)}”`).join(", ");
     const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : "";
-    notices.push(`Ignored unknown ${noun}${unknown.length > 1 ? "s" : ""}: ${shown}${more}.`);
+    notices.push(`Ignored unknown ${unknown.length > 1 ? noun.many : noun.one}: ${shown}${more}.`);
   }
   const kept = known.filter((slug) => asked.includes(slug));
   if (kept.length === 0) {
-    notices.push(`No known ${noun} was chosen, so all are shown.`);
+    notices.push(`No known ${noun.one} was chosen, so all are shown.`);
     return null;
   }
   return kept.length === known.length ? null : kept;
@@ -66,8 +66,8 @@ export function parseMatrixParams(
   known: { issues: readonly string[]; parties: readonly string[] },
 ): { params: TMatrixParams; notices: string[] } {
   const notices: string[] = [];
-  const issues = parseSlugList(readParam(raw, "issues"), known.issues, "issue", notices);
-  const parties = parseSlugList(readParam(raw, "parties"), known.parties, "party", notices);
+  const issues = parseSlugList(readParam(raw, "issues"), known.issues, { one: "issue", many: "issues" }, notices);
+  const parties = parseSlugList(readParam(raw, "parties"), known.parties, { one: "party", many: "parties" }, notices);
 
   let q = (readParam(raw, "q") ?? "").trim();
   if (q.length > MAX_QUERY_LENGTH) {

@@ -183,13 +183,13 @@ async function serve(args) {
       process.stdout.write(JSON.stringify(reply) + "\n");
     });
   });
-  lines.on("close", () => {
-    queue.then(() => {
-      engine.free();
-      connection.closeAll();
-      process.exit(0);
-    });
-  });
+  // The CLI sends SIGTERM right after closing stdin: close SQLite at once, or a -journal file stays behind.
+  const stop = () => {
+    connection.closeAll();
+    process.exit(0);
+  };
+  lines.on("close", stop);
+  process.on("SIGTERM", stop);
 }
 
 const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ZNegotiationInput } from "@/lib/negotiation-input";
+import { FIXTURE } from "../fixtures/negotiation";
+
+const input = () => structuredClone(FIXTURE) as unknown as Record<string, unknown> & typeof FIXTURE;
+const messages = (value: unknown) => {
+  const result = ZNegotiationInput.safeParse(value);
+  return result.success ? [] : result.error.issues.map((i) => i.message);
+};
+
+describe("ZNegotiationInput", () => {
+  it("accepts the fixture", () => {
+    expect(messages(input())).toEqual([]);
+  });
+
+  it("refuses a score on an undisclosed cell, even 0", () => {
+    const data = input();
+    data.positions[4]!.score = 0;
+    expect(messages(data)).toContain("an undisclosed or no-position cell has a null score, never a number");
+  });
+
+  it("refuses a scored cell without an http(s) source", () => {
+    const data = input();
+    data.positions[0]!.sources = [{ ...data.positions[0]!.sources[0]!, url: null }];
+    expect(messages(data)).toContain("a scored position needs at least one source with an http(s) URL");
+  });
+
+  it("refuses a javascript: source URL", () => {
+    const data = input();
+    data.positions[0]!.sources[0]!.url = "javascript:alert(1)";
+    expect(messages(data)).toContain("a source URL must be http(s)");
+  });
+
+  it("refuses a missing cell and a duplicated one", () => {
+    const data = input();
+    data.positions[8] = { ...data.positions[0]! };
+    expect(messages(data)).toEqual([
+      "cell alpha × a appears 2 times, expected once",
+      "cell gamma × c appears 0 times, expected once",
+    ]);
+  });
+
+  it("refuses a score off the scale and duplicate slugs", () => {
+    const data = input();
+    data.positions[0]!.score = 3 as never;
+    data.parties[1]!.slug = "a";
+    const found = messages(data);
+    expect(found).toContain("Too big: expected number to be <=2");
+    expect(found).toContain('duplicate party slug "a"');
+  });
+});
