@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useTransition } from "react";
+import { useId, useOptimistic, useTransition } from "react";
 import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
 import { SlugChecklist, type TOption } from "./slug-checklist";
 
@@ -12,20 +12,25 @@ type TProps = { slug: string; issues: TOption[]; parties: TOption[]; params: TMa
  * Filter and sort controls. The URL is the only state: each change navigates to the new URL
  * (a history entry, so Back restores the previous view) and the server renders the result.
  */
-export function MatrixFilters({ slug, issues, parties, params }: TProps) {
+export function MatrixFilters({ slug, issues, parties, params: current }: TProps) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
+  // Controls show the chosen view at once, while the server renders it.
+  const [params, setOptimisticParams] = useOptimistic(current);
   const searchId = useId();
   const sortId = useId();
 
   const navigate = (next: TMatrixParams) => {
-    startTransition(() => router.push(`/negotiations/${slug}${toQueryString(toMatrixSearchParams(next))}`, { scroll: false }));
+    startTransition(() => {
+      setOptimisticParams(next);
+      router.push(`/negotiations/${slug}${toQueryString(toMatrixSearchParams(next))}`, { scroll: false });
+    });
   };
 
+  const count = (chosen: string[] | null, all: TOption[]) => (chosen ? `${chosen.length} of ${all.length}` : "all");
   return (
-    <details className="filters" open data-testid="filters">
-      <summary>Filters and sort{isPending ? " (updating…)" : ""}</summary>
-      <div className="filters-body" aria-busy={isPending}>
+    <div className="controls" aria-busy={isPending}>
+      <div className="toolbar">
         <form
           role="search"
           className="filter-search"
@@ -55,12 +60,22 @@ export function MatrixFilters({ slug, issues, parties, params }: TProps) {
             ))}
           </select>
         </div>
-        <SlugChecklist legend="Issues" name="issue" options={issues} chosen={params.issues} onChange={(chosen) => navigate({ ...params, issues: chosen })} />
-        <SlugChecklist legend="Parties" name="party" options={parties} chosen={params.parties} onChange={(chosen) => navigate({ ...params, parties: chosen })} />
-        <p>
-          <Link href={`/negotiations/${slug}`}>Clear all filters</Link>
+        <p className="filter-status" aria-live="polite">
+          {isPending ? "Updating…" : ""}
         </p>
       </div>
-    </details>
+      <details className="filters" data-testid="filters">
+        <summary>
+          Choose issues ({count(params.issues, issues)}) and parties ({count(params.parties, parties)})
+        </summary>
+        <div className="filters-body">
+          <SlugChecklist legend="Issues" name="issue" options={issues} chosen={params.issues} onChange={(chosen) => navigate({ ...params, issues: chosen })} />
+          <SlugChecklist legend="Parties" name="party" options={parties} chosen={params.parties} onChange={(chosen) => navigate({ ...params, parties: chosen })} />
+        </div>
+      </details>
+      <p className="clear-filters">
+        <Link href={`/negotiations/${slug}`}>Clear all filters</Link>
+      </p>
+    </div>
   );
 }

@@ -23,6 +23,7 @@ export function SlugChecklist({ legend, name, options, chosen, onChange }: TProp
       <legend>
         {legend} ({chosen === null ? "all" : `${chosen.length} of ${options.length}`})
       </legend>
+      <div className="options">
       {options.map((option) => (
         <label key={option.slug}>
           <input type="checkbox" name={name} value={option.slug} checked={isChosen(option.slug)}
@@ -31,6 +32,7 @@ export function SlugChecklist({ legend, name, options, chosen, onChange }: TProp
           {option.name}
         </label>
       ))}
+      </div>
       <p id={`${name}-last`} className="hint">
         At least one stays chosen.
       </p>
