@@ -44,3 +44,27 @@ export function measurePair(a: readonly TScore[], b: readonly TScore[]): TPairDi
   }
   return { sharedIssues: shared, distance: shared === 0 ? null : total / (4 * shared) };
 }
+
+export type TDivergence = {
+  issues: ({ issue: string } & TIssueDivergence)[];
+  pairs: ({ a: string; b: string } & TPairDistance)[];
+};
+
+/**
+ * Divergence of a view: per shown issue (in row order) its known-score count, spread and stdev;
+ * per unordered pair of shown parties (in column order, a before b) their distance over the shown
+ * issues. Takes plain slugs and aligned scores so it stays independent of the matrix's shape.
+ */
+export function measureDivergence(
+  issues: readonly string[],
+  parties: readonly string[],
+  scoreOf: (issueIndex: number, partyIndex: number) => TScore,
+): TDivergence {
+  const columns = parties.map((_, p) => issues.map((__, i) => scoreOf(i, p)));
+  return {
+    issues: issues.map((issue, i) => ({ issue, ...measureIssue(parties.map((_, p) => scoreOf(i, p))) })),
+    pairs: parties.flatMap((a, i) =>
+      parties.slice(i + 1).map((b, offset) => ({ a, b, ...measurePair(columns[i] ?? [], columns[i + 1 + offset] ?? []) })),
+    ),
+  };
+}

@@ -1,4 +1,4 @@
-import { measureIssue, type TIssueDivergence } from "./divergence";
+import { measureDivergence, measureIssue, type TDivergence, type TIssueDivergence } from "./divergence";
 import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
 import type { TMatrixParams } from "./matrix-params";
 
@@ -63,4 +63,13 @@ export function buildMatrix(negotiation: TNegotiation, params: TMatrixParams): T
   const rows = candidates.filter((row) => matchesQuery(row, needle)).sort(COMPARATORS[params.sort]);
   const { slug, title, summary, asOf, scaleNote } = negotiation;
   return { negotiation: { slug, title, summary, asOf, scaleNote }, parties, rows, totalIssues: issues.length };
+}
+
+/** The divergence metrics of exactly the rows and columns a view shows. */
+export function measureMatrix(matrix: TMatrix): TDivergence {
+  return measureDivergence(
+    matrix.rows.map((r) => r.issue.slug),
+    matrix.parties.map((p) => p.slug),
+    (i, p) => matrix.rows[i]?.cells[p]?.score ?? null,
+  );
 }

@@ -40,9 +40,12 @@ export function useBrowser(options: { width?: number; height?: number; colorSche
 export async function openPage(browser: TBrowser, pathname: string): Promise<Page> {
   const page = await browser.context.newPage();
   page.on("console", (message) => {
-    if (message.type() === "error") browser.errors.push(message.text());
+    if (message.type() === "error") browser.errors.push(`${message.text()} [${message.location().url}]`);
   });
   page.on("pageerror", (error) => browser.errors.push(error.message));
+  page.on("response", (response) => {
+    if (response.status() >= 400) browser.errors.push(`(${response.status()} for ${response.url()})`);
+  });
   await page.goto(browser.url(pathname));
   return page;
 }

@@ -1,0 +1,55 @@
+import { diffWords } from "diff";
+import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
+
+export type TCompareKind = "same" | "different" | "unknown";
+
+export type TCompareRow = {
+  issue: TIssue;
+  a: TPosition | null;
+  b: TPosition | null;
+  kind: TCompareKind;
+  /** b − a, or null when either score is unknown. */
+  difference: number | null;
+  /** The difference in the issue's own words. */
+  direction: string;
+};
+
+export type TComparison = {
+  a: TParty;
+  b: TParty;
+  rows: TCompareRow[];
+  counts: Record<TCompareKind, number>;
+};
+
+/** "2 steps toward <high label>", "1 step toward <low label>", "Same score", or why it is unknown. */
+export function describeShift(difference: number | null, issue: Pick<TIssue, "lowLabel" | "highLabel">): string {
+  if (difference === null) return "Not comparable: at least one score is unknown";
+  if (difference === 0) return "Same score";
+  const steps = Math.abs(difference);
+  return `${steps} step${steps === 1 ? "" : "s"} toward “${difference > 0 ? issue.highLabel : issue.lowLabel}”`;
+}
+
+/**
+ * Compares party b with party a issue by issue. Same and different need both scores; a null score
+ * makes the issue unknown, never a 0.
+ */
+export function compareParties(negotiation: TNegotiation, a: TParty, b: TParty): TComparison {
+  const cell = (issue: string, party: string) => negotiation.positions.find((p) => p.issue === issue && p.party === party) ?? null;
+  const counts: Record<TCompareKind, number> = { same: 0, different: 0, unknown: 0 };
+  const rows = negotiation.issues.map((issue) => {
+    const left = cell(issue.slug, a.slug);
+    const right = cell(issue.slug, b.slug);
+    const difference = left?.score == null || right?.score == null ? null : right.score - left.score;
+    const kind: TCompareKind = difference === null ? "unknown" : difference === 0 ? "same" : "different";
+    counts[kind]++;
+    return { issue, a: left, b: right, kind, difference, direction: describeShift(difference, issue) };
+  });
+  return { a, b, rows, counts };
+}
+
+export type TWordChange = { text: string; change: "same" | "added" | "removed" };
+
+/** A word-level diff of two summaries (jsdiff): what b adds and what it drops relative to a. */
+export function diffSummaries(a: string, b: string): TWordChange[] {
+  return diffWords(a, b).map((part) => ({ text: part.value, change: part.added ? "added" : part.removed ? "removed" : "same" }));
+}
