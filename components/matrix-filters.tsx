@@ -6,13 +6,13 @@ import { useId, useOptimistic, useTransition } from "react";
 import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
 import { SlugChecklist, type TOption } from "./slug-checklist";
 
-type TProps = { slug: string; issues: TOption[]; parties: TOption[]; params: TMatrixParams };
+type TProps = { basePath: string; issues: TOption[]; parties: TOption[]; params: TMatrixParams };
 
 /**
  * Filter and sort controls. The URL is the only state: each change navigates to the new URL
  * (a history entry, so Back restores the previous view) and the server renders the result.
  */
-export function MatrixFilters({ slug, issues, parties, params: current }: TProps) {
+export function MatrixFilters({ basePath, issues, parties, params: current }: TProps) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   // Controls show the chosen view at once, while the server renders it.
@@ -23,7 +23,7 @@ export function MatrixFilters({ slug, issues, parties, params: current }: TProps
   const navigate = (next: TMatrixParams) => {
     startTransition(() => {
       setOptimisticParams(next);
-      router.push(`/negotiations/${slug}${toQueryString(toMatrixSearchParams(next))}`, { scroll: false });
+      router.push(`${basePath}${toQueryString(toMatrixSearchParams(next))}`, { scroll: false });
     });
   };
 
@@ -74,7 +74,7 @@ export function MatrixFilters({ slug, issues, parties, params: current }: TProps
         </div>
       </details>
       <p className="clear-filters">
-        <Link href={`/negotiations/${slug}`}>Clear all filters</Link>
+        <Link href={basePath}>Clear all filters</Link>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { formatSourceLine } from "./format";
+import type { TComparison } from "./compare";
 import type { TMatrix } from "./matrix";
 
 export const CSV_LAYOUTS = ["wide", "long"] as const;
@@ -74,4 +75,29 @@ export function toLongCsv(matrix: TMatrix): string {
 /** `ukraine-peace-2025_2025-12-02_wide.csv`: the slug, the date the data is current to, the layout. */
 export function toCsvFilename(matrix: TMatrix, layout: TCsvLayout): string {
   return `${matrix.negotiation.slug}_${matrix.negotiation.asOf}_${layout}.csv`;
+}
+
+export const COMPARE_COLUMNS = [
+  "issue", "issue_name", "a_party", "b_party", "a_score", "b_score", "difference", "comparison", "direction",
+  "a_status", "b_status", "a_summary", "b_summary",
+] as const;
+
+/** The compare view as CSV: one row per issue, both positions, b − a and its direction in words. */
+export function toCompareCsv(comparison: TComparison): string {
+  const rows = comparison.rows.map((row) => [
+    row.issue.slug,
+    row.issue.name,
+    comparison.a.slug,
+    comparison.b.slug,
+    row.a?.score ?? null,
+    row.b?.score ?? null,
+    row.difference,
+    row.kind,
+    row.direction,
+    row.a?.status ?? null,
+    row.b?.status ?? null,
+    row.a?.summary ?? null,
+    row.b?.summary ?? null,
+  ]);
+  return writeCsv(COMPARE_COLUMNS, rows);
 }

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { prisma } from "../db";
 import type { TNegotiation, TNegotiationSummary } from "../domain";
 import { ZConfidence, ZPartyKind, ZStatus } from "../domain";
@@ -24,10 +25,11 @@ export async function listNegotiations(): Promise<TNegotiationSummary[]> {
 
 /**
  * One negotiation with all its issues, parties and positions (sources in citation order), or null
- * when no negotiation has that slug. Filtering happens afterwards in pure code, so the page and
+ * when no negotiation has that slug (cached per request: metadata and page share one read).
+ * Filtering happens afterwards in pure code, so the page and
  * every export start from the same data.
  */
-export async function getNegotiation(slug: string): Promise<TNegotiation | null> {
+export const getNegotiation = cache(async function getNegotiation(slug: string): Promise<TNegotiation | null> {
   const row = await prisma.negotiation.findUnique({
     where: { slug },
     include: {
@@ -77,4 +79,4 @@ export async function getNegotiation(slug: string): Promise<TNegotiation | null>
       })),
     })),
   };
-}
+});

@@ -5,7 +5,8 @@ import { Legend } from "@/components/legend";
 import { MatrixFilters } from "@/components/matrix-filters";
 import { MatrixTable } from "@/components/matrix-table";
 import { Notices } from "@/components/notices";
-import { formatDate } from "@/lib/format";
+import { NegotiationHeader } from "@/components/negotiation-header";
+import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getNegotiation } from "@/lib/queries/negotiations";
 import { getMatrixView } from "@/lib/queries/matrix-view";
 
@@ -28,12 +29,10 @@ export default async function NegotiationPage({ params, searchParams }: TProps) 
   const { negotiation, matrix, notices } = view;
   return (
     <>
-      <h1>{negotiation.title}</h1>
-      <p className="lede">{negotiation.summary}</p>
-      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
+      <NegotiationHeader negotiation={negotiation} current="matrix" query={toQueryString(toMatrixSearchParams(view.params))} />
       <Notices notices={notices} />
       <MatrixFilters
-        slug={negotiation.slug}
+        basePath={`/negotiations/${negotiation.slug}`}
         issues={negotiation.issues.map(({ slug, name }) => ({ slug, name }))}
         parties={negotiation.parties.map(({ slug, name }) => ({ slug, name }))}
         params={view.params}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DistanceHeatmap } from "@/components/charts/distance-heatmap";
+import { SpreadChart } from "@/components/charts/spread-chart";
+import { SpreadTable } from "@/components/charts/spread-table";
+import { StripPlots } from "@/components/charts/strip-plots";
+import { MatrixFilters } from "@/components/matrix-filters";
+import { NegotiationHeader } from "@/components/negotiation-header";
+import { Notices } from "@/components/notices";
+import { toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
+import { measureMatrix } from "@/lib/matrix";
+import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { getMatrixView } from "@/lib/queries/matrix-view";
+import { getNegotiation } from "@/lib/queries/negotiations";
+
+export const dynamic = "force-dynamic";
+
+type TProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const negotiation = await getNegotiation((await params).slug);
+  return { title: negotiation ? `Charts: ${negotiation.title}` : "Negotiation not found" };
+}
+
+export default async function ChartsPage({ params, searchParams }: TProps) {
+  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+  const view = await getMatrixView(slug, raw);
+  if (!view) notFound();
+  const { negotiation, matrix } = view;
+  const parties = matrix.parties.map(({ slug, name }) => ({ slug, name }));
+  const ranking = toSpreadRanking(matrix);
+  return (
+    <>
+      <NegotiationHeader negotiation={negotiation} current="charts" query={toQueryString(toMatrixSearchParams(view.params))} />
+      <Notices notices={view.notices} />
+      <MatrixFilters
+        basePath={`/negotiations/${slug}/charts`}
+        issues={negotiation.issues.map(({ slug, name }) => ({ slug, name }))}
+        parties={negotiation.parties.map(({ slug, name }) => ({ slug, name }))}
+        params={view.params}
+      />
+      <p className="meta">Unknown positions (undisclosed, no position) are never plotted or counted as 0; they are named in words.</p>
+      <section aria-labelledby="strips-title" data-testid="chart-strips">
+        <h2 id="strips-title">Where each party stands</h2>
+        <StripPlots issues={toStripData(matrix)} parties={parties} />
+      </section>
+      <section aria-labelledby="spread-title" data-testid="chart-spread">
+        <h2 id="spread-title">Most contested issues</h2>
+        <p className="meta">Spread = highest minus lowest known score among the parties shown (0 to 4).</p>
+        <SpreadChart ranking={ranking} />
+        <SpreadTable ranking={ranking} />
+      </section>
+      <section aria-labelledby="distance-title" data-testid="chart-distance">
+        <h2 id="distance-title">How far apart</h2>
+        <p className="meta">
+          Distance = mean |a − b| ÷ 4 over the issues both parties scored: 0 identical, 1 opposite poles. Choose a cell to compare the pair.
+        </p>
+        <DistanceHeatmap slug={slug} parties={parties} grid={toDistanceGrid(parties.map((p) => p.slug), measureMatrix(matrix).pairs)} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { toCompareCsv } from "@/lib/csv";
+import { jsonError, unknownNegotiationMessage } from "@/lib/http";
+import { getCompareView } from "@/lib/queries/matrix-view";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const view = await getCompareView(slug, new URL(request.url).searchParams);
+  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view.comparison) return jsonError(400, view.params.problems.join(" "));
+  const { a, b } = view.comparison;
+  return new Response(toCompareCsv(view.comparison), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slug}_${view.negotiation.asOf}_compare_${a.slug}_${b.slug}.csv"`,
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import type { TSpreadRanking } from "@/lib/chart-data";
+
+/** The spread ranking as a table: the chart's text alternative, one click away. */
+export function SpreadTable({ ranking }: { ranking: TSpreadRanking }) {
+  return (
+    <details className="chart-data">
+      <summary>Show the ranking as a table</summary>
+      <table>
+        <caption>Issues by spread, largest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            <th scope="col">Spread (0–4)</th>
+            <th scope="col">Known scores</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.ranked.map((row) => (
+            <tr key={row.slug}>
+              <th scope="row">{row.name}</th>
+              <td>{row.spread}</td>
+              <td>{row.scored}</td>
+            </tr>
+          ))}
+          {ranking.unranked.map((row) => (
+            <tr key={row.slug}>
+              <th scope="row">{row.name}</th>
+              <td>no spread</td>
+              <td>{row.scored}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

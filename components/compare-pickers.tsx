@@ -1,0 +1,27 @@
+import type { TParty } from "@/lib/domain";
+
+/** Two party pickers in a plain GET form: works by keyboard and without JavaScript. */
+export function ComparePickers({ parties, a, b }: { parties: TParty[]; a: string | null; b: string | null }) {
+  const picker = (key: "a" | "b", chosen: string | null) => (
+    <div>
+      <label htmlFor={`party-${key}`}>Party {key.toUpperCase()}</label>
+      <select id={`party-${key}`} name={key} defaultValue={chosen ?? ""} required>
+        <option value="" disabled>
+          Choose a party
+        </option>
+        {parties.map((p) => (
+          <option key={p.slug} value={p.slug}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form method="get" className="toolbar compare-pickers" aria-label="Choose two parties">
+      {picker("a", a)}
+      {picker("b", b)}
+      <button type="submit">Compare</button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { compareParties, describeShift, diffSummaries } from "@/lib/compare";
+import { parseCompareParams } from "@/lib/compare-params";
+import { toCompareCsv } from "@/lib/csv";
+import { FIXTURE } from "../fixtures/negotiation";
+
+const party = (slug: string) => FIXTURE.parties.find((p) => p.slug === slug)!;
+
+describe("compareParties", () => {
+  it("counts same, different and unknown; a null score is unknown, never 0", () => {
+    const result = compareParties(FIXTURE, party("a"), party("c"));
+    expect(result.rows.map((r) => [r.issue.slug, r.kind, r.difference])).toEqual([
+      ["alpha", "different", 2],
+      ["beta", "same", 0],
+      ["gamma", "unknown", null],
+    ]);
+    expect(result.counts).toEqual({ same: 1, different: 1, unknown: 1 });
+  });
+
+  it("describes the shift from A to B in the issue's words", () => {
+    const rows = compareParties(FIXTURE, party("b"), party("a")).rows;
+    expect(rows.map((r) => r.direction)).toEqual([
+      "4 steps toward “Low A”",
+      "Not comparable: at least one score is unknown",
+      "Not comparable: at least one score is unknown",
+    ]);
+  });
+
+  it.each([
+    [1, "1 step toward “High”"],
+    [-2, "2 steps toward “Low”"],
+    [0, "Same score"],
+  ])("describeShift(%s)", (difference, text) => {
+    expect(describeShift(difference, { lowLabel: "Low", highLabel: "High" })).toBe(text);
+  });
+});
+
+describe("diffSummaries", () => {
+  it("marks added and removed words (jsdiff splits at punctuation)", () => {
+    expect(diffSummaries("a cap of 600,000 troops", "a cap of 800,000 troops")).toEqual([
+      { text: "a cap of ", change: "same" },
+      { text: "600", change: "removed" },
+      { text: "800", change: "added" },
+      { text: ",000 troops", change: "same" },
+    ]);
+  });
+});
+
+describe("parseCompareParams", () => {
+  it.each([
+    ["a=a&b=c", { a: "a", b: "c", problems: [] }],
+    ["a=a", { a: "a", b: null, problems: ["Choose party B."] }],
+    ["a=zz&b=c", { a: null, b: "c", problems: ["Party A “zz” is not in this negotiation; choose another."] }],
+    ["", { a: null, b: null, problems: ["Choose party A.", "Choose party B."] }],
+  ])("%s", (query, expected) => {
+    expect(parseCompareParams(new URLSearchParams(query), ["a", "b", "c"])).toEqual(expected);
+  });
+});
+
+describe("toCompareCsv", () => {
+  it("writes one row per issue with both scores and the difference", () => {
+    const text = toCompareCsv(compareParties(FIXTURE, party("a"), party("c")));
+    const lines = text.replace("\uFEFF", "").split("\r\n");
+    expect(lines[0]).toBe("issue,issue_name,a_party,b_party,a_score,b_score,difference,comparison,direction,a_status,b_status,a_summary,b_summary");
+    expect(lines[1]).toBe("alpha,Alpha issue,a,c,-2,0,2,different,2 steps toward “High A”,stated,stated,A wants the low end.,\"C sits in the middle, in Genève.\"");
+    expect(lines[3]).toBe("gamma,Gamma issue,a,c,,2,,unknown,Not comparable: at least one score is unknown,no_position,reported,Nothing found.,'@C wants the high end");
+  });
+});
