@@ -15,10 +15,14 @@ export function PositionCell({ position, issue }: { position: TPosition | null; 
         {position.asOf && <span className="marker">As of {position.asOf}</span>}
       </p>
       {position.quote && (
-        <details className="cell-quote">
-          <summary>Quote</summary>
-          <blockquote>{position.quote}</blockquote>
-        </details>
+        <>
+          <details className="cell-quote">
+            <summary>Quote</summary>
+            <blockquote>{position.quote}</blockquote>
+          </details>
+          {/* A closed <details> prints nothing: paper gets its own copy of the quote. */}
+          <blockquote className="print-only">{position.quote}</blockquote>
+        </>
       )}
       {position.notes && (
         <details className="cell-notes">

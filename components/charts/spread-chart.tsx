@@ -32,7 +32,8 @@ export function SpreadChart({ ranking, width }: TProps) {
                 return row ? <p className="chart-tooltip">{row.name}: spread {row.spread} of 4 ({row.scored} scores)</p> : null;
               }}
             />
-            <Bar dataKey="spread" fill="#542788" isAnimationActive={false} />
+            {/* minPointSize: a spread of 0 still shows as a sliver, so the issue is visibly ranked. */}
+            <Bar dataKey="spread" fill="#542788" minPointSize={3} isAnimationActive={false} />
           </BarChart>
         </div>
       )}

@@ -50,10 +50,14 @@ export async function openPage(browser: TBrowser, pathname: string): Promise<Pag
   return page;
 }
 
-/** Removes the console error Chromium logs for a document answered with 404, and counts them. */
+/**
+ * Removes what a document answered with 404 leaves in the error list (Chromium's console line and the
+ * failed response), and returns how many such responses there were.
+ */
 export function takeNotFoundErrors(browser: TBrowser): number {
-  const isNotFound = (e: string) => e.includes("status of 404");
-  const count = browser.errors.filter(isNotFound).length;
+  const isResponse = (e: string) => e.startsWith("(404 for ");
+  const isNotFound = (e: string) => isResponse(e) || e.includes("status of 404");
+  const count = browser.errors.filter(isResponse).length;
   browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => !isNotFound(e)));
   return count;
 }
