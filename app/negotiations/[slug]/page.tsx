@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/export-links";
 import { Legend } from "@/components/legend";
@@ -7,22 +6,14 @@ import { MatrixTable } from "@/components/matrix-table";
 import { Notices } from "@/components/notices";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getNegotiation } from "@/lib/queries/negotiations";
 import { getMatrixView } from "@/lib/queries/matrix-view";
+import { negotiationMetadata, type TNegotiationPageProps } from "./page-props";
 
 export const dynamic = "force-dynamic";
 
-type TProps = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+export const generateMetadata = negotiationMetadata();
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const negotiation = await getNegotiation((await params).slug);
-  return { title: negotiation?.title ?? "Negotiation not found" };
-}
-
-export default async function NegotiationPage({ params, searchParams }: TProps) {
+export default async function NegotiationPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const view = await getMatrixView(slug, raw);
   if (!view) notFound();

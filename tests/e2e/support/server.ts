@@ -40,10 +40,12 @@ async function waitForServer(url: string) {
  */
 export default async function setup(project: TestProject) {
   rmSync(TMP, { recursive: true, force: true });
-  mkdirSync(path.join(TMP, "screenshots"), { recursive: true });
+  mkdirSync(TMP, { recursive: true });
+  mkdirSync(path.join(ROOT, "screenshots"), { recursive: true });
   const env = { ...process.env, DATABASE_URL: `file:${path.join(TMP, "e2e.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
   if (process.env.E2E_REUSE_BUILD !== "1") run(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], env);
   run(process.execPath, [path.join(ROOT, "scripts", "setup-db.mjs")], env);
+  run(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "tests", "e2e", "support", "seed-hostile.ts")], env);
   const port = await freePort();
   server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DistanceHeatmap } from "@/components/charts/distance-heatmap";
 import { SpreadChart } from "@/components/charts/spread-chart";
@@ -11,21 +10,13 @@ import { toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
 import { measureMatrix } from "@/lib/matrix";
 import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getMatrixView } from "@/lib/queries/matrix-view";
-import { getNegotiation } from "@/lib/queries/negotiations";
+import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
 export const dynamic = "force-dynamic";
 
-type TProps = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+export const generateMetadata = negotiationMetadata("Charts");
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const negotiation = await getNegotiation((await params).slug);
-  return { title: negotiation ? `Charts: ${negotiation.title}` : "Negotiation not found" };
-}
-
-export default async function ChartsPage({ params, searchParams }: TProps) {
+export default async function ChartsPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const view = await getMatrixView(slug, raw);
   if (!view) notFound();

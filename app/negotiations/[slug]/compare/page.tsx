@@ -1,24 +1,15 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ComparePickers } from "@/components/compare-pickers";
 import { CompareTable } from "@/components/compare-table";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { getCompareView } from "@/lib/queries/matrix-view";
-import { getNegotiation } from "@/lib/queries/negotiations";
+import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
 export const dynamic = "force-dynamic";
 
-type TProps = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+export const generateMetadata = negotiationMetadata("Compare");
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const negotiation = await getNegotiation((await params).slug);
-  return { title: negotiation ? `Compare: ${negotiation.title}` : "Negotiation not found" };
-}
-
-export default async function ComparePage({ params, searchParams }: TProps) {
+export default async function ComparePage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const view = await getCompareView(slug, raw);
   if (!view) notFound();
