@@ -54,3 +54,36 @@ describe("Prisma CLI through the WebAssembly schema engine", () => {
     expect(prisma("generate", "--no-hints").status).toBe(0);
   });
 });
+
+describe("scripts/setup-db.mjs (what npm start runs first)", () => {
+  const target = path.join(TMP, `setup-${process.pid}.db`);
+  const setup = () =>
+    spawnSync(process.execPath, [path.join(ROOT, "scripts", "setup-db.mjs")], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${target}` },
+      encoding: "utf8",
+    });
+
+  it("creates and seeds an absent file, then only migrates it, keeping its data", () => {
+    const first = setup();
+    expect(first.stdout).toContain("(created) (seeded)");
+    const db = new Database(target);
+    db.prepare(`UPDATE "Position" SET "summary" = 'edited by hand' WHERE "id" = 1`).run();
+    db.close();
+    const second = setup();
+    expect(second.stdout).toContain("(migrated, data kept)");
+    const check = new Database(target, { readonly: true });
+    expect((check.prepare(`SELECT "summary" FROM "Position" WHERE "id" = 1`).get() as { summary: string }).summary).toBe("edited by hand");
+    check.close();
+  });
+
+  it("refuses a DATABASE_URL that is not a SQLite file URL, with a plain message", () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "scripts", "setup-db.mjs")], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "postgres://localhost/db" },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe("DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db");
+  });
+});
