@@ -1,5 +1,6 @@
 import type { TIssue } from "@/lib/domain";
 import { describeScore, formatScore } from "@/lib/format";
+import { scoreClass } from "./score-badge";
 
 const SCALE = [-2, -1, 0, 1, 2] as const;
 
@@ -12,7 +13,7 @@ export function Legend({ scaleNote, issues }: { scaleNote: string; issues: reado
       <ul className="legend-scale">
         {SCALE.map((score) => (
           <li key={score}>
-            <span className={`badge badge-s${score < 0 ? `m${-score}` : score}`}>
+            <span className={scoreClass(score)}>
               <strong>{formatScore(score)}</strong> {describeScore(score)}
             </span>
           </li>

@@ -2,6 +2,11 @@ import type { TScore, TStatus } from "@/lib/domain";
 import { STATUS_LABELS } from "@/lib/domain";
 import { describeScore, formatScore } from "@/lib/format";
 
+/** The palette class of a known score: badge-sm2 … badge-s2. */
+export function scoreClass(score: number): string {
+  return `badge badge-s${score < 0 ? `m${-score}` : score}`;
+}
+
 /**
  * A score on the diverging scale: the signed number and a word, with colour as a third cue only.
  * An unknown score is drawn differently (dashed, hatched) and says why, so it never reads as 0.
@@ -17,7 +22,7 @@ export function ScoreBadge({ score, status, lowLabel, highLabel }: { score: TSco
   }
   const pole = score < 0 ? `toward: ${lowLabel}` : score > 0 ? `toward: ${highLabel}` : "between the two ends";
   return (
-    <span className={`badge badge-s${score < 0 ? `m${-score}` : score}`} data-score={score} title={`${describeScore(score)}, ${pole}`}>
+    <span className={scoreClass(score)} data-score={score} title={`${describeScore(score)}, ${pole}`}>
       <strong>{formatScore(score)}</strong> {describeScore(score)}
     </span>
   );

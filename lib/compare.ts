@@ -1,5 +1,6 @@
 import { diffWords } from "diff";
 import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
+import { indexPositions } from "./matrix";
 
 export type TCompareKind = "same" | "different" | "unknown";
 
@@ -34,7 +35,7 @@ export function describeShift(difference: number | null, issue: Pick<TIssue, "lo
  * makes the issue unknown, never a 0.
  */
 export function compareParties(negotiation: TNegotiation, a: TParty, b: TParty): TComparison {
-  const cell = (issue: string, party: string) => negotiation.positions.find((p) => p.issue === issue && p.party === party) ?? null;
+  const cell = indexPositions(negotiation.positions);
   const counts: Record<TCompareKind, number> = { same: 0, different: 0, unknown: 0 };
   const rows = negotiation.issues.map((issue) => {
     const left = cell(issue.slug, a.slug);

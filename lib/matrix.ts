@@ -17,6 +17,12 @@ export type TMatrix = {
   totalIssues: number;
 };
 
+/** A lookup of positions by issue and party slug; null for a cell missing from the data. */
+export function indexPositions(positions: readonly TPosition[]): (issue: string, party: string) => TPosition | null {
+  const byCell = new Map(positions.map((p) => [`${p.issue}|${p.party}`, p]));
+  return (issue, party) => byCell.get(`${issue}|${party}`) ?? null;
+}
+
 /** Lowercase and strip accents, so that "geneve" finds "Genève". */
 export function foldText(text: string): string {
   return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
@@ -53,10 +59,10 @@ const COMPARATORS: Record<TMatrixParams["sort"], (a: TMatrixRow, b: TMatrixRow) 
  */
 export function buildMatrix(negotiation: TNegotiation, params: TMatrixParams): TMatrix {
   const parties = negotiation.parties.filter((p) => !params.parties || params.parties.includes(p.slug));
-  const byCell = new Map(negotiation.positions.map((p) => [`${p.issue}|${p.party}`, p]));
+  const cellOf = indexPositions(negotiation.positions);
   const issues = negotiation.issues.filter((i) => !params.issues || params.issues.includes(i.slug));
   const candidates = issues.map((issue) => {
-    const cells = parties.map((party) => byCell.get(`${issue.slug}|${party.slug}`) ?? null);
+    const cells = parties.map((party) => cellOf(issue.slug, party.slug));
     return { issue, cells, divergence: measureIssue(cells.map((c) => c?.score ?? null)) };
   });
   const needle = foldText(params.q.trim());

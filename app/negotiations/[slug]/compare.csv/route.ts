@@ -1,5 +1,5 @@
 import { toCompareCsv } from "@/lib/csv";
-import { jsonError, unknownNegotiationMessage } from "@/lib/http";
+import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http";
 import { getCompareView } from "@/lib/queries/matrix-view";
 
 export const dynamic = "force-dynamic";
@@ -10,10 +10,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   if (!view.comparison) return jsonError(400, view.params.problems.join(" "));
   const { a, b } = view.comparison;
-  return new Response(toCompareCsv(view.comparison), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slug}_${view.negotiation.asOf}_compare_${a.slug}_${b.slug}.csv"`,
-    },
-  });
+  return csvResponse(toCompareCsv(view.comparison), `${slug}_${view.negotiation.asOf}_compare_${a.slug}_${b.slug}.csv`);
 }

@@ -1,5 +1,5 @@
 import { CSV_LAYOUTS, toCsvFilename, toLongCsv, toWideCsv } from "@/lib/csv";
-import { jsonError, unknownNegotiationMessage } from "@/lib/http";
+import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http";
 import { getMatrixView } from "@/lib/queries/matrix-view";
 import { z } from "zod";
 
@@ -15,11 +15,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const view = await getMatrixView(slug, search);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   const body = layout.data === "wide" ? toWideCsv(view.matrix) : toLongCsv(view.matrix);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${toCsvFilename(view.matrix, layout.data)}"`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(body, toCsvFilename(view.matrix, layout.data));
 }
