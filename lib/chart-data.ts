@@ -38,7 +38,7 @@ export function toStripData(matrix: TMatrix): TStripIssue[] {
     const unscored: TStripIssue["unscored"] = [];
     matrix.parties.forEach((party, y) => {
       const cell = cells[y] ?? null;
-      if (cell?.score === null || cell === null) unscored.push({ party: party.slug, partyName: party.name, status: cell?.status ?? null });
+      if (cell === null || cell.score === null) unscored.push({ party: party.slug, partyName: party.name, status: cell?.status ?? null });
       else points.push({ party: party.slug, partyName: party.name, score: cell.score, y });
     });
     return { slug: issue.slug, name: issue.name, lowLabel: issue.lowLabel, highLabel: issue.highLabel, points, unscored };

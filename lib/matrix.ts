@@ -13,8 +13,6 @@ export type TMatrix = {
   negotiation: Pick<TNegotiation, "slug" | "title" | "summary" | "asOf" | "scaleNote">;
   parties: TParty[];
   rows: TMatrixRow[];
-  /** How many issues matched before the text search, to say "n of m" on screen. */
-  totalIssues: number;
 };
 
 /** A lookup of positions by issue and party slug; null for a cell missing from the data. */
@@ -68,7 +66,7 @@ export function buildMatrix(negotiation: TNegotiation, params: TMatrixParams): T
   const needle = foldText(params.q.trim());
   const rows = candidates.filter((row) => matchesQuery(row, needle)).sort(COMPARATORS[params.sort]);
   const { slug, title, summary, asOf, scaleNote } = negotiation;
-  return { negotiation: { slug, title, summary, asOf, scaleNote }, parties, rows, totalIssues: issues.length };
+  return { negotiation: { slug, title, summary, asOf, scaleNote }, parties, rows };
 }
 
 /** The divergence metrics of exactly the rows and columns a view shows. */

@@ -42,10 +42,6 @@ describe("buildMatrix", () => {
     const spreads = view({ parties: ["b", "c"] }).rows.map((r) => r.divergence.spread);
     expect(spreads).toEqual([2, null, 3]);
   });
-
-  it("counts issues before the text search", () => {
-    expect(view({ q: "leans", issues: ["alpha", "beta"] }).totalIssues).toBe(2);
-  });
 });
 
 describe("foldText", () => {
