@@ -34,8 +34,20 @@ export function CompareTable({ comparison }: { comparison: TComparison }) {
                 </th>
                 <td>
                   <p className="compare-scores">
-                    A <ScoreBadge score={row.a?.score ?? null} status={row.a?.status ?? "no_position"} lowLabel={row.issue.lowLabel} highLabel={row.issue.highLabel} />{" "}
-                    B <ScoreBadge score={row.b?.score ?? null} status={row.b?.status ?? "no_position"} lowLabel={row.issue.lowLabel} highLabel={row.issue.highLabel} />
+                    A{" "}
+                    <ScoreBadge
+                      score={row.a?.score ?? null}
+                      status={row.a?.status ?? "no_position"}
+                      lowLabel={row.issue.lowLabel}
+                      highLabel={row.issue.highLabel}
+                    />{" "}
+                    B{" "}
+                    <ScoreBadge
+                      score={row.b?.score ?? null}
+                      status={row.b?.status ?? "no_position"}
+                      lowLabel={row.issue.lowLabel}
+                      highLabel={row.issue.highLabel}
+                    />
                   </p>
                   <p>
                     <strong>{KIND_LABELS[row.kind]}:</strong> {row.direction}

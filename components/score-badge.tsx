@@ -11,7 +11,17 @@ export function scoreClass(score: number): string {
  * A score on the diverging scale: the signed number and a word, with colour as a third cue only.
  * An unknown score is drawn differently (dashed, hatched) and says why, so it never reads as 0.
  */
-export function ScoreBadge({ score, status, lowLabel, highLabel }: { score: TScore; status: TStatus; lowLabel: string; highLabel: string }) {
+export function ScoreBadge({
+  score,
+  status,
+  lowLabel,
+  highLabel,
+}: {
+  score: TScore;
+  status: TStatus;
+  lowLabel: string;
+  highLabel: string;
+}) {
   if (score === null) {
     const reason = status === "undisclosed" || status === "no_position" ? STATUS_LABELS[status] : "No score";
     return (

@@ -24,14 +24,19 @@ export function SlugChecklist({ legend, name, options, chosen, onChange }: TProp
         {legend} ({chosen === null ? "all" : `${chosen.length} of ${options.length}`})
       </legend>
       <div className="options">
-      {options.map((option) => (
-        <label key={option.slug}>
-          <input type="checkbox" name={name} value={option.slug} checked={isChosen(option.slug)}
-            aria-describedby={chosen?.length === 1 && chosen[0] === option.slug ? `${name}-last` : undefined}
-            onChange={() => toggle(option.slug)} />
-          {option.name}
-        </label>
-      ))}
+        {options.map((option) => (
+          <label key={option.slug}>
+            <input
+              type="checkbox"
+              name={name}
+              value={option.slug}
+              checked={isChosen(option.slug)}
+              aria-describedby={chosen?.length === 1 && chosen[0] === option.slug ? `${name}-last` : undefined}
+              onChange={() => toggle(option.slug)}
+            />
+            {option.name}
+          </label>
+        ))}
       </div>
       <p id={`${name}-last`} className="hint">
         At least one stays chosen.

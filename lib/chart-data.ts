@@ -67,8 +67,19 @@ export function toSpreadRanking(matrix: TMatrix): TSpreadRanking {
 export type TDistanceCell = { a: string; b: string } & TPairDistance;
 
 /** The full party × party grid from the unordered pairs; the diagonal compares a party with itself. */
-export function toDistanceGrid(parties: readonly string[], pairs: readonly ({ a: string; b: string } & TPairDistance)[]): TDistanceCell[][] {
-  const lookup = new Map(pairs.flatMap((p) => [[`${p.a}|${p.b}`, p], [`${p.b}|${p.a}`, p]] as const));
+export function toDistanceGrid(
+  parties: readonly string[],
+  pairs: readonly ({ a: string; b: string } & TPairDistance)[],
+): TDistanceCell[][] {
+  const lookup = new Map(
+    pairs.flatMap(
+      (p) =>
+        [
+          [`${p.a}|${p.b}`, p],
+          [`${p.b}|${p.a}`, p],
+        ] as const,
+    ),
+  );
   return parties.map((a) =>
     parties.map((b) => {
       const pair = lookup.get(`${a}|${b}`);

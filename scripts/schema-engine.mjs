@@ -13,29 +13,46 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 
 const require = createRequire(import.meta.url);
 
+/** @typedef {{ datamodels: string[]; datasource: { url?: string } | null; cli: string[] | null }} TArgs */
+/** @typedef {import("@prisma/driver-adapter-utils").SqlDriverAdapter} TAdapter */
+/** @typedef {import("@prisma/driver-adapter-utils").SqlQuery} TQuery */
+/**
+ * The wasm engine's methods are JSON-RPC methods by name; its bindings carry no types.
+ * @typedef {{ [method: string]: (params: unknown) => Promise<unknown> } & { free(): void; version(params: unknown): unknown }} TEngine
+ */
+/** @typedef {{ code?: unknown; error_code?: unknown; message?: unknown; meta?: unknown; stack?: unknown; cause?: { message?: unknown } }} TErrorLike */
+
+/**
+ * @param {string[]} argv
+ * @returns {TArgs}
+ */
 function parseArgs(argv) {
+  /** @type {TArgs} */
   const args = { datamodels: [], datasource: null, cli: null };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--datamodels") args.datamodels.push(argv[++i]);
-    else if (argv[i] === "--datasource") args.datasource = JSON.parse(argv[++i]);
+    if (argv[i] === "--datamodels") args.datamodels.push(argv[++i] ?? "");
+    else if (argv[i] === "--datasource") args.datasource = JSON.parse(argv[++i] ?? "null");
     else if (argv[i] === "cli") args.cli = argv.slice(i + 1);
   }
   return args;
 }
 
+/** @param {string} url */
 function toFilePath(url) {
-  return path.resolve(process.cwd(), url.replace(/^file:/, "").split("?")[0]);
+  return path.resolve(process.cwd(), url.replace(/^file:/, "").split("?")[0] ?? "");
 }
 
-/** One-shot commands the CLI runs before starting a JSON-RPC session. */
+/**
+ * One-shot commands the CLI runs before starting a JSON-RPC session.
+ * @param {string | undefined} command
+ * @param {string} url
+ */
 function runOneShot(command, url) {
   const file = toFilePath(url);
   if (command === "can-connect-to-database") {
     if (existsSync(file)) return 0;
     const error = { error_code: "P1003", message: `Database ${path.basename(file)} does not exist at ${file}` };
-    process.stderr.write(
-      `schema-engine stand-in\n${JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: error })}`,
-    );
+    process.stderr.write(`schema-engine stand-in\n${JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: error })}`);
     return 1;
   }
   if (command === "create-database") {
@@ -48,10 +65,16 @@ function runOneShot(command, url) {
 
 // better-sqlite3's prepare() takes one statement; the engine sends multi-statement migration scripts
 // through executeRaw on the shadow database. Such SQL goes through exec() instead.
+/** @param {TAdapter} adapter */
 function acceptScripts(adapter) {
   const executeRaw = adapter.executeRaw.bind(adapter);
   const queryRaw = adapter.queryRaw.bind(adapter);
-  const isMultiStatement = (error) => /more than one statement/.test(String(error?.cause?.message ?? error?.message ?? ""));
+  /** @param {unknown} error */
+  const isMultiStatement = (error) => {
+    const e = /** @type {TErrorLike | undefined} */ (error);
+    return /more than one statement/.test(String(e?.cause?.message ?? e?.message ?? ""));
+  };
+  /** @param {TQuery} query */
   adapter.executeRaw = async (query) => {
     try {
       return await executeRaw(query);
@@ -61,6 +84,7 @@ function acceptScripts(adapter) {
       return 0;
     }
   };
+  /** @param {TQuery} query */
   adapter.queryRaw = async (query) => {
     try {
       return await queryRaw(query);
@@ -73,9 +97,12 @@ function acceptScripts(adapter) {
   return adapter;
 }
 
+/** @param {string} url */
 function createFactory(url) {
   const inner = new PrismaBetterSqlite3({ url: `file:${toFilePath(url)}` });
+  /** @type {TAdapter[]} */
   const open = [];
+  /** @param {TAdapter} adapter */
   const track = async (adapter) => {
     open.push(adapter);
     return acceptScripts(adapter);
@@ -89,7 +116,7 @@ function createFactory(url) {
   const closeAll = () => {
     for (const adapter of open.splice(0)) {
       try {
-        adapter.client?.close?.();
+        /** @type {{ client?: { close?: () => void } }} */ (/** @type {unknown} */ (adapter)).client?.close?.();
       } catch {
         // already closed
       }
@@ -98,19 +125,22 @@ function createFactory(url) {
   return { factory, closeAll };
 }
 
+/** @returns {Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<TEngine> }; __wbg_set_wasm(exports: unknown): void }>} */
 async function loadWasm() {
   const bindings = await import(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bindings });
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
-  instance.exports.__wbindgen_start?.();
+  /** @type {{ __wbindgen_start?: () => void }} */ (/** @type {unknown} */ (instance.exports)).__wbindgen_start?.();
   return bindings;
 }
 
-function toRpcError(error) {
+/** @param {unknown} raw */
+function toRpcError(raw) {
+  const error = /** @type {TErrorLike | undefined} */ (raw);
   const code = error?.code ?? error?.error_code;
-  const message = String(error?.message ?? error);
+  const message = String(error?.message ?? raw);
   return {
     code: 4466,
     message: "An error happened. Check the data field for details.",
@@ -118,10 +148,12 @@ function toRpcError(error) {
   };
 }
 
+/** @param {string} file */
 function deleteDatabaseFiles(file) {
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
+/** @param {TArgs} args */
 async function serve(args) {
   const url = args.datasource?.url;
   if (!url) throw new Error("schema-engine stand-in: --datasource with a url is required");
@@ -132,10 +164,25 @@ async function serve(args) {
     bindings.SchemaEngine.new(
       { datamodels: datamodels.length > 0 ? datamodels : undefined },
       () => {},
-      bindMigrationAwareSqlAdapterFactory(connection.factory),
+      bindMigrationAwareSqlAdapterFactory(
+        /** @type {import("@prisma/driver-adapter-utils").SqlMigrationAwareDriverAdapterFactory} */ (connection.factory),
+      ),
     );
   let engine = await start();
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   */
+  const invoke = (method, params) => {
+    const run = engine[method];
+    if (!run) throw new Error(`schema-engine stand-in: unknown method ${method}`);
+    return run.call(engine, params);
+  };
+  /**
+   * @param {string} method
+   * @param {{ migrationsList?: unknown; filters?: unknown }} params
+   */
   const call = async (method, params) => {
     if (method === "reset") {
       // The wasm reset only deletes rows; like the native engine, remove the file instead.
@@ -148,19 +195,20 @@ async function serve(args) {
     }
     if (method === "getDatabaseVersion") return engine.version(params);
     try {
-      return await engine[method](params);
+      return await invoke(method, params);
     } catch (error) {
-      const text = String(error?.message ?? "");
+      const text = String(/** @type {TErrorLike | undefined} */ (error)?.message ?? "");
       if (/_prisma_migrations/.test(text) && /does not exist/.test(text)) {
         // A fresh database: the native engine treats a missing history table as "not initialised".
-        await connection.factory.connect().then((db) =>
-          db.executeScript(MIGRATIONS_TABLE_SQL),
-        );
-        return engine[method](params);
+        await connection.factory.connect().then((db) => db.executeScript(MIGRATIONS_TABLE_SQL));
+        return invoke(method, params);
       }
       if (method === "evaluateDataLoss" && /shadow DB must be provided/.test(text)) {
-        await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? { externalTables: [], externalEnums: [] } });
-        return engine[method](params);
+        await invoke("devDiagnostic", {
+          migrationsList: params.migrationsList,
+          filters: params.filters ?? { externalTables: [], externalEnums: [] },
+        });
+        return invoke(method, params);
       }
       throw error;
     }
@@ -208,7 +256,9 @@ if (args.cli) {
   process.exit(runOneShot(args.cli[0], args.datasource?.url ?? ""));
 } else {
   serve(args).catch((error) => {
-    process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: String(error?.stack ?? error) } })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: "ERROR", fields: { message: String(/** @type {TErrorLike} */ (error)?.stack ?? error) } })}\n`,
+    );
     process.exit(1);
   });
 }

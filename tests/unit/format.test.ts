@@ -3,16 +3,25 @@ import { isSafeHttpUrl } from "@/lib/domain";
 import { formatDate, formatScore, formatSourceDate, formatSourceLine } from "@/lib/format";
 
 describe("formatScore", () => {
-  it.each([[2, "+2"], [1, "+1"], [0, "0"], [-1, "\u22121"], [-2, "\u22122"], [null, "—"]] as const)("%s → %s", (score, text) => {
+  it.each([
+    [2, "+2"],
+    [1, "+1"],
+    [0, "0"],
+    [-1, "\u22121"],
+    [-2, "\u22122"],
+    [null, "—"],
+  ] as const)("%s → %s", (score, text) => {
     expect(formatScore(score)).toBe(text);
   });
 });
 
 describe("formatDate", () => {
-  it.each([["2025-11-21", "21 Nov 2025"], ["2025-11", "Nov 2025"], ["2025", "2025"], ["2025-06-02 / 2025-12-19", "2025-06-02 / 2025-12-19"]])(
-    "%s → %s",
-    (input, output) => expect(formatDate(input)).toBe(output),
-  );
+  it.each([
+    ["2025-11-21", "21 Nov 2025"],
+    ["2025-11", "Nov 2025"],
+    ["2025", "2025"],
+    ["2025-06-02 / 2025-12-19", "2025-06-02 / 2025-12-19"],
+  ])("%s → %s", (input, output) => expect(formatDate(input)).toBe(output));
 });
 
 describe("sources", () => {
