@@ -1,18 +1,18 @@
-import { z } from "zod";
+// The domain's words and plain types. Client components import this module, so it holds
+// constants, types and pure functions only: the zod schemas live in server-only modules.
 
 /** How a position is known: on the record, via leaks and press, or not at all. */
-export const ZStatus = z.enum(["stated", "reported", "undisclosed", "no_position"]);
-export type TStatus = z.infer<typeof ZStatus>;
+export const STATUSES = ["stated", "reported", "undisclosed", "no_position"] as const;
+export type TStatus = (typeof STATUSES)[number];
 
-export const ZConfidence = z.enum(["high", "medium", "low"]);
-export type TConfidence = z.infer<typeof ZConfidence>;
+export const CONFIDENCES = ["high", "medium", "low"] as const;
+export type TConfidence = (typeof CONFIDENCES)[number];
 
-export const ZPartyKind = z.enum(["actor", "document"]);
-export type TPartyKind = z.infer<typeof ZPartyKind>;
+export const PARTY_KINDS = ["actor", "document"] as const;
+export type TPartyKind = (typeof PARTY_KINDS)[number];
 
 /** A score on the -2..+2 scale, or null when none can honestly be given. */
-export const ZScore = z.number().int().min(-2).max(2).nullable();
-export type TScore = z.infer<typeof ZScore>;
+export type TScore = number | null;
 
 /** Statuses that mean the content is unknown: such a position never has a score. */
 export const UNKNOWN_STATUSES: readonly TStatus[] = ["undisclosed", "no_position"];
@@ -87,9 +87,12 @@ export type TNegotiation = {
   positions: TPosition[];
 };
 
-/** True when a URL may be shown as a link: http(s) only, never javascript:, data: or relative. */
+/**
+ * True when a URL may be shown as a link: an absolute http(s) address with a host and no white
+ * space; never javascript:, data:, relative, or the slash-less `https:example.org`.
+ */
 export function isSafeHttpUrl(url: string | null | undefined): url is string {
-  if (!url) return false;
+  if (!url || !/^https?:\/\/[^\s/?#]+/i.test(url) || /\s/.test(url)) return false;
   try {
     const parsed = new URL(url);
     return parsed.protocol === "http:" || parsed.protocol === "https:";

@@ -39,7 +39,7 @@ export function formatSourceDate(source: Pick<TSource, "publishedAt" | "isDateAp
 }
 
 /** One line per source for exports: "Title — Publisher, date <url>". */
-export function formatSourceLine(source: TSource): string {
+export function formatSourceLine(source: Pick<TSource, "title" | "publisher" | "url" | "publishedAt" | "isDateApproximate">): string {
   const url = source.url ? ` <${source.url}>` : " (no URL on file)";
   return `${source.title} — ${source.publisher}, ${formatSourceDate(source)}${url}`;
 }

@@ -1,5 +1,12 @@
+import "server-only";
 import { z } from "zod";
-import { isSafeHttpUrl, UNKNOWN_STATUSES, ZConfidence, ZPartyKind, ZScore, ZStatus } from "./domain";
+import { CONFIDENCES, isSafeHttpUrl, PARTY_KINDS, STATUSES, UNKNOWN_STATUSES } from "./domain";
+
+export const ZStatus = z.enum(STATUSES);
+export const ZConfidence = z.enum(CONFIDENCES);
+export const ZPartyKind = z.enum(PARTY_KINDS);
+/** A score on the -2..+2 scale, or null when none can honestly be given. */
+export const ZScore = z.number().int().min(-2).max(2).nullable();
 
 const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lowercase words joined by hyphens");
 const ZIsoDate = z.iso.date();
@@ -12,10 +19,13 @@ const ZText = z.string().trim().min(1);
 export const ZSourceInput = z.object({
   title: ZText,
   publisher: ZText,
-  url: z.string().refine(isSafeHttpUrl, "a source URL must be http(s)").nullable(),
+  url: z.string().refine(isSafeHttpUrl, "a source URL must be an absolute http(s) address without spaces").nullable(),
   publishedAt: ZPartialDate.nullable(),
   isDateApproximate: z.boolean().default(false),
-  note: z.string().nullish().transform((v) => v ?? null),
+  note: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const ZPositionInput = z
@@ -27,8 +37,14 @@ export const ZPositionInput = z
     status: ZStatus,
     confidence: ZConfidence,
     asOf: ZDateText.nullish().transform((v) => v ?? null),
-    quote: z.string().nullish().transform((v) => v ?? null),
-    notes: z.string().nullish().transform((v) => v ?? null),
+    quote: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
+    notes: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
     sources: z.array(ZSourceInput),
   })
   .refine((p) => p.sources.length > 0 || UNKNOWN_STATUSES.includes(p.status), {
@@ -55,27 +71,65 @@ export const ZNegotiationInput = z
     issues: z
       .array(z.object({ slug: ZSlug, name: ZText, description: ZText, isCore: z.boolean(), lowLabel: ZText, highLabel: ZText }))
       .min(1),
-    parties: z
-      .array(z.object({ slug: ZSlug, name: ZText, kind: ZPartyKind, date: ZDateText, description: ZText }))
-      .min(1),
+    parties: z.array(z.object({ slug: ZSlug, name: ZText, kind: ZPartyKind, date: ZDateText, description: ZText })).min(1),
     positions: z.array(ZPositionInput),
   })
   .superRefine((n, ctx) => {
-    for (const [what, slugs] of [["issue", n.issues.map((i) => i.slug)], ["party", n.parties.map((p) => p.slug)]] as const) {
-      const duplicate = slugs.find((slug, index) => slugs.indexOf(slug) !== index);
+    for (const [what, slugs] of [
+      ["issue", n.issues.map((i) => i.slug)],
+      ["party", n.parties.map((p) => p.slug)],
+    ] as const) {
+      const seen = new Set<string>();
+      const duplicate = slugs.find((slug) => seen.size === seen.add(slug).size);
       if (duplicate) ctx.addIssue({ code: "custom", message: `duplicate ${what} slug "${duplicate}"` });
     }
-    const cells = new Map(n.positions.map((p) => [`${p.issue}|${p.party}`, 0]));
+    const cells = new Map<string, number>();
     for (const p of n.positions) cells.set(`${p.issue}|${p.party}`, (cells.get(`${p.issue}|${p.party}`) ?? 0) + 1);
     for (const issue of n.issues) {
       for (const party of n.parties) {
         const count = cells.get(`${issue.slug}|${party.slug}`) ?? 0;
-        if (count !== 1) ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} appears ${count} times, expected once` });
+        if (count !== 1)
+          ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} appears ${count} times, expected once` });
         cells.delete(`${issue.slug}|${party.slug}`);
       }
     }
-    for (const key of cells.keys()) ctx.addIssue({ code: "custom", message: `position ${key} names an unknown issue or party` });
+    for (const key of cells.keys())
+      ctx.addIssue({ code: "custom", message: `position ${key.replace("|", " × ")} names an unknown issue or party` });
   });
 
 export type TNegotiationInput = z.infer<typeof ZNegotiationInput>;
 export type TNegotiationInputRaw = z.input<typeof ZNegotiationInput>;
+
+export type TValidationProblem = { path: string; message: string };
+
+/** A dossier that failed validation, with every problem found (path and message). */
+export class NegotiationValidationError extends Error {
+  constructor(readonly problems: TValidationProblem[]) {
+    super(
+      `The dossier is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`,
+    );
+  }
+}
+
+/** `positions[3].sources[0].url`, with the cell named when the path starts at a position: `positions[3] (nato × russia)`. */
+function describePath(path: readonly PropertyKey[], raw: unknown): string {
+  if (path.length === 0) return "(dossier)";
+  let text = path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index === 0 ? "" : "."}${String(key)}`)).join("");
+  const [first, index] = path;
+  const positions = (raw as { positions?: unknown })?.positions;
+  if (first === "positions" && typeof index === "number" && Array.isArray(positions)) {
+    const cell = positions[index] as { issue?: unknown; party?: unknown } | undefined;
+    if (typeof cell?.issue === "string" && typeof cell?.party === "string")
+      text = text.replace(`positions[${index}]`, `positions[${index}] (${cell.issue} × ${cell.party})`);
+  }
+  return text;
+}
+
+/** Validates a whole dossier; throws `NegotiationValidationError` listing every problem. */
+export function parseNegotiationInput(raw: unknown): TNegotiationInput {
+  const parsed = ZNegotiationInput.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new NegotiationValidationError(
+    parsed.error.issues.map((issue) => ({ path: describePath(issue.path, raw), message: issue.message })),
+  );
+}

@@ -1,49 +1,219 @@
-// Benchmarks: prints timings (median of repeated runs) and sizes. Never asserted in tests.
-// Usage: npm run bench            (database from DATABASE_URL, default prisma/dev.db)
-//        BENCH_URL=http://127.0.0.1:3000 npm run bench   (also times and sizes the served pages)
-import { performance } from "node:perf_hooks";
+// npm run bench: timings and sizes, each as a ratio to a reference measured in the same run.
+// Never asserted in a test: this machine is shared and noisy, so read the ratios, not the milliseconds.
+//
+// For dossiers of 65, 5,000 and 100,000 generated cells (and the seeded dossier), each in its own
+// temporary database: import time and peak memory; then, against `next start` on that database,
+// each route's median time over several runs, its bytes, and the ratio to its reference:
+//   - delivery floor: a tiny Node server sending the same bytes from memory;
+//   - exports: the sqlite3 CLI (`-csv`, `-json`) running the export's own SQL over the same rows.
+// Also the server's peak memory and each page's first-load JavaScript, gzipped.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { toLongCsv, toWideCsv } from "../lib/csv";
-import { prisma } from "../lib/db";
-import { buildMatrix } from "../lib/matrix";
-import { DEFAULT_MATRIX_PARAMS } from "../lib/matrix-params";
-import { getNegotiation } from "../lib/queries/negotiations";
+import Database from "better-sqlite3";
+import { generateDossier } from "../lib/generate-dossier";
+import { LONG_CSV_SQL, POSITION_JSON_SQL } from "../lib/queries/matrix-export";
+import { ROOT } from "./paths";
 
-const SLUG = "ukraine-peace-2025";
+const TSX = ["--conditions=react-server", "--import", "tsx"];
+const SIZES = [
+  { label: "65", issues: 13, parties: 5 },
+  { label: "5,000", issues: 100, parties: 50 },
+  { label: "100,000", issues: 2000, parties: 50 },
+];
+const ten = Array.from({ length: 10 }, (_, i) => `issue-${String(i * 7 + 1).padStart(5, "0")}`).join(",");
+const work = mkdtempSync(path.join(os.tmpdir(), "bench-"));
 
-async function median(runs: number, fn: () => unknown): Promise<number> {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timeFetch(url: string, runs: number): Promise<{ ms: number; bytes: Buffer }> {
+  let bytes = Buffer.alloc(0);
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    const response = await fetch(url);
+    bytes = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    if (i > 0) times.push(performance.now() - start); // the first run warms up
+  }
+  return { ms: median(times), bytes };
+}
+
+function timeCommand(command: string, args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await fn();
+    const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], maxBuffer: 1 << 30 });
+    if (result.status !== 0) throw new Error(`${command} failed`);
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return median(times);
 }
 
-function row(name: string, value: string) {
-  console.log(`${name.padEnd(44)} ${value}`);
+async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill();
+  throw new Error(`${command} did not start`);
 }
 
-const negotiation = await getNegotiation(SLUG);
-if (!negotiation) throw new Error(`Seed the database first: no negotiation ${SLUG}`);
-const matrix = buildMatrix(negotiation, DEFAULT_MATRIX_PARAMS);
-
-row("getNegotiation (SQLite, all cells)", `${(await median(50, () => getNegotiation(SLUG))).toFixed(2)} ms`);
-row("buildMatrix (13 × 5)", `${(await median(500, () => buildMatrix(negotiation, { ...DEFAULT_MATRIX_PARAMS, sort: "divergence", q: "russia" }))).toFixed(3)} ms`);
-row("toWideCsv", `${(await median(500, () => toWideCsv(matrix))).toFixed(3)} ms, ${toWideCsv(matrix).length} chars`);
-row("toLongCsv", `${(await median(200, () => toLongCsv(matrix))).toFixed(3)} ms, ${toLongCsv(matrix).length} chars`);
-
-const base = process.env.BENCH_URL;
-if (base) {
-  for (const path of ["/", `/negotiations/${SLUG}`, `/negotiations/${SLUG}/matrix.csv`, `/api/negotiations/${SLUG}/matrix`]) {
-    let bytes = 0;
-    const ms = await median(30, async () => {
-      bytes = (await (await fetch(base + path)).arrayBuffer()).byteLength;
-    });
-    const body = Buffer.from(await (await fetch(base + path)).arrayBuffer());
-    row(`GET ${path}`, `${ms.toFixed(1)} ms, ${(bytes / 1024).toFixed(1)} KiB (${(gzipSync(body).length / 1024).toFixed(1)} KiB gzipped)`);
+/** Peak resident memory of a running process, from /proc (Linux), in MB. */
+function peakMemory(pid: number | undefined): string {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
+    return line ? `${Math.round(Number(line[1]) / 1024)} MB` : "n/a";
+  } catch {
+    return "n/a";
   }
 }
-await prisma.$disconnect();
+
+const rows: string[][] = [];
+function report(size: string, route: string, ms: number, bytes: number, reference: string, referenceMs: number) {
+  rows.push([size, route, ms.toFixed(1), (bytes / 1024).toFixed(0), reference, referenceMs.toFixed(1), (ms / referenceMs).toFixed(2)]);
+}
+
+const hasSqliteCli = spawnSync("sqlite3", ["--version"]).status === 0;
+
+/** The sqlite3 CLI running an export's SQL over every row of a negotiation, as the app does in chunks. */
+function sqliteReference(file: string, slug: string, mode: "-csv" | "-json", sql: string, runs: number): number | null {
+  if (!hasSqliteCli) return null;
+  const db = new Database(file, { readonly: true });
+  const id = db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug);
+  const issues = JSON.stringify(db.prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? ORDER BY "sortOrder"`).pluck().all(id));
+  const parties = JSON.stringify(db.prepare(`SELECT "id" FROM "Party" WHERE "negotiationId" = ? ORDER BY "sortOrder"`).pluck().all(id));
+  db.close();
+  const script = path.join(work, `query${mode}.sql`);
+  writeFileSync(
+    script,
+    `.param set ?1 '${issues}'\n.param set ?2 '${parties}'\n${sql.replaceAll("?", (_, offset: number) => (sql.indexOf("?") === offset ? "?1" : "?2"))};\n`,
+  );
+  return timeCommand("sh", ["-c", `sqlite3 ${mode} '${file}' < '${script}' > /dev/null`], runs);
+}
+
+async function firstLoadJs(base: string, pathname: string): Promise<number> {
+  const html = await (await fetch(base + pathname)).text();
+  // Every script a modern browser loads with the page: `nomodule` polyfills are for old browsers only.
+  const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
+  const scripts = [...new Set(tags.flatMap((tag) => tag.match(/src="([^"]+)"/)?.[1] ?? []))];
+  let total = 0;
+  for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return total;
+}
+
+async function benchSize(size: (typeof SIZES)[number]) {
+  const file = path.join(work, `bench-${size.issues}x${size.parties}.db`);
+  const env = { DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1" };
+  spawnSync(process.execPath, [...TSX, "scripts/setup-db.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
+  const dossierFile = path.join(work, "dossier.json");
+  const slug = `bench-${size.issues}x${size.parties}`;
+  writeFileSync(dossierFile, JSON.stringify(generateDossier({ issues: size.issues, parties: size.parties, slug })));
+  const imported = spawnSync(process.execPath, [...TSX, "scripts/dossier-import.ts", dossierFile], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  const seconds = Number(imported.stdout.match(/in ([\d.]+) s/)?.[1]);
+  const cells = size.issues * size.parties;
+  console.log(
+    `import ${size.label} cells: ${seconds.toFixed(2)} s, ${((seconds * 1000 * 1000) / cells).toFixed(1)} ms per 1,000 cells, ${imported.stdout.match(/peak memory (\d+ MB)/)?.[1]} peak`,
+  );
+
+  const port = 3300 + size.issues;
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startProcess(
+    path.join(ROOT, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    { ...env, NODE_ENV: "production" },
+    `${base}/`,
+  );
+  const big = cells >= 100_000;
+  const routes: [string, number][] = [
+    [`/negotiations/${slug}?issues=${ten}`, 15],
+    [`/api/negotiations/${slug}/matrix?issues=${ten}`, 15],
+    [`/api/negotiations/${slug}/divergence?issues=${ten}`, 15],
+    [`/negotiations/${slug}`, big ? 7 : 15],
+    [`/negotiations/${slug}?sort=divergence&page=2`, big ? 7 : 15],
+    [`/negotiations/${slug}/matrix.csv?layout=long`, big ? 5 : 15],
+    [`/api/negotiations/${slug}/matrix`, big ? 5 : 15],
+  ];
+  if (size.issues === 13)
+    routes.unshift(["/negotiations/ukraine-peace-2025", 30], ["/negotiations/ukraine-peace-2025/charts", 15], ["/", 30]);
+  const bodies: Buffer[] = [];
+  const measured: { route: string; ms: number; bytes: number; runs: number }[] = [];
+  for (const [route, runs] of routes) {
+    const { ms, bytes } = await timeFetch(base + route, runs);
+    bodies.push(bytes);
+    measured.push({ route, ms, bytes: bytes.length, runs });
+  }
+  const serverPeak = peakMemory(server.pid);
+  server.kill();
+
+  // The delivery floor: the same bytes from memory, one Node server for all of them.
+  const staticDir = path.join(work, "static");
+  rmSync(staticDir, { recursive: true, force: true });
+  mkdirSync(staticDir);
+  bodies.forEach((body, index) => writeFileSync(path.join(staticDir, String(index)), body));
+  const staticPort = port + 1000;
+  const staticServer = await startProcess(
+    process.execPath,
+    [
+      "-e",
+      `const fs=require("fs"),p=require("path");const d=process.argv[1];const b=fs.readdirSync(d).map(f=>fs.readFileSync(p.join(d,f)));
+       require("http").createServer((q,s)=>{const x=b[Number(q.url.slice(1))];if(!x){s.statusCode=404;return s.end()}s.setHeader("content-type","text/plain");s.end(x)}).listen(${staticPort},"127.0.0.1")`,
+      staticDir,
+    ],
+    {} as NodeJS.ProcessEnv,
+    `http://127.0.0.1:${staticPort}/0`,
+  );
+  for (const [index, m] of measured.entries()) {
+    const floor = (await timeFetch(`http://127.0.0.1:${staticPort}/${index}`, m.runs)).ms;
+    report(size.label, m.route.replace(ten, "<10 issues>"), m.ms, m.bytes, "same bytes from memory", floor);
+    if (m.route.includes("layout=long") || m.route.endsWith("/matrix")) {
+      const isCsv = m.route.includes("layout=long");
+      const cli = sqliteReference(file, slug, isCsv ? "-csv" : "-json", isCsv ? LONG_CSV_SQL : POSITION_JSON_SQL, m.runs);
+      if (cli !== null) report(size.label, m.route, m.ms, m.bytes, `sqlite3 ${isCsv ? "-csv" : "-json"}, same SQL`, cli);
+    }
+  }
+  staticServer.kill();
+  console.log(`next-server peak memory with the ${size.label}-cell dossier: ${serverPeak}`);
+  if (size.issues === 13) {
+    const server2 = await startProcess(
+      path.join(ROOT, "node_modules", ".bin", "next"),
+      ["start", "-p", String(port), "-H", "127.0.0.1"],
+      { ...env, NODE_ENV: "production" },
+      `${base}/`,
+    );
+    for (const page of [
+      "/",
+      "/negotiations/ukraine-peace-2025",
+      "/negotiations/ukraine-peace-2025/charts",
+      "/negotiations/ukraine-peace-2025/compare?a=us-draft&b=europe",
+    ]) {
+      console.log(`first-load JavaScript of ${page}: ${((await firstLoadJs(base, page)) / 1024).toFixed(1)} KB gzipped`);
+    }
+    server2.kill();
+  }
+}
+
+try {
+  if (!hasSqliteCli) console.log("Note: the sqlite3 CLI is missing (apt-get install sqlite3), so the export references are left out.");
+  for (const size of SIZES) await benchSize(size);
+  const header = ["cells", "route", "median ms", "KB", "reference", "ref ms", "ratio"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(`\n${line(header)}\n| ${widths.map((w) => "-".repeat(w)).join(" | ")} |\n${rows.map(line).join("\n")}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,45 +1,135 @@
-import { prisma } from "../db";
-import { type TNegotiationInputRaw, ZNegotiationInput } from "../negotiation-input";
+import "server-only";
+import type Database from "better-sqlite3";
+import { getDatabase } from "../db";
+import { parseNegotiationInput, type TNegotiationInput } from "../negotiation-input";
+import { formatSourceLine } from "../format";
+import { foldText } from "../text";
 
-function sourceKey(s: { title: string; publisher: string; url: string | null; publishedAt: string | null }): string {
-  return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt]);
+export type TImportSummary = {
+  slug: string;
+  issues: number;
+  parties: number;
+  cells: number;
+  sources: number;
+  citations: number;
+  replaced: boolean;
+};
+
+/** A dossier whose slug is already stored, written without `replace`. */
+export class NegotiationExistsError extends Error {
+  constructor(slug: string) {
+    super(`A negotiation called “${slug}” is already stored; pass --replace to replace it.`);
+  }
+}
+
+function sourceKey(s: TNegotiationInput["positions"][number]["sources"][number]): string {
+  return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note]);
+}
+
+/** What a position's search looks in: its summary and quote, folded. */
+export function toPositionSearchText(p: { summary: string; quote: string | null }): string {
+  return foldText(p.quote ? `${p.summary}\n${p.quote}` : p.summary);
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    exists: db.prepare(`SELECT 1 FROM "Negotiation" WHERE "slug" = ?`).pluck(),
+    remove: db.prepare(`DELETE FROM "Negotiation" WHERE "slug" = ?`),
+    negotiation: db.prepare(`INSERT INTO "Negotiation" ("slug", "title", "summary", "asOf", "scaleNote") VALUES (?, ?, ?, ?, ?)`),
+    issue: db.prepare(
+      `INSERT INTO "Issue" ("negotiationId", "slug", "name", "description", "sortOrder", "isCore", "lowLabel", "highLabel", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    party: db.prepare(
+      `INSERT INTO "Party" ("negotiationId", "slug", "name", "kind", "date", "description", "sortOrder") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    source: db.prepare(
+      `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    position: db.prepare(
+      `INSERT INTO "Position" ("issueId", "partyId", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    citation: db.prepare(`INSERT OR IGNORE INTO "PositionSource" ("positionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
+  };
+}
+
+function writeNegotiation(db: Database.Database, input: TNegotiationInput, replace: boolean): TImportSummary {
+  const sql = prepareStatements(db);
+  const replaced = sql.exists.get(input.slug) !== undefined;
+  if (replaced && !replace) throw new NegotiationExistsError(input.slug);
+  sql.remove.run(input.slug);
+  const negotiationId = sql.negotiation.run(input.slug, input.title, input.summary, input.asOf, input.scaleNote).lastInsertRowid;
+  const issueIds = new Map<string, number | bigint>();
+  for (const [order, i] of input.issues.entries()) {
+    const row = sql.issue.run(
+      negotiationId,
+      i.slug,
+      i.name,
+      i.description,
+      order,
+      i.isCore ? 1 : 0,
+      i.lowLabel,
+      i.highLabel,
+      foldText(i.name),
+    );
+    issueIds.set(i.slug, row.lastInsertRowid);
+  }
+  const partyIds = new Map<string, number | bigint>();
+  for (const [order, p] of input.parties.entries()) {
+    partyIds.set(p.slug, sql.party.run(negotiationId, p.slug, p.name, p.kind, p.date, p.description, order).lastInsertRowid);
+  }
+  const sourceIds = new Map<string, number | bigint>();
+  let citations = 0;
+  for (const p of input.positions) {
+    const search = toPositionSearchText(p);
+    const positionId = sql.position.run(
+      issueIds.get(p.issue),
+      partyIds.get(p.party),
+      p.summary,
+      p.score,
+      p.status,
+      p.confidence,
+      p.asOf,
+      p.quote,
+      p.notes,
+      search,
+    ).lastInsertRowid;
+    for (const [order, s] of p.sources.entries()) {
+      const key = sourceKey(s);
+      let sourceId = sourceIds.get(key);
+      if (sourceId === undefined) {
+        sourceId = sql.source.run(
+          negotiationId,
+          s.title,
+          s.publisher,
+          s.url,
+          s.publishedAt,
+          s.isDateApproximate ? 1 : 0,
+          s.note,
+          formatSourceLine(s),
+        ).lastInsertRowid;
+        sourceIds.set(key, sourceId);
+      }
+      // A cell citing the same source twice keeps its first citation.
+      citations += sql.citation.run(positionId, sourceId, order).changes;
+    }
+  }
+  const { slug, issues, parties, positions } = input;
+  return { slug, issues: issues.length, parties: parties.length, cells: positions.length, sources: sourceIds.size, citations, replaced };
 }
 
 /**
- * The one write path: validates a whole negotiation and replaces any stored version of it in a
- * single transaction, so running it twice leaves the same data. Throws a ZodError on invalid input.
+ * The one write path: validates a whole negotiation (throws `NegotiationValidationError` listing
+ * every problem) and writes it in one transaction, replacing a stored negotiation of the same slug
+ * only when `replace` is set. All or nothing: a failure leaves the previous data untouched, and
+ * readers keep seeing the previous data until the transaction commits.
  */
-export async function replaceNegotiation(raw: TNegotiationInputRaw): Promise<void> {
-  const input = ZNegotiationInput.parse(raw);
-  await prisma.$transaction(async (tx) => {
-    await tx.negotiation.deleteMany({ where: { slug: input.slug } });
-    const negotiation = await tx.negotiation.create({
-      data: { slug: input.slug, title: input.title, summary: input.summary, asOf: input.asOf, scaleNote: input.scaleNote },
-    });
-    const issueIds = new Map<string, number>();
-    for (const [sortOrder, issue] of input.issues.entries()) {
-      const row = await tx.issue.create({ data: { ...issue, sortOrder, negotiationId: negotiation.id } });
-      issueIds.set(issue.slug, row.id);
-    }
-    const partyIds = new Map<string, number>();
-    for (const [sortOrder, party] of input.parties.entries()) {
-      const row = await tx.party.create({ data: { ...party, sortOrder, negotiationId: negotiation.id } });
-      partyIds.set(party.slug, row.id);
-    }
-    const sourceIds = new Map<string, number>();
-    for (const { sources, issue, party, ...position } of input.positions) {
-      const row = await tx.position.create({
-        data: { ...position, issueId: issueIds.get(issue)!, partyId: partyIds.get(party)! },
-      });
-      for (const [sortOrder, source] of sources.entries()) {
-        const key = sourceKey(source);
-        let sourceId = sourceIds.get(key);
-        if (sourceId === undefined) {
-          sourceId = (await tx.source.create({ data: { ...source, negotiationId: negotiation.id } })).id;
-          sourceIds.set(key, sourceId);
-        }
-        await tx.positionSource.create({ data: { positionId: row.id, sourceId, sortOrder } });
-      }
-    }
-  });
+export function importNegotiation(raw: unknown, options: { replace: boolean }): TImportSummary {
+  const input = parseNegotiationInput(raw);
+  const db = getDatabase();
+  return db.transaction(() => writeNegotiation(db, input, options.replace)).immediate();
+}
+
+/** Writes a negotiation, replacing any stored one with its slug (running it twice leaves the same data). */
+export function replaceNegotiation(raw: unknown): TImportSummary {
+  return importNegotiation(raw, { replace: true });
 }

@@ -1,0 +1,63 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+
+type TAppliedMigration = { migration_name: string; checksum: string; finished_at: string | null };
+
+// The same table Prisma's CLI keeps, so `prisma migrate status` and this migrator agree.
+const CREATE_HISTORY = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+/** The committed migrations, oldest first: folder name and SQL text. */
+export function listMigrations(migrationsDir: string): { name: string; sql: string }[] {
+  return readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") }));
+}
+
+/**
+ * Applies the committed SQL migrations that a database has not had yet, each in its own
+ * transaction (all or nothing), recording them as Prisma's CLI does. Run at start-up instead of
+ * the CLI, which is a development tool. Throws a plain message when a recorded migration has been
+ * edited since or failed half-way. Returns the names of the migrations it applied.
+ */
+export function applyMigrations(db: Database.Database, migrationsDir: string): string[] {
+  db.exec(CREATE_HISTORY);
+  const applied = new Map(
+    (
+      db
+        .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
+        .all() as TAppliedMigration[]
+    ).map((row) => [row.migration_name, row]),
+  );
+  const record = db.prepare(
+    `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+  );
+  const done: string[] = [];
+  for (const { name, sql } of listMigrations(migrationsDir)) {
+    const checksum = createHash("sha256").update(sql).digest("hex");
+    const previous = applied.get(name);
+    if (previous?.finished_at === null)
+      throw new Error(`Migration ${name} failed earlier and was not finished; restore the database from a backup.`);
+    if (previous && previous.checksum !== checksum) throw new Error(`Migration ${name} was edited after it was applied to this database.`);
+    if (previous) continue;
+    const startedAt = new Date().toISOString();
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(randomUUID(), checksum, new Date().toISOString(), name, startedAt);
+    }).immediate();
+    done.push(name);
+  }
+  return done;
+}
