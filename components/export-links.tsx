@@ -1,7 +1,8 @@
 import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
 
-/** Download links for the current view: the same filters, so an export matches the screen. */
-export function ExportLinks({ slug, params }: { slug: string; params: TMatrixParams }) {
+/** Download links for the current view: the same filters, so an export matches the screen; every page of rows. */
+export function ExportLinks({ slug, params: current }: { slug: string; params: TMatrixParams }) {
+  const params = { ...current, page: 1 };
   const withLayout = (layout: string) => {
     const search = toMatrixSearchParams(params);
     if (layout !== "wide") search.set("layout", layout);

@@ -6,7 +6,8 @@ import { useId, useOptimistic, useTransition } from "react";
 import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
 import { SlugChecklist, type TOption } from "./slug-checklist";
 
-type TProps = { basePath: string; issues: TOption[]; parties: TOption[]; params: TMatrixParams };
+/** `issues` is null when the negotiation has too many issues to list as checkboxes. */
+type TProps = { basePath: string; issues: TOption[] | null; parties: TOption[]; params: TMatrixParams };
 
 /**
  * Filter and sort controls. The URL is the only state: each change navigates to the new URL
@@ -22,12 +23,14 @@ export function MatrixFilters({ basePath, issues, parties, params: current }: TP
 
   const navigate = (next: TMatrixParams) => {
     startTransition(() => {
-      setOptimisticParams(next);
-      router.push(`${basePath}${toQueryString(toMatrixSearchParams(next))}`, { scroll: false });
+      // Any change of filter or order starts again from the first page of rows.
+      const target = { ...next, page: 1 };
+      setOptimisticParams(target);
+      router.push(`${basePath}${toQueryString(toMatrixSearchParams(target))}`, { scroll: false });
     });
   };
 
-  const count = (chosen: string[] | null, all: TOption[]) => (chosen ? `${chosen.length} of ${all.length}` : "all");
+  const count = (chosen: string[] | null, all: TOption[] | null) => (chosen ? `${chosen.length}${all ? ` of ${all.length}` : ""}` : "all");
   return (
     <div className="controls" aria-busy={isPending}>
       <div className="toolbar">
@@ -69,8 +72,27 @@ export function MatrixFilters({ basePath, issues, parties, params: current }: TP
           Choose issues ({count(params.issues, issues)}) and parties ({count(params.parties, parties)})
         </summary>
         <div className="filters-body">
-          <SlugChecklist legend="Issues" name="issue" options={issues} chosen={params.issues} onChange={(chosen) => navigate({ ...params, issues: chosen })} />
-          <SlugChecklist legend="Parties" name="party" options={parties} chosen={params.parties} onChange={(chosen) => navigate({ ...params, parties: chosen })} />
+          {issues ? (
+            <SlugChecklist
+              legend="Issues"
+              name="issue"
+              options={issues}
+              chosen={params.issues}
+              onChange={(chosen) => navigate({ ...params, issues: chosen })}
+            />
+          ) : (
+            <p className="hint" data-testid="issue-filter-hint">
+              This negotiation has too many issues to list here: narrow the rows with the search, or name issues in the address (
+              <code>issues=slug,slug</code>).
+            </p>
+          )}
+          <SlugChecklist
+            legend="Parties"
+            name="party"
+            options={parties}
+            chosen={params.parties}
+            onChange={(chosen) => navigate({ ...params, parties: chosen })}
+          />
         </div>
       </details>
       <p className="clear-filters">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TNegotiation } from "@/lib/domain";
+import type { TNegotiationInfo } from "@/lib/matrix";
 import { formatDate } from "@/lib/format";
 
 const TABS = [
@@ -11,7 +11,7 @@ const TABS = [
 export type TTab = (typeof TABS)[number]["key"];
 
 /** The negotiation's title, summary and the tabs between its views; filters carry over between matrix and charts. */
-export function NegotiationHeader({ negotiation, current, query }: { negotiation: TNegotiation; current: TTab; query: string }) {
+export function NegotiationHeader({ negotiation, current, query }: { negotiation: TNegotiationInfo; current: TTab; query: string }) {
   return (
     <>
       <h1>{negotiation.title}</h1>

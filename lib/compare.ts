@@ -1,6 +1,6 @@
 import { diffWords } from "diff";
-import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
-import { indexPositions } from "./matrix";
+import type { TIssue, TParty, TPosition } from "./domain";
+import type { TMatrix } from "./matrix";
 
 export type TCompareKind = "same" | "different" | "unknown";
 
@@ -31,15 +31,16 @@ export function describeShift(difference: number | null, issue: Pick<TIssue, "lo
 }
 
 /**
- * Compares party b with party a issue by issue. Same and different need both scores; a null score
- * makes the issue unknown, never a 0.
+ * Compares party b with party a issue by issue, over a matrix whose two columns are a and b.
+ * Same and different need both scores; a null score makes the issue unknown, never a 0.
  */
-export function compareParties(negotiation: TNegotiation, a: TParty, b: TParty): TComparison {
-  const cell = indexPositions(negotiation.positions);
+export function compareParties(matrix: TMatrix): TComparison {
+  const [a, b] = matrix.parties;
+  if (!a || !b) throw new Error("A comparison needs a matrix of exactly two parties.");
   const counts: Record<TCompareKind, number> = { same: 0, different: 0, unknown: 0 };
-  const rows = negotiation.issues.map((issue) => {
-    const left = cell(issue.slug, a.slug);
-    const right = cell(issue.slug, b.slug);
+  const rows = matrix.rows.map(({ issue, cells }) => {
+    const left = cells[0] ?? null;
+    const right = cells[1] ?? null;
     const difference = left?.score == null || right?.score == null ? null : right.score - left.score;
     const kind: TCompareKind = difference === null ? "unknown" : difference === 0 ? "same" : "different";
     counts[kind]++;

@@ -1,10 +1,36 @@
+import "server-only";
+
 /** A JSON error response with a plain message, never a stack trace. */
 export function jsonError(status: number, message: string): Response {
   return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/**
+ * A body streamed from pieces of text, pulled one at a time as the client reads (backpressure),
+ * so a large export never sits whole in memory. `close` runs when the client goes away early.
+ */
+export function streamText(pieces: Iterator<string>, close: () => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      try {
+        const next = pieces.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        close();
+        controller.error(error);
+      }
+    },
+    cancel() {
+      pieces.return?.();
+      close();
+    },
+  });
+}
+
 /** A CSV download. `filename` must be built from slugs and dates only (they need no escaping). */
-export function csvResponse(body: string, filename: string): Response {
+export function csvResponse(body: string | ReadableStream<Uint8Array>, filename: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 export const SORT_KEYS = ["order", "divergence", "issue"] as const;
 export type TSortKey = (typeof SORT_KEYS)[number];
 export const SORT_LABELS: Record<TSortKey, string> = {
@@ -8,21 +6,39 @@ export const SORT_LABELS: Record<TSortKey, string> = {
   issue: "Issue name (A–Z)",
 };
 
-/** The matrix view as the URL states it. `null` lists mean "all". */
+/** The matrix view as the URL states it. `null` lists mean "all"; `page` counts from 1. */
 export type TMatrixParams = {
   issues: string[] | null;
   parties: string[] | null;
   q: string;
   sort: TSortKey;
+  page: number;
 };
+
+/**
+ * The slugs a negotiation has, without holding them all: how many there are, and which of a list
+ * asked for exist (in the negotiation's order). A dossier of thousands of issues is never read whole
+ * to check a URL.
+ */
+export type TKnownSlugs = { count: number; filter: (asked: readonly string[]) => string[] };
+
+/** `TKnownSlugs` over a list already in memory. */
+export function toKnownSlugs(all: readonly string[]): TKnownSlugs {
+  return { count: all.length, filter: (asked) => all.filter((slug) => asked.includes(slug)) };
+}
 
 export type TRawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-export const DEFAULT_MATRIX_PARAMS: TMatrixParams = { issues: null, parties: null, q: "", sort: "order" };
+export const DEFAULT_MATRIX_PARAMS: TMatrixParams = { issues: null, parties: null, q: "", sort: "order", page: 1 };
 export const MAX_QUERY_LENGTH = 200;
+/** At most this many slugs of one kind are read from a URL, so a request's work stays bounded. */
+export const MAX_SLUGS = 500;
 const MAX_ECHO_LENGTH = 40;
+const MAX_PAGE = 1_000_000;
 
-const ZSortKey = z.enum(SORT_KEYS);
+function isSortKey(value: string): value is TSortKey {
+  return (SORT_KEYS as readonly string[]).includes(value);
+}
 
 /** Reads one key from either shape of search params; repeated keys are joined with commas. */
 export function readParam(raw: TRawSearchParams, key: string): string | undefined {
@@ -36,25 +52,39 @@ function echo(value: string): string {
 
 function parseSlugList(
   raw: string | undefined,
-  known: readonly string[],
+  known: TKnownSlugs,
   noun: { one: string; many: string },
   notices: string[],
 ): string[] | null {
   if (raw === undefined) return null;
-  const asked = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
+  let asked = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (asked.length === 0) return null;
-  const unknown = asked.filter((slug) => !known.includes(slug));
+  if (asked.length > MAX_SLUGS) {
+    notices.push(`Only the first ${MAX_SLUGS} ${noun.many} named in the address were read.`);
+    asked = asked.slice(0, MAX_SLUGS);
+  }
+  const kept = known.filter(asked);
+  const unknown = asked.filter((slug) => !kept.includes(slug));
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 5).map((s) => `“${echo(s)}”`).join(", ");
+    const shown = unknown
+      .slice(0, 5)
+      .map((s) => `“${echo(s)}”`)
+      .join(", ");
     const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : "";
     notices.push(`Ignored unknown ${unknown.length > 1 ? noun.many : noun.one}: ${shown}${more}.`);
   }
-  const kept = known.filter((slug) => asked.includes(slug));
   if (kept.length === 0) {
     notices.push(`No known ${noun.one} was chosen, so all are shown.`);
     return null;
   }
-  return kept.length === known.length ? null : kept;
+  return kept.length === known.count ? null : kept;
 }
 
 /**
@@ -63,7 +93,7 @@ function parseSlugList(
  */
 export function parseMatrixParams(
   raw: TRawSearchParams,
-  known: { issues: readonly string[]; parties: readonly string[] },
+  known: { issues: TKnownSlugs; parties: TKnownSlugs },
 ): { params: TMatrixParams; notices: string[] } {
   const notices: string[] = [];
   const issues = parseSlugList(readParam(raw, "issues"), known.issues, { one: "issue", many: "issues" }, notices);
@@ -75,11 +105,19 @@ export function parseMatrixParams(
     notices.push(`The search text was cut to its first ${MAX_QUERY_LENGTH} characters.`);
   }
 
-  const rawSort = readParam(raw, "sort");
-  const sort = ZSortKey.safeParse(rawSort ?? "order");
-  if (!sort.success) notices.push(`Ignored unknown sort “${echo(rawSort ?? "")}”; using the default order.`);
+  const rawSort = readParam(raw, "sort") ?? "order";
+  const sort = isSortKey(rawSort) ? rawSort : "order";
+  if (!isSortKey(rawSort)) notices.push(`Ignored unknown sort “${echo(rawSort)}”; using the default order.`);
 
-  return { params: { issues, parties, q, sort: sort.success ? sort.data : "order" }, notices };
+  return { params: { issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices) }, notices };
+}
+
+function parsePage(raw: string | undefined, notices: string[]): number {
+  if (raw === undefined || raw.trim() === "") return 1;
+  const page = Number(raw.trim());
+  if (/^\d+$/.test(raw.trim()) && page >= 1 && page <= MAX_PAGE) return page;
+  notices.push(`Ignored page “${echo(raw)}”; showing the first page.`);
+  return 1;
 }
 
 /** The query string for a view, with defaults left out so that URLs stay short. */
@@ -89,6 +127,7 @@ export function toMatrixSearchParams(params: TMatrixParams): URLSearchParams {
   if (params.parties) search.set("parties", params.parties.join(","));
   if (params.q) search.set("q", params.q);
   if (params.sort !== DEFAULT_MATRIX_PARAMS.sort) search.set("sort", params.sort);
+  if (params.page !== DEFAULT_MATRIX_PARAMS.page) search.set("page", String(params.page));
   return search;
 }
 

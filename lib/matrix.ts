@@ -1,6 +1,5 @@
 import { measureDivergence, measureIssue, type TDivergence, type TIssueDivergence } from "./divergence";
 import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
-import type { TMatrixParams } from "./matrix-params";
 
 export type TMatrixRow = {
   issue: TIssue;
@@ -9,8 +8,11 @@ export type TMatrixRow = {
   divergence: TIssueDivergence;
 };
 
+/** The negotiation fields every view shows. */
+export type TNegotiationInfo = Pick<TNegotiation, "slug" | "title" | "summary" | "asOf" | "scaleNote">;
+
 export type TMatrix = {
-  negotiation: Pick<TNegotiation, "slug" | "title" | "summary" | "asOf" | "scaleNote">;
+  negotiation: TNegotiationInfo;
   parties: TParty[];
   rows: TMatrixRow[];
 };
@@ -21,52 +23,28 @@ export function indexPositions(positions: readonly TPosition[]): (issue: string,
   return (issue, party) => byCell.get(`${issue}|${party}`) ?? null;
 }
 
-/** Lowercase and strip accents, so that "geneve" finds "Genève". */
-export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
-}
-
-function matchesQuery(row: TMatrixRow, needle: string): boolean {
-  if (!needle) return true;
-  const haystacks = [row.issue.name, ...row.cells.flatMap((c) => (c ? [c.summary, c.quote ?? ""] : []))];
-  return haystacks.some((text) => foldText(text).includes(needle));
-}
-
-/** Most contested first: larger spread first, unknown spread (fewer than two scores) last, ties in issue order. */
-function compareByDivergence(a: TMatrixRow, b: TMatrixRow): number {
-  const sa = a.divergence.spread;
-  const sb = b.divergence.spread;
-  if (sa !== sb) {
-    if (sa === null) return 1;
-    if (sb === null) return -1;
-    return sb - sa;
-  }
-  return a.issue.sortOrder - b.issue.sortOrder;
-}
-
-const COMPARATORS: Record<TMatrixParams["sort"], (a: TMatrixRow, b: TMatrixRow) => number> = {
-  order: (a, b) => a.issue.sortOrder - b.issue.sortOrder,
-  divergence: compareByDivergence,
-  issue: (a, b) => a.issue.name.localeCompare(b.issue.name, "en") || a.issue.sortOrder - b.issue.sortOrder,
-};
-
 /**
- * Assembles the matrix a view shows: the chosen issues (rows) and parties (columns), the text
- * search applied to issue names and the shown cells' summaries and quotes, rows in the chosen order.
- * The page, the CSV and the JSON export all call this, so they cannot disagree.
+ * Lays out a matrix from what a view read: the rows (issues, already chosen, ordered and paged by
+ * the query), the shown parties as columns, and the grid of their cells (one row of cells per
+ * issue, one cell per party); each row gets its divergence over the shown parties' known scores.
  */
-export function buildMatrix(negotiation: TNegotiation, params: TMatrixParams): TMatrix {
-  const parties = negotiation.parties.filter((p) => !params.parties || params.parties.includes(p.slug));
-  const cellOf = indexPositions(negotiation.positions);
-  const issues = negotiation.issues.filter((i) => !params.issues || params.issues.includes(i.slug));
-  const candidates = issues.map((issue) => {
-    const cells = parties.map((party) => cellOf(issue.slug, party.slug));
+export function assembleMatrix(
+  negotiation: TNegotiationInfo,
+  issues: readonly TIssue[],
+  parties: readonly TParty[],
+  grid: readonly (readonly (TPosition | null)[])[],
+): TMatrix {
+  const rows = issues.map((issue, index) => {
+    const cells = parties.map((_, column) => grid[index]?.[column] ?? null);
     return { issue, cells, divergence: measureIssue(cells.map((c) => c?.score ?? null)) };
   });
-  const needle = foldText(params.q.trim());
-  const rows = candidates.filter((row) => matchesQuery(row, needle)).sort(COMPARATORS[params.sort]);
-  const { slug, title, summary, asOf, scaleNote } = negotiation;
-  return { negotiation: { slug, title, summary, asOf, scaleNote }, parties, rows };
+  return { negotiation, parties: [...parties], rows };
+}
+
+/** The grid of cells for these issues and parties from a list of positions (for data already in memory). */
+export function toCellGrid(issues: readonly TIssue[], parties: readonly TParty[], positions: readonly TPosition[]): (TPosition | null)[][] {
+  const cellOf = indexPositions(positions);
+  return issues.map((issue) => parties.map((party) => cellOf(issue.slug, party.slug)));
 }
 
 /** The divergence metrics of exactly the rows and columns a view shows. */

@@ -29,16 +29,17 @@ export function SpreadChart({ ranking, width }: TProps) {
               cursor={{ fillOpacity: 0.1 }}
               content={({ active, payload }) => {
                 const row = active ? (payload?.[0]?.payload as TSpreadRanking["ranked"][number] | undefined) : undefined;
-                return row ? <p className="chart-tooltip">{row.name}: spread {row.spread} of 4 ({row.scored} scores)</p> : null;
+                return row ? (
+                  <p className="chart-tooltip">
+                    {row.name}: spread {row.spread} of 4 ({row.scored} scores)
+                  </p>
+                ) : null;
               }}
             />
             {/* minPointSize: a spread of 0 still shows as a sliver, so the issue is visibly ranked. */}
             <Bar dataKey="spread" fill="#542788" minPointSize={3} isAnimationActive={false} />
           </BarChart>
         </div>
-      )}
-      {ranking.unranked.length > 0 && (
-        <p className="meta">Not ranked (fewer than two known scores): {ranking.unranked.map((u) => u.name).join(", ")}.</p>
       )}
     </>
   );

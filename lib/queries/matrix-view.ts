@@ -1,40 +1,198 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { cache } from "react";
 import { compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
-import { buildMatrix, type TMatrix } from "../matrix";
-import { parseMatrixParams, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
-import type { TNegotiation } from "../domain";
-import { getNegotiation } from "./negotiations";
+import { measureDivergence, type TDivergence } from "../divergence";
+import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
+import { parseMatrixParams, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
+import { foldText } from "../text";
+import { getDatabase } from "../db";
+import {
+  countRows,
+  findNegotiation,
+  issueSlugLookup,
+  listParties,
+  selectIssues,
+  selectCells,
+  selectRowIds,
+  selectScores,
+  type TNegotiationRow,
+  type TPartyRow,
+  type TRowFilter,
+  type TSourceCache,
+} from "./matrix-sql";
 
-export type TMatrixView = {
-  negotiation: TNegotiation;
+/** A matrix page shows at most about this many cells; rows per page follow from the parties shown. */
+export const PAGE_CELLS = 500;
+const MIN_PAGE_ROWS = 10;
+const MAX_PAGE_ROWS = 100;
+/** Above this many issues, the filter lists only the chosen ones instead of every issue. */
+export const MAX_ISSUE_OPTIONS = 100;
+
+/** Rows per page for a number of shown parties. */
+export function rowsPerPage(partyCount: number): number {
+  return Math.min(MAX_PAGE_ROWS, Math.max(MIN_PAGE_ROWS, Math.floor(PAGE_CELLS / Math.max(1, partyCount))));
+}
+
+export type TOption = { slug: string; name: string };
+
+/** What every view of a negotiation starts from: its fields, its parties, the parsed URL. */
+type TViewBase = {
+  negotiation: TNegotiationRow;
+  parties: TPartyRow[];
+  shownParties: TPartyRow[];
   params: TMatrixParams;
   notices: string[];
+  filter: TRowFilter;
+};
+
+function readViewBase(db: Database.Database, slug: string, raw: TRawSearchParams): TViewBase | null {
+  const negotiation = findNegotiation(db, slug);
+  if (!negotiation) return null;
+  const parties = listParties(db, negotiation.id);
+  const { params, notices } = parseMatrixParams(raw, {
+    issues: issueSlugLookup(db, negotiation),
+    parties: toKnownSlugs(parties.map((p) => p.slug)),
+  });
+  const shownParties = params.parties ? parties.filter((p) => params.parties!.includes(p.slug)) : parties;
+  const filter = {
+    negotiationId: negotiation.id,
+    issues: params.issues,
+    partyIds: shownParties.map((p) => p.id),
+    q: foldText(params.q),
+    sort: params.sort,
+  };
+  return { negotiation, parties, shownParties, params, notices, filter };
+}
+
+function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
+  return { slug, title, summary, asOf, scaleNote };
+}
+
+function toParty({ slug, name, kind, date, description, sortOrder }: TPartyRow) {
+  return { slug, name, kind, date, description, sortOrder };
+}
+
+/** Reads rows by id into a matrix (cells of the shown parties, with sources; sources shared through `cache`). */
+function readMatrix(db: Database.Database, base: TViewBase, rowIds: readonly number[], cache?: TSourceCache): TMatrix {
+  const issues = selectIssues(db, rowIds);
+  const grid = selectCells(db, issues, base.shownParties, cache);
+  return assembleMatrix(
+    toInfo(base.negotiation),
+    issues.map(({ id: _, ...issue }) => issue),
+    base.shownParties.map(toParty),
+    grid,
+  );
+}
+
+export type TPage = { number: number; size: number; rowCount: number; pageCount: number };
+
+export type TMatrixView = {
+  negotiation: TNegotiationInfo & { issueCount: number };
+  /** Every party, for the filter. */
+  partyOptions: TOption[];
+  /** Every issue for the filter when there are few; otherwise null (the filter lists the chosen ones). */
+  issueOptions: TOption[] | null;
+  params: TMatrixParams;
+  notices: string[];
+  /** The rows of the current page. */
   matrix: TMatrix;
+  page: TPage;
 };
 
 /**
- * The one way a view is built from a URL, shared by the page, the CSV and the JSON routes:
- * read the negotiation, parse the query against its slugs, assemble the matrix. Null when the
- * negotiation does not exist.
+ * The one way a page view is built from a URL, shared by the matrix and charts pages: the URL is
+ * parsed against the negotiation's slugs, then only the current page's rows are read, all in one
+ * read transaction (one consistent snapshot). Null when the negotiation does not exist.
  */
-export async function getMatrixView(slug: string, raw: TRawSearchParams): Promise<TMatrixView | null> {
-  const negotiation = await getNegotiation(slug);
-  if (!negotiation) return null;
-  const { params, notices } = parseMatrixParams(raw, {
-    issues: negotiation.issues.map((i) => i.slug),
-    parties: negotiation.parties.map((p) => p.slug),
-  });
-  return { negotiation, params, notices, matrix: buildMatrix(negotiation, params) };
+export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView | null {
+  const db = getDatabase();
+  return db.transaction(() => {
+    const base = readViewBase(db, slug, raw);
+    if (!base) return null;
+    const size = rowsPerPage(base.shownParties.length);
+    const rowCount = countRows(db, base.filter);
+    const pageCount = Math.max(1, Math.ceil(rowCount / size));
+    const params = { ...base.params };
+    if (params.page > pageCount) {
+      base.notices.push(`There are only ${pageCount} page${pageCount === 1 ? "" : "s"}; showing the last.`);
+      params.page = pageCount;
+    }
+    const rowIds = selectRowIds(db, base.filter, { limit: size, offset: (params.page - 1) * size });
+    const { negotiation } = base;
+    const issueOptions =
+      negotiation.issueCount <= MAX_ISSUE_OPTIONS
+        ? (db.prepare(`SELECT "slug", "name" FROM "Issue" WHERE "negotiationId" = ? ORDER BY "sortOrder"`).all(negotiation.id) as TOption[])
+        : null;
+    return {
+      negotiation: { ...toInfo(negotiation), issueCount: negotiation.issueCount },
+      partyOptions: base.parties.map(({ slug, name }) => ({ slug, name })),
+      issueOptions,
+      params,
+      notices: base.notices,
+      matrix: readMatrix(db, base, rowIds),
+      page: { number: params.page, size, rowCount, pageCount },
+    };
+  })();
 }
 
-export type TCompareView = { negotiation: TNegotiation; comparison: TComparison | null; params: TCompareParams };
+/** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
+export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[] }) | null {
+  const db = getDatabase();
+  return db.transaction(() => {
+    const base = readViewBase(db, slug, raw);
+    if (!base) return null;
+    const rowIds = selectRowIds(db, base.filter);
+    const rowIndex = new Map(rowIds.map((id, index) => [id, index]));
+    const columnIndex = new Map(base.shownParties.map((p, index) => [p.id, index]));
+    const grid = rowIds.map(() => base.shownParties.map((): number | null => null));
+    for (const [issueId, partyId, score] of selectScores(db, rowIds, base.shownParties)) {
+      grid[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
+    }
+    const slugs = selectIssues(db, rowIds).map((i) => i.slug);
+    const divergence = measureDivergence(
+      slugs,
+      base.shownParties.map((p) => p.slug),
+      (i, p) => grid[i]?.[p] ?? null,
+    );
+    return { ...divergence, notices: base.notices };
+  })();
+}
+
+/** A negotiation's own fields for titles and headers, or null; one cheap read, shared within a request. */
+export const getNegotiationInfo = cache(function getNegotiationInfo(slug: string): TNegotiationInfo | null {
+  const row = findNegotiation(getDatabase(), slug);
+  return row ? toInfo(row) : null;
+});
+
+export type TCompareView = {
+  negotiation: TNegotiationInfo;
+  parties: ReturnType<typeof toParty>[];
+  comparison: TComparison | null;
+  params: TCompareParams;
+};
 
 /** The compare view from a URL, shared by the page and its CSV: null only when the negotiation does not exist. */
-export async function getCompareView(slug: string, raw: TRawSearchParams): Promise<TCompareView | null> {
-  const negotiation = await getNegotiation(slug);
-  if (!negotiation) return null;
-  const params = parseCompareParams(raw, negotiation.parties.map((p) => p.slug));
-  const a = negotiation.parties.find((p) => p.slug === params.a);
-  const b = negotiation.parties.find((p) => p.slug === params.b);
-  return { negotiation, params, comparison: a && b ? compareParties(negotiation, a, b) : null };
+export function getCompareView(slug: string, raw: TRawSearchParams): TCompareView | null {
+  const db = getDatabase();
+  return db.transaction(() => {
+    const negotiation = findNegotiation(db, slug);
+    if (!negotiation) return null;
+    const parties = listParties(db, negotiation.id);
+    const params = parseCompareParams(
+      raw,
+      parties.map((p) => p.slug),
+    );
+    const a = parties.find((p) => p.slug === params.a);
+    const b = parties.find((p) => p.slug === params.b);
+    const info = toInfo(negotiation);
+    if (!a || !b) return { negotiation: info, parties: parties.map(toParty), comparison: null, params };
+    const issues = selectIssues(db, selectRowIds(db, { negotiationId: negotiation.id, issues: null, partyIds: [], q: "", sort: "order" }));
+    const rows = issues.map(({ id: _, ...issue }) => issue);
+    const matrix = assembleMatrix(info, rows, [toParty(a), toParty(b)], selectCells(db, issues, [a, b]));
+    return { negotiation: info, parties: parties.map(toParty), comparison: compareParties(matrix), params };
+  })();
 }
+
+export { readViewBase, readMatrix, type TViewBase };

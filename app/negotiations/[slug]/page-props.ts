@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getNegotiation } from "@/lib/queries/negotiations";
+import { getNegotiationInfo } from "@/lib/queries/matrix-view";
 
 /** What Next passes to every page of a negotiation. */
 export type TNegotiationPageProps = {
@@ -10,7 +10,7 @@ export type TNegotiationPageProps = {
 /** A `generateMetadata` for a negotiation's view: "<prefix>: <title>", or a not-found title. */
 export function negotiationMetadata(prefix?: string) {
   return async ({ params }: TNegotiationPageProps): Promise<Metadata> => {
-    const negotiation = await getNegotiation((await params).slug);
+    const negotiation = getNegotiationInfo((await params).slug);
     if (!negotiation) return { title: "Negotiation not found" };
     return { title: prefix ? `${prefix}: ${negotiation.title}` : negotiation.title };
   };

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const view = await getCompareView(slug, new URL(request.url).searchParams);
+  const view = getCompareView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   if (!view.comparison) return jsonError(400, view.params.problems.join(" "));
   const { a, b } = view.comparison;

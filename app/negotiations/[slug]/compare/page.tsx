@@ -11,7 +11,7 @@ export const generateMetadata = negotiationMetadata("Compare");
 
 export default async function ComparePage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const view = await getCompareView(slug, raw);
+  const view = getCompareView(slug, raw);
   if (!view) notFound();
   const { negotiation, comparison } = view;
   const hasAnyChoice = view.params.a !== null || view.params.b !== null || Object.keys(raw).length > 0;
@@ -19,7 +19,7 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
     <>
       <NegotiationHeader negotiation={negotiation} current="compare" query="" />
       <h2>Compare two parties</h2>
-      <ComparePickers parties={negotiation.parties} a={view.params.a} b={view.params.b} />
+      <ComparePickers parties={view.parties} a={view.params.a} b={view.params.b} />
       {comparison ? (
         <>
           <p className="exports">

@@ -1,19 +1,20 @@
-import { CSV_LAYOUTS, toCsvFilename, toLongCsv, toWideCsv } from "@/lib/csv";
-import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http";
-import { getMatrixView } from "@/lib/queries/matrix-view";
-import { z } from "zod";
+import { CSV_LAYOUTS, toCsvFilename, type TCsvLayout } from "@/lib/csv";
+import { csvResponse, jsonError, streamText, unknownNegotiationMessage } from "@/lib/http";
+import { openMatrixExport } from "@/lib/queries/matrix-export";
 
 export const dynamic = "force-dynamic";
 
-const ZLayout = z.enum(CSV_LAYOUTS).default("wide");
+function isLayout(value: string): value is TCsvLayout {
+  return (CSV_LAYOUTS as readonly string[]).includes(value);
+}
 
+/** Every row of the view as CSV (not one page), streamed. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const layout = ZLayout.safeParse(search.get("layout") ?? undefined);
-  if (!layout.success) return jsonError(400, `Unknown layout; use one of: ${CSV_LAYOUTS.join(", ")}.`);
-  const view = await getMatrixView(slug, search);
+  const layout = search.get("layout") ?? "wide";
+  if (!isLayout(layout)) return jsonError(400, `Unknown layout; use one of: ${CSV_LAYOUTS.join(", ")}.`);
+  const view = openMatrixExport(slug, search, layout);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  const body = layout.data === "wide" ? toWideCsv(view.matrix) : toLongCsv(view.matrix);
-  return csvResponse(body, toCsvFilename(view.matrix, layout.data));
+  return csvResponse(streamText(view.pieces, view.close), toCsvFilename(view.negotiation, layout));
 }

@@ -1,12 +1,13 @@
 import { jsonError, unknownNegotiationMessage } from "@/lib/http";
-import { measureMatrix } from "@/lib/matrix";
-import { getMatrixView } from "@/lib/queries/matrix-view";
+import { toDivergenceJson } from "@/lib/json-formats";
+import { getDivergenceView } from "@/lib/queries/matrix-view";
 
 export const dynamic = "force-dynamic";
 
+/** The divergence metrics (`ZDivergenceJson`) of every row the view selects. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const view = await getMatrixView(slug, new URL(request.url).searchParams);
+  const view = getDivergenceView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  return Response.json({ ...measureMatrix(view.matrix), notices: view.notices });
+  return Response.json(toDivergenceJson(view, view.notices));
 }

@@ -1,12 +1,12 @@
-import { jsonError, unknownNegotiationMessage } from "@/lib/http";
-import { toMatrixJson } from "@/lib/matrix-json";
-import { getMatrixView } from "@/lib/queries/matrix-view";
+import { jsonError, streamText, unknownNegotiationMessage } from "@/lib/http";
+import { openMatrixExport } from "@/lib/queries/matrix-export";
 
 export const dynamic = "force-dynamic";
 
+/** Every row of the view as JSON (`ZMatrixJson`), streamed. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const view = await getMatrixView(slug, new URL(request.url).searchParams);
+  const view = openMatrixExport(slug, new URL(request.url).searchParams, "json");
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  return Response.json(toMatrixJson(view.matrix, view.notices));
+  return new Response(streamText(view.pieces, view.close), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 }

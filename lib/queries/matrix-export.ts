@@ -1,0 +1,126 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { LONG_COLUMNS, toWideHeader, writeCsvHeader, writeCsvRows, type TCsvCell } from "../csv";
+import { openDatabase } from "../db";
+import { measureIssue } from "../divergence";
+import { toIssueJson, toMatrixJsonHead } from "../json-formats";
+import type { TNegotiationInfo } from "../matrix";
+import type { TRawSearchParams } from "../matrix-params";
+import { selectIssues, selectRowIds, type TPartyRow } from "./matrix-sql";
+import { readMatrix, readViewBase } from "./matrix-view";
+
+export type TExportFormat = "wide" | "long" | "json";
+
+/** Rows are read and written about this many cells at a time, so memory stays flat as a dossier grows. */
+const CHUNK_CELLS = 2000;
+
+// Exports read cells straight into their output form: SQLite joins the citation lines (formatted at
+// write time) and builds each position's JSON, so a 100,000-cell export costs little more than the
+// query itself. Rows come in the view's order (r.key), cells in column order (c.key).
+const CELLS_FROM = `FROM json_each(?) r JOIN "Issue" i ON i."id" = r.value
+  JOIN json_each(?) c JOIN "Party" pa ON pa."id" = c.value`;
+const CITED = `FROM "PositionSource" ps JOIN "Source" s ON s."id" = ps."sourceId" WHERE ps."positionId" = p."id" ORDER BY ps."sortOrder"`;
+
+/** One row per issue × party: the long layout's columns in order, then the row's position in the chunk. */
+export const LONG_CSV_SQL = `SELECT i."slug", i."name", pa."slug", pa."name", p."score", p."status", p."confidence", p."asOf", p."summary", p."quote", p."notes",
+  (SELECT group_concat(x."citation", ' | ') FROM (SELECT s."citation" ${CITED}) x),
+  (SELECT group_concat(x."url", ' ') FROM (SELECT s."url" ${CITED}) x),
+  r.key
+  ${CELLS_FROM} LEFT JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
+  ORDER BY r.key, c.key`;
+
+/** One row per existing cell: its row's position in the chunk, its score, and the position as JSON (`ZPositionJson`). */
+export const POSITION_JSON_SQL = `SELECT r.key, p."score", json_object(
+    'issue', i."slug", 'party', pa."slug", 'summary', p."summary", 'score', p."score", 'status', p."status",
+    'confidence', p."confidence", 'asOf', p."asOf", 'quote', p."quote", 'notes', p."notes",
+    'sources', (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher", 'url', s."url",
+      'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note")) FROM (SELECT s.* ${CITED}) s))
+  ${CELLS_FROM} JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
+  ORDER BY r.key, c.key`;
+
+type TLongRow = [...TCsvCell[]];
+type TJsonRow = [row: number, score: number | null, json: string];
+
+function* writeCsvPieces(db: Database.Database, layout: "wide" | "long", parties: TPartyRow[], chunks: number[][]): Generator<string> {
+  yield writeCsvHeader(layout === "long" ? LONG_COLUMNS : toWideHeader(parties));
+  const statement = db.prepare(LONG_CSV_SQL).raw();
+  const partyIds = JSON.stringify(parties.map((p) => p.id));
+  for (const chunk of chunks) {
+    const rows = statement.all(JSON.stringify(chunk), partyIds) as TLongRow[];
+    if (layout === "long") {
+      yield writeCsvRows(rows.map((row) => row.slice(0, LONG_COLUMNS.length)));
+      continue;
+    }
+    const records: TCsvCell[][] = [];
+    for (let start = 0; start < rows.length; start += parties.length) {
+      const cells = rows.slice(start, start + parties.length);
+      records.push([cells[0]![0]!, ...cells.flatMap((cell) => [cell[4]!, cell[8]!])]);
+    }
+    yield writeCsvRows(records);
+  }
+}
+
+function* writeJsonPieces(db: Database.Database, head: string, parties: TPartyRow[], chunks: number[][]): Generator<string> {
+  // Positions stream before issues, so each issue's divergence is known once its cells are written.
+  yield `${head.slice(0, -1)},"positions":[`;
+  const statement = db.prepare(POSITION_JSON_SQL).raw();
+  const partyIds = JSON.stringify(parties.map((p) => p.id));
+  const issues: string[] = [];
+  let separator = "";
+  for (const chunk of chunks) {
+    const rows = statement.all(JSON.stringify(chunk), partyIds) as TJsonRow[];
+    const scores = chunk.map(() => [] as (number | null)[]);
+    for (const [row, score] of rows) scores[row]!.push(score);
+    if (rows.length > 0) yield separator + rows.map((row) => row[2]).join(",");
+    if (rows.length > 0) separator = ",";
+    selectIssues(db, chunk).forEach(({ id: _, ...issue }, index) => {
+      issues.push(JSON.stringify(toIssueJson({ issue, cells: [], divergence: measureIssue(scores[index]!) })));
+    });
+  }
+  yield `],"issues":[${issues.join(",")}]}`;
+}
+
+export type TMatrixExport = { negotiation: TNegotiationInfo; pieces: Iterator<string>; close: () => void };
+
+/**
+ * Every row a URL selects (not one page), as CSV or JSON pieces to stream. The export reads on its
+ * own read-only connection inside one transaction, so it sees one consistent snapshot however
+ * long the client takes, and a re-import meanwhile neither blocks nor tears it. Null when the
+ * negotiation does not exist. `close` must be called if the pieces are not read to the end.
+ */
+export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat): TMatrixExport | null {
+  const db = openDatabase({ readonly: true });
+  let isOpen = true;
+  const close = () => {
+    if (!isOpen) return;
+    isOpen = false;
+    db.close(); // ends the read transaction
+  };
+  try {
+    db.exec("BEGIN");
+    const base = readViewBase(db, slug, raw);
+    if (!base) {
+      close();
+      return null;
+    }
+    const rowIds = selectRowIds(db, base.filter);
+    const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, base.shownParties.length)));
+    const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
+    const head = readMatrix(db, base, []);
+    const write =
+      format === "json"
+        ? writeJsonPieces(db, JSON.stringify(toMatrixJsonHead(head, base.notices)), base.shownParties, chunks)
+        : writeCsvPieces(db, format, base.shownParties, chunks);
+    function* pieces(): Generator<string> {
+      try {
+        yield* write;
+      } finally {
+        close();
+      }
+    }
+    return { negotiation: head.negotiation, pieces: pieces(), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}

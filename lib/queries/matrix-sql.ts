@@ -1,0 +1,205 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import type { TConfidence, TIssue, TParty, TPartyKind, TPosition, TSource, TStatus } from "../domain";
+import type { TNegotiationInfo } from "../matrix";
+import type { TKnownSlugs, TSortKey } from "../matrix-params";
+
+// The SQL every view is read with. Lists go in as one JSON parameter (json_each), so a long list
+// never meets SQLite's parameter limit. Callers run these inside one read transaction.
+
+export type TNegotiationRow = TNegotiationInfo & { id: number; issueCount: number };
+export type TPartyRow = TParty & { id: number };
+
+/** The negotiation with a slug and its issue count, or undefined. */
+export function findNegotiation(db: Database.Database, slug: string): TNegotiationRow | undefined {
+  return db
+    .prepare(
+      `SELECT n."id", n."slug", n."title", n."summary", n."asOf", n."scaleNote",
+        (SELECT COUNT(*) FROM "Issue" i WHERE i."negotiationId" = n."id") AS "issueCount"
+       FROM "Negotiation" n WHERE n."slug" = ?`,
+    )
+    .get(slug) as TNegotiationRow | undefined;
+}
+
+/** Every party of a negotiation (the columns), in order. */
+export function listParties(db: Database.Database, negotiationId: number): TPartyRow[] {
+  return db
+    .prepare(
+      `SELECT "id", "slug", "name", "kind", "date", "description", "sortOrder" FROM "Party" WHERE "negotiationId" = ? ORDER BY "sortOrder"`,
+    )
+    .all(negotiationId) as (Omit<TPartyRow, "kind"> & { kind: TPartyKind })[];
+}
+
+/** The issue slugs of a negotiation, checked against the database only for the slugs a URL names. */
+export function issueSlugLookup(db: Database.Database, negotiation: TNegotiationRow): TKnownSlugs {
+  const statement = db
+    .prepare(`SELECT "slug" FROM "Issue" WHERE "negotiationId" = ? AND "slug" IN (SELECT value FROM json_each(?)) ORDER BY "sortOrder"`)
+    .pluck();
+  return { count: negotiation.issueCount, filter: (asked) => statement.all(negotiation.id, JSON.stringify(asked)) as string[] };
+}
+
+export type TRowFilter = { negotiationId: number; issues: string[] | null; partyIds: number[]; q: string; sort: TSortKey };
+
+const ORDER_BY: Record<TSortKey, string> = {
+  order: `i."sortOrder"`,
+  issue: `i."searchText", i."sortOrder"`,
+  // Most contested first; issues with fewer than two known scores last (never counted as 0).
+  divergence: `d."scored" IS NULL OR d."scored" < 2, d."spread" DESC, i."sortOrder"`,
+};
+
+/**
+ * The rows of a view as SQL: the ids of the chosen issues that match the search (in the issue's
+ * folded name, or in a shown party's folded summary and quote), in the chosen order. Pure, so the
+ * clauses can be tested without a database.
+ */
+export function toRowQuery(filter: TRowFilter): { sql: string; params: (string | number)[] } {
+  const parties = JSON.stringify(filter.partyIds);
+  const params: (string | number)[] = [];
+  const where = [`i."negotiationId" = ?`];
+  params.push(filter.negotiationId);
+  if (filter.issues) {
+    where.push(`i."slug" IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(filter.issues));
+  }
+  if (filter.q) {
+    where.push(
+      `(instr(i."searchText", ?) > 0 OR EXISTS (SELECT 1 FROM "Position" p WHERE p."issueId" = i."id" AND p."partyId" IN (SELECT value FROM json_each(?)) AND instr(p."searchText", ?) > 0))`,
+    );
+    params.push(filter.q, parties, filter.q);
+  }
+  const spread =
+    filter.sort === "divergence"
+      ? `LEFT JOIN (SELECT "issueId", COUNT("score") AS "scored", MAX("score") - MIN("score") AS "spread" FROM "Position"
+           WHERE "partyId" IN (SELECT value FROM json_each(?)) GROUP BY "issueId") d ON d."issueId" = i."id"`
+      : "";
+  if (spread) params.unshift(parties);
+  return { sql: `SELECT i."id" FROM "Issue" i ${spread} WHERE ${where.join(" AND ")} ORDER BY ${ORDER_BY[filter.sort]}`, params };
+}
+
+/** The ids of a view's rows, in order: all of them, or one page. */
+export function selectRowIds(db: Database.Database, filter: TRowFilter, page?: { limit: number; offset: number }): number[] {
+  const { sql, params } = toRowQuery(filter);
+  const statement = db.prepare(page ? `${sql} LIMIT ? OFFSET ?` : sql).pluck();
+  return (page ? statement.all(...params, page.limit, page.offset) : statement.all(...params)) as number[];
+}
+
+/** How many rows a view has. */
+export function countRows(db: Database.Database, filter: TRowFilter): number {
+  const { sql, params } = toRowQuery({ ...filter, sort: "order" });
+  return db
+    .prepare(`SELECT COUNT(*) FROM (${sql})`)
+    .pluck()
+    .get(...params) as number;
+}
+
+type TIssueRow = Omit<TIssue, "isCore"> & { id: number; isCore: number };
+
+/** The issues with these ids, in the order given. */
+export function selectIssues(db: Database.Database, ids: readonly number[]): (TIssue & { id: number })[] {
+  const rows = db
+    .prepare(
+      `SELECT i."id", i."slug", i."name", i."description", i."sortOrder", i."isCore", i."lowLabel", i."highLabel"
+       FROM json_each(?) r JOIN "Issue" i ON i."id" = r.value ORDER BY r.key`,
+    )
+    .all(JSON.stringify(ids)) as TIssueRow[];
+  return rows.map((row) => ({ ...row, isCore: row.isCore === 1 }));
+}
+
+type TPositionRow = [
+  issueId: number,
+  partyId: number,
+  summary: string,
+  score: number | null,
+  status: TStatus,
+  confidence: TConfidence,
+  asOf: string | null,
+  quote: string | null,
+  notes: string | null,
+  sourceIds: string | null,
+];
+type TSourceRow = [
+  id: number,
+  title: string,
+  publisher: string,
+  url: string | null,
+  publishedAt: string | null,
+  isDateApproximate: number,
+  note: string | null,
+];
+
+/** Sources by id, read once per view or export and shared by every cell that cites them. */
+export type TSourceCache = Map<number, TSource>;
+
+function loadSources(db: Database.Database, ids: Iterable<number>, cache: TSourceCache): void {
+  const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+  if (missing.length === 0) return;
+  const rows = db
+    .prepare(
+      `SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note" FROM "Source" WHERE "id" IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(missing)) as TSourceRow[];
+  for (const [id, title, publisher, url, publishedAt, isDateApproximate, note] of rows) {
+    cache.set(id, { title, publisher, url, publishedAt, isDateApproximate: isDateApproximate === 1, note });
+  }
+}
+
+/**
+ * The cells of these issues (rows) for these parties (columns), as a grid in the order given; null
+ * where a cell is missing. One query reads the cells with their source ids; each source is read
+ * once into `cache`, and cells citing it share the same object.
+ */
+export function selectCells(
+  db: Database.Database,
+  issues: readonly { id: number; slug: string }[],
+  parties: readonly TPartyRow[],
+  cache: TSourceCache = new Map(),
+): (TPosition | null)[][] {
+  const statement = db
+    .prepare(
+      `SELECT p."issueId", p."partyId", p."summary", p."score", p."status", p."confidence", p."asOf", p."quote", p."notes",
+         (SELECT group_concat(c."sourceId") FROM (SELECT ps."sourceId" FROM "PositionSource" ps WHERE ps."positionId" = p."id" ORDER BY ps."sortOrder") c)
+       FROM "Position" p WHERE p."issueId" IN (SELECT value FROM json_each(?)) AND p."partyId" IN (SELECT value FROM json_each(?))`,
+    )
+    .raw();
+  const rowOf = new Map(issues.map((issue, index) => [issue.id, index]));
+  // A party may fill two columns (a party compared with itself): both show the same cell.
+  const columnsOf = new Map<number, number[]>();
+  parties.forEach((party, index) => columnsOf.set(party.id, [...(columnsOf.get(party.id) ?? []), index]));
+  const grid: (TPosition | null)[][] = issues.map(() => parties.map(() => null));
+  const pending: [TPosition, number[]][] = [];
+  const rows = statement.iterate(
+    JSON.stringify(issues.map((i) => i.id)),
+    JSON.stringify(parties.map((p) => p.id)),
+  ) as IterableIterator<TPositionRow>;
+  for (const [issueId, partyId, summary, score, status, confidence, asOf, quote, notes, sourceIds] of rows) {
+    const row = rowOf.get(issueId)!;
+    const columns = columnsOf.get(partyId)!;
+    const party = parties[columns[0]!]!.slug;
+    const position: TPosition = { issue: issues[row]!.slug, party, summary, score, status, confidence, asOf, quote, notes, sources: [] };
+    for (const column of columns) grid[row]![column] = position;
+    if (sourceIds) pending.push([position, sourceIds.split(",").map(Number)]);
+  }
+  loadSources(
+    db,
+    pending.flatMap(([, ids]) => ids),
+    cache,
+  );
+  for (const [position, ids] of pending) position.sources = ids.map((id) => cache.get(id)!);
+  return grid;
+}
+
+/** The scores of these issues for these parties, for metrics over a whole view: [issueId, partyId, score]. */
+export function selectScores(
+  db: Database.Database,
+  issueIds: readonly number[],
+  parties: readonly TPartyRow[],
+): [number, number, number | null][] {
+  return db
+    .prepare(
+      `SELECT "issueId", "partyId", "score" FROM "Position"
+       WHERE "issueId" IN (SELECT value FROM json_each(?)) AND "partyId" IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(issueIds), JSON.stringify(parties.map((p) => p.id))) as [number, number, number | null][];
+}
