@@ -1,14 +1,31 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const root = import.meta.dirname;
+// Server-only modules import "server-only", which throws outside React's server build; tests run them directly.
+const resolve = { alias: { "@": root, "server-only": path.join(root, "node_modules", "server-only", "empty.js") } };
+
+// `npm test` runs the unit and integration projects; `npm run test:cli` runs the Prisma CLI project.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve,
   test: {
-    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
-    globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: "forks",
+    projects: [
+      { resolve, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], setupFiles: ["tests/support/console.ts"] } },
+      {
+        resolve,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/database.ts", "tests/support/console.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        test: { name: "cli", include: ["tests/cli/**/*.test.ts"], setupFiles: ["tests/support/console.ts"], testTimeout: 120_000 },
+      },
+    ],
   },
 });

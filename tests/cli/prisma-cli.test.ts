@@ -1,21 +1,38 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { ROOT, TMP } from "../support/paths";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../support/paths";
 
-const file = path.join(TMP, `cli-${process.pid}.db`);
+// The CLI runs in a temporary copy of the project's Prisma files (and the code its config and seed
+// load), so it never touches the repository's migrations folder or generated client.
+const project = mkdtempSync(path.join(os.tmpdir(), "prisma-cli-"));
+for (const part of ["prisma", "lib", "scripts", "prisma.config.ts", "package.json", "tsconfig.json"]) {
+  cpSync(path.join(ROOT, part), path.join(project, part), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}generated`) && !src.endsWith(".db"),
+  });
+}
+symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
+const file = path.join(project, "cli.db");
+afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-/** Runs the project's Prisma CLI the way a developer would, with no engine download possible. */
-function prisma(...args: string[]) {
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), args, {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, PATH: `${path.join(ROOT, "node_modules", ".bin")}:${process.env.PATH}` },
+function run(command: string, args: string[], databaseFile = file) {
+  const result = spawnSync(command, args, {
+    cwd: project,
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      PATH: `${path.join(project, "node_modules", ".bin")}:${process.env.PATH}`,
+    },
     encoding: "utf8",
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
+/** Runs Prisma's CLI the way a developer would, with no engine download possible. */
+const prisma = (...args: string[]) => run(path.join(project, "node_modules", ".bin", "prisma"), args);
 
 function count(table: string): number {
   const db = new Database(file, { readonly: true });
@@ -27,63 +44,46 @@ function count(table: string): number {
 }
 
 describe("Prisma CLI through the WebAssembly schema engine", () => {
+  it("validates and generates without downloading anything", () => {
+    expect(prisma("validate").output).toContain("is valid");
+    expect(prisma("generate", "--no-hints").status).toBe(0);
+    expect(existsSync(path.join(project, "lib", "generated", "prisma", "client.ts"))).toBe(true);
+  });
+
   it("deploys, reports status, seeds, finds no drift, and resets a fresh file", () => {
     const deploy = prisma("migrate", "deploy");
     expect(deploy.output).toContain("All migrations have been successfully applied");
     expect(deploy.status).toBe(0);
-
-    const status = prisma("migrate", "status");
-    expect(status.output).toContain("Database schema is up to date!");
+    expect(prisma("migrate", "status").output).toContain("Database schema is up to date!");
 
     expect(prisma("db", "seed").status).toBe(0);
     expect(count("Position")).toBe(65);
 
     const dev = prisma("migrate", "dev", "--name", "no-change");
     expect(dev.output).toContain("Already in sync");
-    expect(readdirSync(path.join(ROOT, "prisma", "migrations")).some((d) => d.endsWith("no-change"))).toBe(false);
+    expect(readdirSync(path.join(project, "prisma", "migrations")).some((d) => d.endsWith("no-change"))).toBe(false);
 
     const reset = prisma("migrate", "reset", "--force");
     expect(reset.status).toBe(0);
     expect(count("Position")).toBe(0);
-    expect(count("_prisma_migrations")).toBe(1);
+    expect(count("_prisma_migrations")).toBe(
+      readdirSync(path.join(project, "prisma", "migrations")).filter((d) => !d.endsWith(".toml")).length,
+    );
     expect(existsSync(`${file}-journal`)).toBe(false);
   });
 
-  it("validates and generates without downloading anything", () => {
-    expect(prisma("validate").output).toContain("is valid");
-    expect(prisma("generate", "--no-hints").status).toBe(0);
-  });
-});
-
-describe("scripts/setup-db.mjs (what npm start runs first)", () => {
-  const target = path.join(TMP, `setup-${process.pid}.db`);
-  const setup = () =>
-    spawnSync(process.execPath, [path.join(ROOT, "scripts", "setup-db.mjs")], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${target}` },
+  it("agrees with the start-up migrator: a database it set up is up to date for the CLI", () => {
+    const setup = run(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/setup-db.ts"],
+      path.join(project, "setup.db"),
+    );
+    expect(setup.status).toBe(0);
+    const status = spawnSync(path.join(project, "node_modules", ".bin", "prisma"), ["migrate", "status"], {
+      cwd: project,
+      env: { ...process.env, DATABASE_URL: `file:${path.join(project, "setup.db")}` },
       encoding: "utf8",
     });
-
-  it("creates and seeds an absent file, then only migrates it, keeping its data", () => {
-    const first = setup();
-    expect(first.stdout).toContain("(created) (seeded)");
-    const db = new Database(target);
-    db.prepare(`UPDATE "Position" SET "summary" = 'edited by hand' WHERE "id" = 1`).run();
-    db.close();
-    const second = setup();
-    expect(second.stdout).toContain("(migrated, data kept)");
-    const check = new Database(target, { readonly: true });
-    expect((check.prepare(`SELECT "summary" FROM "Position" WHERE "id" = 1`).get() as { summary: string }).summary).toBe("edited by hand");
-    check.close();
-  });
-
-  it("refuses a DATABASE_URL that is not a SQLite file URL, with a plain message", () => {
-    const result = spawnSync(process.execPath, [path.join(ROOT, "scripts", "setup-db.mjs")], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: "postgres://localhost/db" },
-      encoding: "utf8",
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe("DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db");
+    expect(`${status.stdout}${status.stderr}`).toContain("Database schema is up to date!");
   });
 });

@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { GET as getDivergence } from "@/app/api/negotiations/[slug]/divergence/route";
-import { GET as getMatrix } from "@/app/api/negotiations/[slug]/matrix/route";
 import { GET as getCompareCsv } from "@/app/negotiations/[slug]/compare.csv/route";
 import { measureIssue, measurePair } from "@/lib/divergence";
-import type { TPosition } from "@/lib/domain";
+import { ZDivergenceJson } from "@/lib/json-formats";
+import { readMatrixJson } from "../support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const ctx = (slug = SLUG) => ({ params: Promise.resolve({ slug }) });
-const divergence = (q: string, slug = SLUG) => getDivergence(new Request(`http://localhost/api/negotiations/${slug}/divergence${q}`), ctx(slug));
-const matrix = async (q: string) => (await getMatrix(new Request(`http://localhost/api/negotiations/${SLUG}/matrix${q}`), ctx())).json();
+const divergence = (q: string, slug = SLUG) =>
+  getDivergence(new Request(`http://localhost/api/negotiations/${slug}/divergence${q}`), ctx(slug));
+const matrix = (q: string) => readMatrixJson(SLUG, q);
 
 describe("GET /api/negotiations/[slug]/divergence", () => {
   it("gives hand-checked values for two documents", async () => {
-    const body = await (await divergence("?issues=nato,army-cap,g8&parties=us-draft,europe")).json();
+    const body = ZDivergenceJson.parse(await (await divergence("?issues=nato,army-cap,g8&parties=us-draft,europe")).json());
     expect(body.issues).toEqual([
       { issue: "nato", scored: 2, spread: 3, stdev: 1.5 },
       { issue: "army-cap", scored: 2, spread: 2, stdev: 1 },
@@ -25,14 +26,20 @@ describe("GET /api/negotiations/[slug]/divergence", () => {
   it.each([[""], ["?parties=revised-framework,russia,ukraine"], ["?issues=g8,amnesty,elections&sort=divergence"], ["?q=assets"]])(
     "equals the formulas applied to the matrix JSON %s",
     async (query) => {
-      const [body, view] = await Promise.all([(await divergence(query)).json(), matrix(query)]);
-      const score = (issue: string, party: string) =>
-        (view.positions as TPosition[]).find((p) => p.issue === issue && p.party === party)?.score ?? null;
-      const issues = view.issues.map((i: { slug: string }) => i.slug) as string[];
-      const parties = view.parties.map((p: { slug: string }) => p.slug) as string[];
+      const [body, view] = await Promise.all([divergence(query).then(async (r) => ZDivergenceJson.parse(await r.json())), matrix(query)]);
+      const score = (issue: string, party: string) => view.positions.find((p) => p.issue === issue && p.party === party)?.score ?? null;
+      const issues = view.issues.map((i) => i.slug);
+      const parties = view.parties.map((p) => p.slug);
       expect(body.issues).toEqual(issues.map((issue) => ({ issue, ...measureIssue(parties.map((p) => score(issue, p))) })));
       const pairs = parties.flatMap((a, i) =>
-        parties.slice(i + 1).map((b) => ({ a, b, ...measurePair(issues.map((x) => score(x, a)), issues.map((x) => score(x, b))) })),
+        parties.slice(i + 1).map((b) => ({
+          a,
+          b,
+          ...measurePair(
+            issues.map((x) => score(x, a)),
+            issues.map((x) => score(x, b)),
+          ),
+        })),
       );
       expect(body.pairs).toEqual(pairs);
     },
@@ -50,10 +57,14 @@ describe("GET compare.csv", () => {
 
   it("serves the comparison of two parties", async () => {
     const response = await call("?a=us-draft&b=europe");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ukraine-peace-2025_2025-12-02_compare_us-draft_europe.csv"');
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="ukraine-peace-2025_2025-12-02_compare_us-draft_europe.csv"',
+    );
     const lines = (await response.text()).split("\r\n");
     expect(lines).toHaveLength(15);
-    expect(lines[1]).toMatch(/^nato,NATO membership \/ NATO restrictions,us-draft,europe,2,-1,-3,different,3 steps toward “Ukraine free to join NATO”,reported,reported,/);
+    expect(lines[1]).toMatch(
+      /^nato,NATO membership \/ NATO restrictions,us-draft,europe,2,-1,-3,different,3 steps toward “Ukraine free to join NATO”,reported,reported,/,
+    );
   });
 
   it("answers 400 with a plain message when a party is missing or unknown", async () => {

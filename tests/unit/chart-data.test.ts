@@ -1,26 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { formatDistance, styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
-import { buildMatrix, measureMatrix } from "@/lib/matrix";
-import { DEFAULT_MATRIX_PARAMS } from "@/lib/matrix-params";
-import { FIXTURE } from "../fixtures/negotiation";
+import { measureMatrix } from "@/lib/matrix";
+import { fixtureMatrix } from "../fixtures/matrix";
 
-const matrix = buildMatrix(FIXTURE, DEFAULT_MATRIX_PARAMS);
+const matrix = fixtureMatrix();
 
 describe("chart data", () => {
   it("plots known scores and names the unknown ones", () => {
     const strips = toStripData(matrix);
     expect(strips.map((s) => s.points.map((p) => [p.party, p.score, p.y]))).toEqual([
-      [["a", -2, 0], ["b", 2, 1], ["c", 0, 2]],
-      [["a", 1, 0], ["c", 1, 2]],
-      [["b", -1, 1], ["c", 2, 2]],
+      [
+        ["a", -2, 0],
+        ["b", 2, 1],
+        ["c", 0, 2],
+      ],
+      [
+        ["a", 1, 0],
+        ["c", 1, 2],
+      ],
+      [
+        ["b", -1, 1],
+        ["c", 2, 2],
+      ],
     ]);
     expect(strips[1]?.unscored).toEqual([{ party: "b", partyName: "Party B", status: "undisclosed" }]);
     expect(strips[2]?.unscored).toEqual([{ party: "a", partyName: "Party A", status: "no_position" }]);
   });
 
   it("ranks issues by spread and sets aside those without one", () => {
-    const ranking = toSpreadRanking(buildMatrix(FIXTURE, { ...DEFAULT_MATRIX_PARAMS, parties: ["b", "c"] }));
-    expect(ranking.ranked.map((r) => [r.slug, r.spread])).toEqual([["gamma", 3], ["alpha", 2]]);
+    const ranking = toSpreadRanking(fixtureMatrix({ parties: ["b", "c"] }));
+    expect(ranking.ranked.map((r) => [r.slug, r.spread])).toEqual([
+      ["gamma", 3],
+      ["alpha", 2],
+    ]);
     expect(ranking.unranked).toEqual([{ slug: "beta", name: "Beta issue", scored: 1 }]);
   });
 

@@ -3,11 +3,10 @@ import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { SpreadChart } from "@/components/charts/spread-chart";
+import { StripChart } from "@/components/charts/strip-chart";
 import { StripPlots } from "@/components/charts/strip-plots";
-import { toSpreadRanking, toStripData } from "@/lib/chart-data";
-import { buildMatrix } from "@/lib/matrix";
-import { DEFAULT_MATRIX_PARAMS } from "@/lib/matrix-params";
-import { FIXTURE } from "../fixtures/negotiation";
+import { PARTY_STYLES, toSpreadRanking, toStripData } from "@/lib/chart-data";
+import { fixtureMatrix } from "../fixtures/matrix";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -27,24 +26,32 @@ afterEach(() => {
   container.remove();
 });
 
-const matrix = buildMatrix(FIXTURE, DEFAULT_MATRIX_PARAMS);
+const matrix = fixtureMatrix();
 const parties = matrix.parties.map(({ slug, name }) => ({ slug, name }));
 
-describe("StripPlots", () => {
-  it("draws one marker per known score (7 of 9 cells) and names the two unknown ones", async () => {
-    const view = await render(<StripPlots issues={toStripData(matrix)} parties={parties} width={500} />);
-    const strips = [...view.querySelectorAll("li.strip")];
-    expect(strips.map((s) => s.querySelectorAll(".recharts-scatter-symbol").length)).toEqual([3, 2, 2]);
-    expect(strips[1]?.querySelector(".strip-text")?.textContent).toBe("Party A +1; Party C +1. No score: Party B (undisclosed).");
+describe("StripPlots and StripChart", () => {
+  it("draw one marker per known score (7 of 9 cells) and name the two unknown ones", async () => {
+    const strips = toStripData(matrix);
+    // Markers are the shapes drawn in the parties' own colours (not the chart library's class names).
+    const markers = (view: Element) => PARTY_STYLES.flatMap((style) => [...view.querySelectorAll(`svg [fill="${style.color}"]`)]).length;
+    const counts: number[] = [];
+    for (const issue of strips) {
+      counts.push(markers(await render(<StripChart issue={issue} partyCount={3} width={500} />)));
+      act(() => root?.unmount());
+    }
+    expect(counts).toEqual([3, 2, 2]);
+    const view = await render(<StripPlots issues={strips} parties={parties} width={500} />);
+    expect(view.querySelectorAll("li.strip")[1]?.querySelector(".strip-text")?.textContent).toBe(
+      "Party A +1; Party C +1. No score: Party B (undisclosed).",
+    );
     expect(view.querySelectorAll(".party-key li")).toHaveLength(3);
   });
 });
 
 describe("SpreadChart", () => {
   it("draws one bar per issue with a spread", async () => {
-    const ranking = toSpreadRanking(buildMatrix(FIXTURE, { ...DEFAULT_MATRIX_PARAMS, parties: ["b", "c"] }));
+    const ranking = toSpreadRanking(fixtureMatrix({ parties: ["b", "c"] }));
     const view = await render(<SpreadChart ranking={ranking} width={500} />);
-    expect(view.querySelectorAll(".recharts-bar-rectangle")).toHaveLength(2);
-    expect(view.textContent).toContain("Not ranked (fewer than two known scores): Beta issue.");
+    expect(view.querySelectorAll('svg path[fill="#542788"], svg rect[fill="#542788"]')).toHaveLength(2);
   });
 });

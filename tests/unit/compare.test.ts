@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { compareParties, describeShift, diffSummaries } from "@/lib/compare";
 import { parseCompareParams } from "@/lib/compare-params";
 import { toCompareCsv } from "@/lib/csv";
-import { FIXTURE } from "../fixtures/negotiation";
+import { fixtureMatrix } from "../fixtures/matrix";
 
-const party = (slug: string) => FIXTURE.parties.find((p) => p.slug === slug)!;
+const compare = (a: string, b: string) => compareParties(fixtureMatrix({ parties: [a, b] }));
 
 describe("compareParties", () => {
   it("counts same, different and unknown; a null score is unknown, never 0", () => {
-    const result = compareParties(FIXTURE, party("a"), party("c"));
+    const result = compare("a", "c");
     expect(result.rows.map((r) => [r.issue.slug, r.kind, r.difference])).toEqual([
       ["alpha", "different", 2],
       ["beta", "same", 0],
@@ -18,7 +18,7 @@ describe("compareParties", () => {
   });
 
   it("describes the shift from A to B in the issue's words", () => {
-    const rows = compareParties(FIXTURE, party("b"), party("a")).rows;
+    const rows = compare("b", "a").rows;
     expect(rows.map((r) => r.direction)).toEqual([
       "4 steps toward “Low A”",
       "Not comparable: at least one score is unknown",
@@ -59,10 +59,16 @@ describe("parseCompareParams", () => {
 
 describe("toCompareCsv", () => {
   it("writes one row per issue with both scores and the difference", () => {
-    const text = toCompareCsv(compareParties(FIXTURE, party("a"), party("c")));
+    const text = toCompareCsv(compare("a", "c"));
     const lines = text.replace("\uFEFF", "").split("\r\n");
-    expect(lines[0]).toBe("issue,issue_name,a_party,b_party,a_score,b_score,difference,comparison,direction,a_status,b_status,a_summary,b_summary");
-    expect(lines[1]).toBe("alpha,Alpha issue,a,c,-2,0,2,different,2 steps toward “High A”,stated,stated,A wants the low end.,\"C sits in the middle, in Genève.\"");
-    expect(lines[3]).toBe("gamma,Gamma issue,a,c,,2,,unknown,Not comparable: at least one score is unknown,no_position,reported,Nothing found.,'@C wants the high end");
+    expect(lines[0]).toBe(
+      "issue,issue_name,a_party,b_party,a_score,b_score,difference,comparison,direction,a_status,b_status,a_summary,b_summary",
+    );
+    expect(lines[1]).toBe(
+      'alpha,Alpha issue,a,c,-2,0,2,different,2 steps toward “High A”,stated,stated,A wants the low end.,"C sits in the middle, in Genève."',
+    );
+    expect(lines[3]).toBe(
+      "gamma,Gamma issue,a,c,,2,,unknown,Not comparable: at least one score is unknown,no_position,reported,Nothing found.,'@C wants the high end",
+    );
   });
 });

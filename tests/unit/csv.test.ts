@@ -1,10 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, toCsvFilename, toLongCsv, toWideCsv, writeCsv } from "@/lib/csv";
-import { buildMatrix } from "@/lib/matrix";
-import { DEFAULT_MATRIX_PARAMS } from "@/lib/matrix-params";
-import { FIXTURE } from "../fixtures/negotiation";
+import { neutraliseFormula, toCsvFilename, writeCsv } from "@/lib/csv";
 
 const BOM = "\uFEFF";
 
@@ -27,7 +24,13 @@ describe("neutraliseFormula", () => {
 
 describe("writeCsv", () => {
   it("writes RFC 4180 with a BOM, CRLF, quoting only where needed, doubled quotes", () => {
-    const text = writeCsv(["a", "b", "c"], [["x, y", 'say "hi"', "line\nbreak"], [-2, null, "plain"]]);
+    const text = writeCsv(
+      ["a", "b", "c"],
+      [
+        ["x, y", 'say "hi"', "line\nbreak"],
+        [-2, null, "plain"],
+      ],
+    );
     expect(text).toBe(`${BOM}a,b,c\r\n"x, y","say ""hi""","line\nbreak"\r\n-2,,plain\r\n`);
   });
 
@@ -56,37 +59,8 @@ describe("writeCsv", () => {
   });
 });
 
-const matrix = buildMatrix(FIXTURE, { ...DEFAULT_MATRIX_PARAMS, issues: ["beta", "gamma"], parties: ["b", "c"] });
-
-describe("matrix CSV", () => {
-  it("wide: one row per issue, a score and a position column per party", () => {
-    expect(toWideCsv(matrix)).toBe(
-      `${BOM}issue,b_score,b_position,c_score,c_position\r\n` +
-        `beta,,Not disclosed.,1,'=C also leans high\r\n` +
-        `gamma,-1,"B leans low, with a comma, and a\nnewline.",2,'@C wants the high end\r\n`,
-    );
-  });
-
-  it("long: one row per cell with status, sources and URLs", () => {
-    const rows = parse(toLongCsv(matrix), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.issue, r.party, r.score, r.status])).toEqual([
-      ["beta", "b", "", "undisclosed"],
-      ["beta", "c", "1", "reported"],
-      ["gamma", "b", "-1", "reported"],
-      ["gamma", "c", "2", "reported"],
-    ]);
-    expect(rows[1]).toMatchObject({
-      issue_name: "Beta issue",
-      party_name: "Party C",
-      confidence: "high",
-      as_of: "2025-11-20",
-      sources: "Fixture source — Example, 20 Nov 2025 <https://example.org/a>",
-      source_urls: "https://example.org/a",
-    });
-    expect(rows[0]?.sources).toBe("");
-  });
-
+describe("toCsvFilename", () => {
   it("names the file after the slug, the data date and the layout", () => {
-    expect(toCsvFilename(matrix, "long")).toBe("fixture_2025-12-01_long.csv");
+    expect(toCsvFilename({ slug: "fixture", asOf: "2025-12-01" }, "long")).toBe("fixture_2025-12-01_long.csv");
   });
 });

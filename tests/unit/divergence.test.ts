@@ -2,9 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { measureDivergence, measureIssue, measurePair } from "@/lib/divergence";
 import type { TScore } from "@/lib/domain";
-import { buildMatrix, measureMatrix } from "@/lib/matrix";
-import { DEFAULT_MATRIX_PARAMS } from "@/lib/matrix-params";
-import { FIXTURE } from "../fixtures/negotiation";
+import { measureMatrix } from "@/lib/matrix";
+import { fixtureMatrix } from "../fixtures/matrix";
 
 describe("measureIssue", () => {
   it.each([
@@ -31,18 +30,25 @@ describe("measurePair", () => {
 
 describe("measureMatrix on the fixture", () => {
   it("matches the hand-computed values", () => {
-    const result = measureMatrix(buildMatrix(FIXTURE, DEFAULT_MATRIX_PARAMS));
+    const result = measureMatrix(fixtureMatrix());
     expect(result.pairs).toEqual([
       { a: "a", b: "b", sharedIssues: 1, distance: 1 },
       { a: "a", b: "c", sharedIssues: 2, distance: 0.25 },
       { a: "b", b: "c", sharedIssues: 2, distance: 0.625 },
     ]);
-    expect(result.issues.map((i) => [i.issue, i.scored, i.spread])).toEqual([["alpha", 3, 4], ["beta", 2, 0], ["gamma", 2, 3]]);
+    expect(result.issues.map((i) => [i.issue, i.scored, i.spread])).toEqual([
+      ["alpha", 3, 4],
+      ["beta", 2, 0],
+      ["gamma", 2, 3],
+    ]);
   });
 
   it("follows the filters: only shown issues and parties count", () => {
-    const result = measureMatrix(buildMatrix(FIXTURE, { ...DEFAULT_MATRIX_PARAMS, issues: ["gamma"], parties: ["a", "c"] }));
-    expect(result).toEqual({ issues: [{ issue: "gamma", scored: 1, spread: null, stdev: null }], pairs: [{ a: "a", b: "c", sharedIssues: 0, distance: null }] });
+    const result = measureMatrix(fixtureMatrix({ issues: ["gamma"], parties: ["a", "c"] }));
+    expect(result).toEqual({
+      issues: [{ issue: "gamma", scored: 1, spread: null, stdev: null }],
+      pairs: [{ a: "a", b: "c", sharedIssues: 0, distance: null }],
+    });
   });
 });
 

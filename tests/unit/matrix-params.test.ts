@@ -1,27 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { parseMatrixParams, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { parseMatrixParams, toKnownSlugs, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 
-const known = { issues: ["alpha", "beta", "gamma"], parties: ["a", "b", "c"] };
+const known = { issues: toKnownSlugs(["alpha", "beta", "gamma"]), parties: toKnownSlugs(["a", "b", "c"]) };
 
 describe("parseMatrixParams", () => {
   it.each([
-    ["", { issues: null, parties: null, q: "", sort: "order" }, []],
-    ["issues=beta,alpha", { issues: ["alpha", "beta"], parties: null, q: "", sort: "order" }, []],
-    ["issues=alpha,beta,gamma", { issues: null, parties: null, q: "", sort: "order" }, []],
-    ["parties=c&sort=divergence", { issues: null, parties: ["c"], q: "", sort: "divergence" }, []],
-    ["q=%20geneva%20&sort=issue", { issues: null, parties: null, q: "geneva", sort: "issue" }, []],
-    ["issues=alpha,nope", { issues: ["alpha"], parties: null, q: "", sort: "order" }, ["Ignored unknown issue: “nope”."]],
-    ["issues=nope", { issues: null, parties: null, q: "", sort: "order" }, ["Ignored unknown issue: “nope”.", "No known issue was chosen, so all are shown."]],
-    ["sort=random", { issues: null, parties: null, q: "", sort: "order" }, ["Ignored unknown sort “random”; using the default order."]],
-    ["issues=,,&parties=", { issues: null, parties: null, q: "", sort: "order" }, []],
-    ["parties=a&parties=b", { issues: null, parties: ["a", "b"], q: "", sort: "order" }, []],
+    ["", { issues: null, parties: null, q: "", sort: "order", page: 1 }, []],
+    ["issues=beta,alpha", { issues: ["alpha", "beta"], parties: null, q: "", sort: "order", page: 1 }, []],
+    ["issues=alpha,beta,gamma", { issues: null, parties: null, q: "", sort: "order", page: 1 }, []],
+    ["parties=c&sort=divergence", { issues: null, parties: ["c"], q: "", sort: "divergence", page: 1 }, []],
+    ["q=%20geneva%20&sort=issue", { issues: null, parties: null, q: "geneva", sort: "issue", page: 1 }, []],
+    ["issues=alpha,nope", { issues: ["alpha"], parties: null, q: "", sort: "order", page: 1 }, ["Ignored unknown issue: “nope”."]],
+    [
+      "issues=nope",
+      { issues: null, parties: null, q: "", sort: "order", page: 1 },
+      ["Ignored unknown issue: “nope”.", "No known issue was chosen, so all are shown."],
+    ],
+    [
+      "sort=random",
+      { issues: null, parties: null, q: "", sort: "order", page: 1 },
+      ["Ignored unknown sort “random”; using the default order."],
+    ],
+    ["issues=,,&parties=", { issues: null, parties: null, q: "", sort: "order", page: 1 }, []],
+    ["parties=a&parties=b", { issues: null, parties: ["a", "b"], q: "", sort: "order", page: 1 }, []],
+    ["page=3", { issues: null, parties: null, q: "", sort: "order", page: 3 }, []],
+    ["page=0", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “0”; showing the first page."]],
+    ["page=2.5", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “2.5”; showing the first page."]],
   ])("parses %j", (query, params, notices) => {
     expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({ params, notices });
   });
 
   it("accepts the record shape Next passes to pages", () => {
     const result = parseMatrixParams({ issues: ["alpha", "beta"], sort: "issue" }, known);
-    expect(result.params).toEqual({ issues: ["alpha", "beta"], parties: null, q: "", sort: "issue" });
+    expect(result.params).toEqual({ issues: ["alpha", "beta"], parties: null, q: "", sort: "issue", page: 1 });
   });
 
   it("cuts an oversized search and says so, never throwing", () => {
@@ -35,17 +46,26 @@ describe("parseMatrixParams", () => {
     const { notices } = parseMatrixParams(new URLSearchParams({ parties: slugs }), known);
     expect(notices[0]).toBe(`Ignored unknown parties: “${"y".repeat(40)}…”, “b2”, “b3”, “b4”, “b5” and 2 more.`);
   });
+
+  it("reads at most 500 slugs of a kind, so a request's work stays bounded", () => {
+    const many = Array.from({ length: 600 }, (_, i) => `s${i}`)
+      .concat("alpha")
+      .join(",");
+    const { params, notices } = parseMatrixParams(new URLSearchParams({ issues: many }), known);
+    expect(params.issues).toBeNull();
+    expect(notices[0]).toBe("Only the first 500 issues named in the address were read.");
+  });
 });
 
 describe("toMatrixSearchParams", () => {
   it("leaves defaults out", () => {
-    expect(toQueryString(toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order" }))).toBe("");
+    expect(toQueryString(toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order", page: 1 }))).toBe("");
   });
 
   it("round-trips through the parser", () => {
-    const params = { issues: ["alpha", "gamma"], parties: ["b"], q: "low & high", sort: "divergence" as const };
+    const params = { issues: ["alpha", "gamma"], parties: ["b"], q: "low & high", sort: "divergence" as const, page: 2 };
     const search = toMatrixSearchParams(params);
-    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence");
+    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2");
     expect(parseMatrixParams(search, known)).toEqual({ params, notices: [] });
   });
 });

@@ -28,16 +28,13 @@ describe("ZNegotiationInput", () => {
   it("refuses a javascript: source URL", () => {
     const data = input();
     data.positions[0]!.sources[0]!.url = "javascript:alert(1)";
-    expect(messages(data)).toContain("a source URL must be http(s)");
+    expect(messages(data)).toContain("a source URL must be an absolute http(s) address without spaces");
   });
 
   it("refuses a missing cell and a duplicated one", () => {
     const data = input();
     data.positions[8] = { ...data.positions[0]! };
-    expect(messages(data)).toEqual([
-      "cell alpha × a appears 2 times, expected once",
-      "cell gamma × c appears 0 times, expected once",
-    ]);
+    expect(messages(data)).toEqual(["cell alpha × a appears 2 times, expected once", "cell gamma × c appears 0 times, expected once"]);
   });
 
   it("refuses a score off the scale and duplicate slugs", () => {

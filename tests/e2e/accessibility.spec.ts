@@ -1,0 +1,45 @@
+import path from "node:path";
+import { findAxeViolations } from "./support/axe";
+import { expect, SCREENSHOTS, takeNotFoundErrors, test } from "./support/fixtures";
+
+const PAGES = [
+  ["home", "/"],
+  ["matrix", "/negotiations/ukraine-peace-2025"],
+  [
+    "matrix-filtered",
+    "/negotiations/ukraine-peace-2025?issues=nato,g8,amnesty&parties=us-draft,revised-framework,europe&sort=divergence&q=x&foo=bar",
+  ],
+  ["charts", "/negotiations/ukraine-peace-2025/charts"],
+  ["compare", "/negotiations/ukraine-peace-2025/compare?a=us-draft&b=revised-framework"],
+  ["compare-empty", "/negotiations/ukraine-peace-2025/compare?a=nobody"],
+  ["not-found", "/negotiations/no-such-talks"],
+] as const;
+
+const VIEWS = [
+  { width: 1280, height: 900, colorScheme: "light" },
+  { width: 375, height: 800, colorScheme: "light" },
+  { width: 1280, height: 900, colorScheme: "dark" },
+  { width: 375, height: 800, colorScheme: "dark" },
+] as const;
+
+for (const view of VIEWS) {
+  test.describe(`at ${view.width} px, ${view.colorScheme}`, () => {
+    test.use({ viewport: { width: view.width, height: view.height }, colorScheme: view.colorScheme });
+
+    for (const [name, pathname] of PAGES) {
+      test(`${name} has no axe violations, no sideways scroll, and a screenshot`, async ({ page }) => {
+        await page.goto(pathname);
+        if (name === "not-found") expect(takeNotFoundErrors(page)).toBe(1);
+        expect(await findAxeViolations(page)).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${view.width}-${view.colorScheme}.png`), fullPage: true });
+      });
+    }
+  });
+}
+
+test("the axe check finds a violation when there is one", async ({ page }) => {
+  await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>`);
+  expect((await findAxeViolations(page)).map((v) => v.split(":")[0])).toContain("image-alt");
+});

@@ -1,0 +1,26 @@
+import { expect, test } from "./support/fixtures";
+import { HOSTILE_SLUG, HOSTILE_TEXT } from "./support/hostile";
+
+test.describe("data from the database is data", () => {
+  test("shows markup as text and runs no script", async ({ page }) => {
+    await page.goto(`/negotiations/${HOSTILE_SLUG}`);
+    await expect(page.locator("h1")).toHaveText(`Hostile ${HOSTILE_TEXT}`);
+    await expect(page.locator('tr[data-issue="alpha"] td').first().locator(".cell-summary")).toContainText(HOSTILE_TEXT);
+    await expect(page.locator("main img, main script")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  test("exports formula-like text neutralised", async ({ request }) => {
+    const csv = await (await request.get(`/negotiations/${HOSTILE_SLUG}/matrix.csv?issues=alpha&parties=a`)).text();
+    expect(csv.split("\r\n")[1]).toBe(`alpha,-2,"'=HYPERLINK(""http://evil.example"",""x"") ${HOSTILE_TEXT.replaceAll('"', '""')}"`);
+  });
+
+  test("lists the second negotiation beside the first", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator(".negotiation-list h2")).toHaveText([
+      `Hostile ${HOSTILE_TEXT}`,
+      "Russia–Ukraine peace talks, Nov–Dec 2025",
+      "Synthetic talks, 250 issues × 10 parties",
+    ]);
+  });
+});

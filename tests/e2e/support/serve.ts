@@ -1,0 +1,26 @@
+// Starts the production server for the browser tests: a fresh database of their own (the seed plus
+// a hostile second negotiation), a build when the sources changed since the last one, then `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "../../support/paths";
+
+const TMP = path.join(ROOT, "tests", ".tmp-e2e");
+rmSync(TMP, { recursive: true, force: true });
+mkdirSync(TMP, { recursive: true });
+mkdirSync(path.join(ROOT, "screenshots"), { recursive: true });
+const env = { ...process.env, DATABASE_URL: `file:${path.join(TMP, "e2e.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
+const tsx = (script: string) => [process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, script)]] as const;
+
+for (const script of ["scripts/setup-db.ts", "tests/e2e/support/seed-hostile.ts", "scripts/build-if-stale.ts"]) {
+  const [command, args] = tsx(script);
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", process.env.E2E_PORT ?? "3210", "-H", "127.0.0.1"], {
+  cwd: ROOT,
+  env: { ...env, NODE_ENV: "production" },
+  stdio: "inherit",
+});
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,140 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { PARTY_STYLES } from "@/lib/chart-data";
+import { expect, SCREENSHOTS, test } from "./support/fixtures";
+
+const BASE = "/negotiations/ukraine-peace-2025";
+// Markers and bars are found by the colours the app gives them, not by the chart library's class names.
+const MARKERS = PARTY_STYLES.map((s) => `[data-testid=chart-strips] li.strip svg [fill="${s.color}"]`).join(", ");
+const BARS = '[data-testid=chart-spread] svg path[fill="#542788"], [data-testid=chart-spread] svg rect[fill="#542788"]';
+
+type TView = { positions: { score: number | null }[]; issues: { spread: number | null; scored: number }[]; parties: unknown[] };
+
+test.describe("charts", () => {
+  for (const query of [
+    "",
+    "?parties=us-draft,revised-framework,europe",
+    "?issues=g8,amnesty,elections&parties=revised-framework,europe,ukraine",
+  ]) {
+    test(`draw one marker per known score, one bar per ranked issue, one cell per pair ${query}`, async ({ page, request }) => {
+      await page.goto(`${BASE}/charts${query}`);
+      const view = (await (await request.get(`/api${BASE}/matrix${query}`)).json()) as TView;
+      await expect(page.locator(MARKERS)).toHaveCount(view.positions.filter((p) => p.score !== null).length);
+      await expect(page.locator(BARS)).toHaveCount(view.issues.filter((i) => i.spread !== null).length);
+      const n = view.parties.length;
+      await expect(page.locator("[data-testid=distance-heatmap] td a")).toHaveCount(n * (n - 1));
+      const unknownNamed = await page.locator("[data-testid=chart-strips] .strip-text").allTextContents();
+      expect(unknownNamed.join(" ").match(/No score:/g)?.length ?? 0).toBe(view.issues.filter((i) => i.scored < n).length);
+    });
+  }
+
+  test("open the compare view for a heatmap cell", async ({ page, request }) => {
+    await page.goto(`${BASE}/charts`);
+    const divergence = await (await request.get(`/api${BASE}/divergence`)).json();
+    const pair = divergence.pairs.find((p: { a: string; b: string }) => p.a === "europe" && p.b === "russia");
+    const cell = page.locator('[data-testid=distance-heatmap] td a[href$="compare?a=europe&b=russia"]');
+    await expect(cell.locator("strong")).toHaveText(pair.distance.toFixed(2));
+    await cell.click();
+    await expect(page).toHaveURL(/compare\?a=europe&b=russia$/);
+    await expect(page.getByLabel("Party A")).toHaveValue("europe");
+    await expect(page.getByLabel("Party B")).toHaveValue("russia");
+  });
+});
+
+test.describe("compare view", () => {
+  test("shows the chosen pair side by side with the summary line and a matching CSV", async ({ page }) => {
+    await page.goto(`${BASE}/compare`);
+    await page.getByLabel("Party A").selectOption("us-draft");
+    await page.getByLabel("Party B").selectOption("europe");
+    await page.getByRole("button", { name: "Compare" }).click();
+    await expect(page).toHaveURL(/a=us-draft&b=europe/);
+    const headers = await page.locator("[data-testid=compare-table] thead th").allTextContents();
+    expect(headers.slice(2)).toEqual(["A: US 28-point draft", "B: European (E3) counter-proposal"]);
+    // us-draft vs europe: both scored on 11 issues, equal on 3 (sanctions, g8, znpp); 2 unknown (amnesty, elections).
+    await expect(page.getByTestId("compare-summary")).toHaveText("Same on 3 issues, different on 8, unknown on 2.");
+    await expect(page.locator('tr[data-issue="army-cap"] td').first()).toContainText("2 steps toward “No limit on Ukraine's forces”");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compare-csv").click()]);
+    expect(download.suggestedFilename()).toBe("ukraine-peace-2025_2025-12-02_compare_us-draft_europe.csv");
+  });
+
+  test("asks for the pickers instead of failing on an unknown party", async ({ page }) => {
+    await page.goto(`${BASE}/compare?a=us-draft&b=atlantis`);
+    await expect(page.getByTestId("compare-message")).toHaveText("Party B “atlantis” is not in this negotiation; choose another.");
+    await expect(page.getByLabel("Party A")).toHaveValue("us-draft");
+  });
+});
+
+test.describe("keyboard only", () => {
+  test("reaches and operates every control, with a visible focus", async ({ page }) => {
+    await page.goto(BASE);
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const text = ["INPUT", "SELECT"].includes(el.tagName) ? "" : (el.textContent?.trim().slice(0, 40) ?? "");
+        return { label: el.getAttribute("aria-label") ?? text, tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+      });
+      seen.push(`${focused.tag}:${focused.label}`);
+      expect(focused.outline, `focus ring on ${focused.tag} ${focused.label}`).not.toBe("none");
+    }
+    for (const expected of [
+      "A:Skip to content",
+      "INPUT:",
+      "BUTTON:Search",
+      "SELECT:",
+      "SUMMARY:Choose issues (all) and parties (all)",
+      "A:CSV, one row per issue",
+      "DIV:Position matrix, scrolls in both directions",
+      "SUMMARY:Quote",
+    ]) {
+      expect(seen).toContain(expected);
+    }
+  });
+
+  test("filters with the keyboard: search, sort and a checkbox", async ({ page }) => {
+    await page.goto(BASE);
+    await page.getByLabel("Search issues, summaries and quotes").focus();
+    await page.keyboard.type("assets");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/q=assets/);
+    await page.getByLabel("Sort rows").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page).toHaveURL(/sort=divergence/);
+    await page.getByText("Choose issues").focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("checkbox", { name: "Ukraine", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/parties=us-draft%2Crevised-framework%2Ceurope%2Crussia/);
+    expect(page.url()).toContain("q=assets");
+  });
+});
+
+test.describe("print", () => {
+  test("prints the filtered matrix without navigation, with quotes and source URLs, on A4 landscape", async ({ page }) => {
+    await page.goto(`${BASE}?issues=nato,donbas&parties=us-draft,russia`);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.locator(".toolbar")).toBeHidden();
+    await expect(page.locator("[data-testid=position-matrix]")).toBeVisible();
+    await expect(page.locator("td .print-url").first()).toBeVisible();
+    await expect(page.locator("td blockquote.print-only").first()).toBeVisible();
+    await expect(page.locator("[data-testid=position-matrix] tbody tr")).toHaveCount(2);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(path.join(SCREENSHOTS, "matrix-print.pdf"), pdf);
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  });
+});
+
+test.describe("a dossier of thousands of issues", () => {
+  test("pages its rows and lists no issue checkboxes", async ({ page }) => {
+    await page.goto("/negotiations/e2e-large?sort=divergence");
+    await expect(page.locator('[data-testid="position-matrix"] tbody tr')).toHaveCount(50);
+    await expect(page.getByRole("status").filter({ hasText: "Showing" })).toContainText("on page 1 of 5");
+    await page.getByText("Choose issues").click();
+    await expect(page.getByTestId("issue-filter-hint")).toBeVisible();
+    await page.getByRole("link", { name: "Next page →" }).click();
+    await expect(page).toHaveURL(/sort=divergence&page=2$/);
+    await expect(page.getByRole("status").filter({ hasText: "Showing" })).toContainText("rows 51–100 on page 2 of 5");
+  });
+});

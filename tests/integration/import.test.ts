@@ -1,0 +1,149 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { getDatabase } from "@/lib/db";
+import { generateDossier } from "@/lib/generate-dossier";
+import { NegotiationValidationError } from "@/lib/negotiation-input";
+import { getMatrixView } from "@/lib/queries/matrix-view";
+import { importNegotiation, NegotiationExistsError } from "@/lib/queries/write-negotiation";
+import { ROOT, TMP } from "../support/paths";
+import { callCsv, readCsvText, readDivergenceJson, readMatrixJson } from "../support/routes";
+
+const count = (sql: string, ...params: unknown[]) =>
+  getDatabase()
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
+const cellsOf = (slug: string) =>
+  count(
+    `SELECT COUNT(*) FROM "Position" p JOIN "Issue" i ON i."id" = p."issueId" JOIN "Negotiation" n ON n."id" = i."negotiationId" WHERE n."slug" = ?`,
+    slug,
+  );
+
+describe("generateDossier", () => {
+  it("is valid, deterministic for a seed, and realistic: about 15% unknown cells, shared sources", () => {
+    const dossier = generateDossier({ issues: 40, parties: 10, seed: 7 });
+    expect(generateDossier({ issues: 40, parties: 10, seed: 7 })).toEqual(dossier);
+    expect(dossier.positions).toHaveLength(400);
+    const unknown = dossier.positions.filter((p) => p.score === null).length / 400;
+    expect(unknown).toBeGreaterThan(0.08);
+    expect(unknown).toBeLessThan(0.22);
+    const citations = dossier.positions.flatMap((p) => p.sources.map((s) => s.url));
+    expect(new Set(citations).size).toBeLessThan(citations.length / 2);
+    expect(dossier.positions.every((p) => p.score === null || (p.sources.length >= 1 && p.sources.length <= 3))).toBe(true);
+  });
+});
+
+describe("importNegotiation", () => {
+  it("writes a generated dossier whose views, CSV and JSON agree with the file", async () => {
+    const dossier = generateDossier({ issues: 60, parties: 12, seed: 3, slug: "generated" });
+    const summary = importNegotiation(dossier, { replace: false });
+    expect(summary).toMatchObject({ slug: "generated", issues: 60, parties: 12, cells: 720, replaced: false });
+    const view = getMatrixView("generated", new URLSearchParams("sort=divergence&page=2"))!;
+    expect(view.page).toEqual({ number: 2, size: 41, rowCount: 60, pageCount: 2 });
+    expect(view.matrix.rows).toHaveLength(19);
+    const json = await readMatrixJson("generated");
+    expect(json.positions).toHaveLength(720);
+    expect(json.positions[5]).toEqual({ ...dossier.positions[5], sources: dossier.positions[5]!.sources });
+    const long = parse(await readCsvText(await callCsv("generated", "?layout=long")), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(long.map((r) => `${r.issue}|${r.party}|${r.score}`)).toEqual(
+      json.positions.map((p) => `${p.issue}|${p.party}|${p.score ?? ""}`),
+    );
+    const divergence = await readDivergenceJson("generated", "?sort=divergence");
+    expect(divergence.issues.map((i) => i.issue).slice(41)).toEqual(view.matrix.rows.map((r) => r.issue.slug));
+    expect(divergence.pairs).toHaveLength((12 * 11) / 2);
+  });
+
+  it("lists every problem of an invalid dossier and writes nothing", () => {
+    const before = count(`SELECT COUNT(*) FROM "Position"`);
+    const dossier = generateDossier({ issues: 3, parties: 2, slug: "broken" });
+    dossier.positions[1]!.score = 7;
+    dossier.positions[2] = {
+      ...dossier.positions[2]!,
+      score: 1,
+      status: "stated",
+      sources: [{ ...dossier.positions[0]!.sources[0]!, url: "https:example.org/x" }],
+    };
+    dossier.positions.pop();
+    let error: unknown;
+    try {
+      importNegotiation(dossier, { replace: false });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(NegotiationValidationError);
+    expect((error as NegotiationValidationError).problems.map((p) => p.path)).toEqual([
+      `positions[1] (${dossier.positions[1]!.issue} × ${dossier.positions[1]!.party}).score`,
+      `positions[2] (${dossier.positions[2]!.issue} × ${dossier.positions[2]!.party}).sources[0].url`,
+      `positions[2] (${dossier.positions[2]!.issue} × ${dossier.positions[2]!.party}).sources`,
+      "(dossier)",
+    ]);
+    expect(count(`SELECT COUNT(*) FROM "Position"`)).toBe(before);
+  });
+
+  it("refuses to overwrite a stored negotiation without replace, and replaces with it", () => {
+    const fixtureCells = cellsOf("fixture");
+    const dossier = generateDossier({ issues: 4, parties: 3, slug: "fixture" });
+    expect(() => importNegotiation(dossier, { replace: false })).toThrow(NegotiationExistsError);
+    expect(cellsOf("fixture")).toBe(fixtureCells);
+    expect(importNegotiation(dossier, { replace: true })).toMatchObject({ replaced: true, cells: 12 });
+    expect(cellsOf("fixture")).toBe(12);
+  });
+
+  it("leaves the previous data untouched when a write fails half-way", () => {
+    const before = cellsOf("ukraine-peace-2025");
+    const dossier = generateDossier({ issues: 5, parties: 5, slug: "ukraine-peace-2025" });
+    // A valid dossier whose write the database refuses part-way (a trigger stands in for a full disk or a crash).
+    getDatabase().exec(
+      `CREATE TRIGGER "fail_write" BEFORE INSERT ON "PositionSource" WHEN NEW."sortOrder" = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    try {
+      expect(() => importNegotiation(dossier, { replace: true })).toThrow("refused");
+    } finally {
+      getDatabase().exec(`DROP TRIGGER "fail_write"`);
+    }
+    expect(cellsOf("ukraine-peace-2025")).toBe(before);
+  });
+});
+
+describe("npm run dossier:import", () => {
+  const importFile = (...args: string[]) =>
+    spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "dossier-import.ts"), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: `file:${path.join(TMP, `cli-import-${process.pid}.db`)}` },
+        encoding: "utf8",
+      },
+    );
+
+  it("imports a file, says what it did, and refuses an invalid one with every problem listed", () => {
+    const good = path.join(TMP, "good.json");
+    writeFileSync(good, JSON.stringify(generateDossier({ issues: 20, parties: 5, slug: "cli-test" })));
+    const first = importFile(good);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(
+      /^Imported cli-test: 20 issues, 5 parties, 100 cells, \d+ sources, \d+ citations in [\d.]+ s \(peak memory \d+ MB\)$/m,
+    );
+    expect(importFile(good).status).toBe(1);
+    expect(importFile(good, "--replace").stdout).toMatch(/^Replaced cli-test/m);
+
+    const bad = path.join(TMP, "bad.json");
+    writeFileSync(bad, JSON.stringify({ slug: "Bad Slug", issues: [], parties: [], positions: [] }));
+    const refused = importFile(bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("bad.json: nothing was written.");
+    expect(refused.stderr).toContain("  slug: a slug is lowercase words joined by hyphens");
+    expect(refused.stderr).toMatch(/^ {2}issues: /m);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+
+    writeFileSync(bad, "{ not json");
+    expect(importFile(bad).stderr).toContain("bad.json is not valid JSON");
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/queries/matrix-view";
+
+const rowSlugs = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.issue.slug);
+
+describe("getMatrixView (filters, search and sort in SQL)", () => {
+  it("keeps every issue and party in their order by default, one cell per party", () => {
+    const { matrix } = getMatrixView("fixture", new URLSearchParams())!;
+    expect(matrix.rows.map((r) => r.issue.slug)).toEqual(["alpha", "beta", "gamma"]);
+    expect(matrix.parties.map((p) => p.slug)).toEqual(["a", "b", "c"]);
+    expect(matrix.rows[1]?.cells.map((c) => c?.score)).toEqual([1, null, 1]);
+  });
+
+  it.each([
+    ["issues=gamma,alpha", ["alpha", "gamma"]],
+    ["sort=divergence", ["alpha", "gamma", "beta"]],
+    ["sort=divergence&parties=b,c", ["gamma", "alpha", "beta"]],
+    ["sort=divergence&parties=a", ["alpha", "beta", "gamma"]],
+    ["sort=issue&issues=gamma,beta", ["beta", "gamma"]],
+    ["q=LEANS", ["beta", "gamma"]],
+    ["q=geneve", ["alpha"]],
+    ['q="low"', ["alpha"]],
+    ["q=gamma", ["gamma"]],
+    ["q=nothing matches this", []],
+    ["q=leans&parties=a", ["beta"]],
+  ])("%s → %j", (query, expected) => {
+    expect(rowSlugs(query)).toEqual(expected);
+  });
+
+  it("computes spread over known scores only: undisclosed is never 0", () => {
+    const spreads = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.divergence.spread);
+    expect(spreads("")).toEqual([4, 0, 3]);
+    expect(spreads("parties=b,c")).toEqual([2, null, 3]);
+  });
+
+  it("is null for an unknown negotiation", () => {
+    expect(getMatrixView("no-such-talks", new URLSearchParams())).toBeNull();
+    expect(getNegotiationInfo("no-such-talks")).toBeNull();
+  });
+});
+
+describe("rowsPerPage", () => {
+  it.each([
+    [1, 100],
+    [5, 100],
+    [10, 50],
+    [50, 10],
+    [400, 10],
+  ])("%i parties → %i rows", (parties, rows) => {
+    expect(rowsPerPage(parties)).toBe(rows);
+  });
+});

@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { ROOT, TMP } from "../support/paths";
+
+function setup(databaseUrl: string) {
+  return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "setup-db.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+}
+
+describe("scripts/setup-db.ts (what npm start runs first)", () => {
+  it("creates, migrates and seeds an absent file, then only migrates it, keeping its data", () => {
+    const target = path.join(TMP, `setup-${process.pid}.db`);
+    const first = setup(`file:${target}`);
+    expect(first.stdout).toContain("(created) (2 migrations applied) (seeded)");
+    const db = new Database(target);
+    db.prepare(`UPDATE "Position" SET "summary" = 'edited by hand' WHERE "id" = 1`).run();
+    db.close();
+    const second = setup(`file:${target}`);
+    expect(second.stdout).toContain("(data kept)");
+    expect(second.stdout).not.toContain("applied");
+    const check = new Database(target, { readonly: true });
+    expect(check.prepare(`SELECT "summary" FROM "Position" WHERE "id" = 1`).pluck().get()).toBe("edited by hand");
+    check.close();
+  });
+
+  it.each([
+    ["postgres://localhost/db", "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db"],
+    ["file:", "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db, naming a file"],
+    ["file:./prisma/dev.db?mode=ro", "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db, without query parameters"],
+    [
+      `file:${path.join(TMP, "no-such-folder", "x.db")}`,
+      "Database set-up failed: The folder for the database (DATABASE_URL) does not exist.",
+    ],
+  ])("refuses DATABASE_URL %s with a plain message and no stack trace", (url, message) => {
+    mkdirSync(TMP, { recursive: true });
+    const result = setup(url);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,33 @@
+import { GET as getDivergence } from "@/app/api/negotiations/[slug]/divergence/route";
+import { GET as getMatrix } from "@/app/api/negotiations/[slug]/matrix/route";
+import { GET as getCsv } from "@/app/negotiations/[slug]/matrix.csv/route";
+import { ZDivergenceJson, ZMatrixJson } from "@/lib/json-formats";
+
+const BASE = "http://localhost";
+const context = (slug: string) => ({ params: Promise.resolve({ slug }) });
+
+/** The real route handlers, called as Next calls them. */
+export const callCsv = (slug: string, query = "") => getCsv(new Request(`${BASE}/negotiations/${slug}/matrix.csv${query}`), context(slug));
+export const callJson = (slug: string, query = "") =>
+  getMatrix(new Request(`${BASE}/api/negotiations/${slug}/matrix${query}`), context(slug));
+export const callDivergence = (slug: string, query = "") =>
+  getDivergence(new Request(`${BASE}/api/negotiations/${slug}/divergence${query}`), context(slug));
+
+/** The matrix JSON of a view, parsed with its public schema (so a response that breaks the format fails). */
+export async function readMatrixJson(slug: string, query = "") {
+  const response = await callJson(slug, query);
+  if (response.status !== 200) throw new Error(`matrix JSON answered ${response.status}`);
+  return ZMatrixJson.parse(await response.json());
+}
+
+/** The divergence JSON of a view, parsed with its public schema. */
+export async function readDivergenceJson(slug: string, query = "") {
+  const response = await callDivergence(slug, query);
+  if (response.status !== 200) throw new Error(`divergence JSON answered ${response.status}`);
+  return ZDivergenceJson.parse(await response.json());
+}
+
+/** A CSV body as sent, BOM included (Response.text() would drop it). */
+export async function readCsvText(response: Response): Promise<string> {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+}
