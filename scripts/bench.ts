@@ -9,6 +9,8 @@
 // Also the server's peak memory and each page's first-load JavaScript, gzipped.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -31,13 +33,27 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** One GET on a new connection (no keep-alive, the same for the app and its references): status and body. */
+function get(url: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
 async function timeFetch(url: string, runs: number): Promise<{ ms: number; bytes: Buffer }> {
-  let bytes = Buffer.alloc(0);
+  let bytes: Buffer = Buffer.alloc(0);
   const times: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const start = performance.now();
-    const response = await fetch(url);
-    bytes = Buffer.from(await response.arrayBuffer());
+    const response = await get(url);
+    bytes = response.body;
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     if (i > 0) times.push(performance.now() - start); // the first run warms up
   }
@@ -55,11 +71,25 @@ function timeCommand(command: string, args: string[], runs: number): number {
   return median(times);
 }
 
+const children = new Set<ChildProcess>();
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
 async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(url)).status < 500) return child;
+      if ((await get(url)).status < 500) return child;
     } catch {
       // not listening yet
     }
@@ -103,12 +133,12 @@ function sqliteReference(file: string, slug: string, mode: "-csv" | "-json", sql
 }
 
 async function firstLoadJs(base: string, pathname: string): Promise<number> {
-  const html = await (await fetch(base + pathname)).text();
+  const html = (await get(base + pathname)).body.toString("utf8");
   // Every script a modern browser loads with the page: `nomodule` polyfills are for old browsers only.
   const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
   const scripts = [...new Set(tags.flatMap((tag) => tag.match(/src="([^"]+)"/)?.[1] ?? []))];
   let total = 0;
-  for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  for (const src of scripts) total += gzipSync((await get(new URL(src, base).href)).body).length;
   return total;
 }
 
@@ -130,7 +160,7 @@ async function benchSize(size: (typeof SIZES)[number]) {
     `import ${size.label} cells: ${seconds.toFixed(2)} s, ${((seconds * 1000 * 1000) / cells).toFixed(1)} ms per 1,000 cells, ${imported.stdout.match(/peak memory (\d+ MB)/)?.[1]} peak`,
   );
 
-  const port = 3300 + size.issues;
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = await startProcess(
     path.join(ROOT, "node_modules", ".bin", "next"),
@@ -165,7 +195,7 @@ async function benchSize(size: (typeof SIZES)[number]) {
   rmSync(staticDir, { recursive: true, force: true });
   mkdirSync(staticDir);
   bodies.forEach((body, index) => writeFileSync(path.join(staticDir, String(index)), body));
-  const staticPort = port + 1000;
+  const staticPort = await freePort();
   const staticServer = await startProcess(
     process.execPath,
     [
@@ -215,5 +245,6 @@ try {
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   console.log(`\n${line(header)}\n| ${widths.map((w) => "-".repeat(w)).join(" | ")} |\n${rows.map(line).join("\n")}`);
 } finally {
+  for (const child of children) child.kill();
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as getDivergence } from "@/app/api/negotiations/[slug]/divergence/route";
 import { GET as getCompareCsv } from "@/app/negotiations/[slug]/compare.csv/route";
-import { measureIssue, measurePair } from "@/lib/divergence";
 import { ZDivergenceJson } from "@/lib/json-formats";
 import { readMatrixJson } from "../support/routes";
 
@@ -23,27 +22,62 @@ describe("GET /api/negotiations/[slug]/divergence", () => {
     expect(body.pairs).toEqual([{ a: "us-draft", b: "europe", sharedIssues: 3, distance: 5 / 12 }]);
   });
 
-  it.each([[""], ["?parties=revised-framework,russia,ukraine"], ["?issues=g8,amnesty,elections&sort=divergence"], ["?q=assets"]])(
-    "equals the formulas applied to the matrix JSON %s",
-    async (query) => {
-      const [body, view] = await Promise.all([divergence(query).then(async (r) => ZDivergenceJson.parse(await r.json())), matrix(query)]);
-      const score = (issue: string, party: string) => view.positions.find((p) => p.issue === issue && p.party === party)?.score ?? null;
-      const issues = view.issues.map((i) => i.slug);
-      const parties = view.parties.map((p) => p.slug);
-      expect(body.issues).toEqual(issues.map((issue) => ({ issue, ...measureIssue(parties.map((p) => score(issue, p))) })));
-      const pairs = parties.flatMap((a, i) =>
-        parties.slice(i + 1).map((b) => ({
-          a,
-          b,
-          ...measurePair(
-            issues.map((x) => score(x, a)),
-            issues.map((x) => score(x, b)),
-          ),
-        })),
-      );
-      expect(body.pairs).toEqual(pairs);
-    },
-  );
+  // The fixture's scores, by hand (see tests/fixtures/negotiation.ts):
+  //            a      b            c
+  // alpha     -2     +2            0
+  // beta      +1     undisclosed  +1
+  // gamma     none   -1           +2
+  it.each([
+    [
+      "",
+      [
+        ["alpha", 3, 4],
+        ["beta", 2, 0],
+        ["gamma", 2, 3],
+      ],
+      // a–b share alpha only: |−2 − 2| / 4 = 1; a–c: (2 + 0) / 8; b–c: (2 + 3) / 8
+      [
+        ["a", "b", 1, 1],
+        ["a", "c", 2, 0.25],
+        ["b", "c", 2, 0.625],
+      ],
+    ],
+    [
+      "?parties=b,c&sort=divergence",
+      [
+        ["gamma", 2, 3],
+        ["alpha", 2, 2],
+        ["beta", 1, null],
+      ],
+      [["b", "c", 2, 0.625]],
+    ],
+    ["?issues=gamma&parties=a,c", [["gamma", 1, null]], [["a", "c", 0, null]]],
+    [
+      "?q=leans",
+      [
+        ["beta", 2, 0],
+        ["gamma", 2, 3],
+      ],
+      [
+        ["a", "b", 0, null],
+        ["a", "c", 1, 0],
+        ["b", "c", 1, 0.75],
+      ],
+    ],
+  ])("gives the hand-computed values for the fixture %s", async (query, issues, pairs) => {
+    const body = ZDivergenceJson.parse(await (await divergence(query, "fixture")).json());
+    expect(body.issues.map((i) => [i.issue, i.scored, i.spread])).toEqual(issues);
+    expect(body.pairs.map((p) => [p.a, p.b, p.sharedIssues, p.distance])).toEqual(pairs);
+  });
+
+  it("covers the same rows as the matrix JSON of the same view, every page of them", async () => {
+    const [body, view] = await Promise.all([
+      divergence("?sort=divergence&q=russia").then(async (r) => ZDivergenceJson.parse(await r.json())),
+      matrix("?sort=divergence&q=russia"),
+    ]);
+    expect(body.issues.map((i) => i.issue)).toEqual(view.issues.map((i) => i.slug));
+    expect(body.issues.map((i) => i.spread)).toEqual(view.issues.map((i) => i.spread));
+  });
 
   it("answers 404 JSON to an unknown negotiation", async () => {
     const response = await divergence("", "nope");
