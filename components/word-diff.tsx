@@ -1,10 +1,12 @@
 import { diffSummaries } from "@/lib/compare";
 
-/** B's summary with the words it adds marked <ins> and the words of A it drops marked <del>. */
+/** B's summary with the words it adds marked <ins> and the words of A it drops marked <del>; plain when too long to diff. */
 export function WordDiff({ from, to }: { from: string; to: string }) {
+  const parts = diffSummaries(from, to);
+  if (!parts) return <p className="word-diff">{to} (too long to compare word by word)</p>;
   return (
     <p className="word-diff">
-      {diffSummaries(from, to).map((part, index) =>
+      {parts.map((part, index) =>
         part.change === "added" ? (
           <ins key={index}>{part.text}</ins>
         ) : part.change === "removed" ? (

@@ -51,7 +51,18 @@ export function compareParties(matrix: TMatrix): TComparison {
 
 export type TWordChange = { text: string; change: "same" | "added" | "removed" };
 
-/** A word-level diff of two summaries (jsdiff): what b adds and what it drops relative to a. */
-export function diffSummaries(a: string, b: string): TWordChange[] {
+/**
+ * Summaries longer than this together are not diffed: a word diff costs about the product of the
+ * two lengths, and one request must not stall the others. Valid summaries are at most 2,000
+ * characters each (lib/negotiation-input.ts), so this only guards against data written otherwise.
+ */
+export const MAX_DIFF_CHARACTERS = 4000;
+
+/**
+ * A word-level diff of two summaries (jsdiff): what b adds and what it drops relative to a; null
+ * when they are too long to diff within a request's budget.
+ */
+export function diffSummaries(a: string, b: string): TWordChange[] | null {
+  if (a.length + b.length > MAX_DIFF_CHARACTERS) return null;
   return diffWords(a, b).map((part) => ({ text: part.value, change: part.added ? "added" : part.removed ? "removed" : "same" }));
 }

@@ -6,45 +6,72 @@ export const ZStatus = z.enum(STATUSES);
 export const ZConfidence = z.enum(CONFIDENCES);
 export const ZPartyKind = z.enum(PARTY_KINDS);
 /** A score on the -2..+2 scale, or null when none can honestly be given. */
-export const ZScore = z.number().int().min(-2).max(2).nullable();
+export const ZScore = z
+  .number()
+  .int("a score is a whole number")
+  .min(-2, "a score is from −2 to +2")
+  .max(2, "a score is from −2 to +2")
+  .nullable();
 
-const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lowercase words joined by hyphens");
+// Every text field has a limit, so that no request has unbounded work to do with what it reads.
+// The same schema serves the import, the seed and (later) the editor.
+const atMost = (max: number) => `at most ${max.toLocaleString("en")} characters`;
+const ZSlug = z
+  .string()
+  .max(60, atMost(60))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lowercase words joined by hyphens");
 const ZIsoDate = z.iso.date();
 /** A publication date as precise as known: a year, a month or a day. */
 const ZPartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD");
 /** A date, an approximate date ("c. 2025-11-21") or a range of them ("2025-06-02 / 2025-12-19"). */
 const ZDateText = z.string().regex(/^(c\. )?\d{4}-\d{2}-\d{2}( (\/|to) (c\. )?\d{4}-\d{2}-\d{2})?$/);
-const ZText = z.string().trim().min(1);
+/** Required text of at most `max` characters. */
+const ZText = (max: number) => z.string().trim().min(1, "required").max(max, atMost(max));
+/** Optional text of at most `max` characters; absent is null. */
+const ZOptionalText = (max: number) =>
+  z
+    .string()
+    .max(max, atMost(max))
+    .nullish()
+    .transform((v) => v ?? null);
+
+/** Field limits, in characters. */
+export const TEXT_LIMITS = {
+  name: 200,
+  label: 200,
+  sourceTitle: 500,
+  description: 2000,
+  summary: 2000,
+  quote: 2000,
+  notes: 4000,
+  url: 2000,
+} as const;
+const L = TEXT_LIMITS;
 
 export const ZSourceInput = z.object({
-  title: ZText,
-  publisher: ZText,
-  url: z.string().refine(isSafeHttpUrl, "a source URL must be an absolute http(s) address without spaces").nullable(),
+  title: ZText(L.sourceTitle),
+  publisher: ZText(L.name),
+  url: z
+    .string()
+    .max(L.url, atMost(L.url))
+    .refine(isSafeHttpUrl, "a source URL must be an absolute http(s) address without spaces")
+    .nullable(),
   publishedAt: ZPartialDate.nullable(),
   isDateApproximate: z.boolean().default(false),
-  note: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  note: ZOptionalText(L.description),
 });
 
 export const ZPositionInput = z
   .object({
     issue: ZSlug,
     party: ZSlug,
-    summary: ZText,
+    summary: ZText(L.summary),
     score: ZScore,
     status: ZStatus,
     confidence: ZConfidence,
     asOf: ZDateText.nullish().transform((v) => v ?? null),
-    quote: z
-      .string()
-      .nullish()
-      .transform((v) => v ?? null),
-    notes: z
-      .string()
-      .nullish()
-      .transform((v) => v ?? null),
+    quote: ZOptionalText(L.quote),
+    notes: ZOptionalText(L.notes),
     sources: z.array(ZSourceInput),
   })
   .refine((p) => p.sources.length > 0 || UNKNOWN_STATUSES.includes(p.status), {
@@ -64,14 +91,25 @@ export const ZPositionInput = z
 export const ZNegotiationInput = z
   .object({
     slug: ZSlug,
-    title: ZText,
-    summary: ZText,
+    title: ZText(L.name),
+    summary: ZText(L.description),
     asOf: ZIsoDate,
-    scaleNote: ZText,
+    scaleNote: ZText(L.description),
     issues: z
-      .array(z.object({ slug: ZSlug, name: ZText, description: ZText, isCore: z.boolean(), lowLabel: ZText, highLabel: ZText }))
+      .array(
+        z.object({
+          slug: ZSlug,
+          name: ZText(L.name),
+          description: ZText(L.description),
+          isCore: z.boolean(),
+          lowLabel: ZText(L.label),
+          highLabel: ZText(L.label),
+        }),
+      )
       .min(1),
-    parties: z.array(z.object({ slug: ZSlug, name: ZText, kind: ZPartyKind, date: ZDateText, description: ZText })).min(1),
+    parties: z
+      .array(z.object({ slug: ZSlug, name: ZText(L.name), kind: ZPartyKind, date: ZDateText, description: ZText(L.description) }))
+      .min(1),
     positions: z.array(ZPositionInput),
   })
   .superRefine((n, ctx) => {

@@ -44,6 +44,11 @@ describe("diffSummaries", () => {
       { text: ",000 troops", change: "same" },
     ]);
   });
+
+  it("does not diff summaries too long to diff within a request, however they were stored", () => {
+    expect(diffSummaries("word ".repeat(300), "other ".repeat(300))).not.toBeNull();
+    expect(diffSummaries("word ".repeat(10_000), "other ".repeat(10_000))).toBeNull();
+  });
 });
 
 describe("parseCompareParams", () => {

@@ -31,6 +31,29 @@ describe("ZNegotiationInput", () => {
     expect(messages(data)).toContain("a source URL must be an absolute http(s) address without spaces");
   });
 
+  it.each([
+    ["summary", 2000],
+    ["quote", 2000],
+    ["notes", 4000],
+  ] as const)("limits a position's %s to %i characters, naming the field", (field, max) => {
+    const data = input();
+    data.positions[0]![field] = "x".repeat(max);
+    expect(messages(data)).toEqual([]);
+    data.positions[0]![field] = "x".repeat(max + 1);
+    const result = ZNegotiationInput.safeParse(data);
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      [`positions.0.${field}`, `at most ${max.toLocaleString("en")} characters`],
+    ]);
+  });
+
+  it("limits names, labels and source titles", () => {
+    const data = input();
+    data.issues[0]!.name = "n".repeat(201);
+    data.issues[0]!.lowLabel = "l".repeat(201);
+    data.positions[0]!.sources = [{ ...data.positions[0]!.sources[0]!, title: "t".repeat(501) }];
+    expect(messages(data)).toEqual(["at most 200 characters", "at most 200 characters", "at most 500 characters"]);
+  });
+
   it("refuses a missing cell and a duplicated one", () => {
     const data = input();
     data.positions[8] = { ...data.positions[0]! };
@@ -42,7 +65,7 @@ describe("ZNegotiationInput", () => {
     data.positions[0]!.score = 3 as never;
     data.parties[1]!.slug = "a";
     const found = messages(data);
-    expect(found).toContain("Too big: expected number to be <=2");
+    expect(found).toContain("a score is from −2 to +2");
     expect(found).toContain('duplicate party slug "a"');
   });
 });
