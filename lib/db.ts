@@ -1,5 +1,5 @@
 import "server-only";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
@@ -34,15 +34,27 @@ export function openDatabase(options: { readonly?: boolean; create?: boolean } =
   return db;
 }
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; sqlite?: Database.Database };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; sqlite?: Database.Database; sqliteInode?: number };
 
 /**
  * The process's shared connection for short, synchronous work: a view's reads in one transaction,
  * a bulk import. Long-running reads (streamed exports) open their own with `openDatabase`.
  */
 export function getDatabase(): Database.Database {
-  globalForDb.sqlite ??= openDatabase();
+  if (!globalForDb.sqlite) {
+    globalForDb.sqlite = openDatabase();
+    globalForDb.sqliteInode = statSync(getDatabaseFile()).ino;
+  }
   return globalForDb.sqlite;
+}
+
+/**
+ * Whether the file at DATABASE_URL is still the one the shared connection opened: a file deleted
+ * or replaced under a running server would otherwise go on being served from the old inode.
+ */
+export function isDatabaseFileCurrent(): boolean {
+  getDatabase();
+  return existsSync(getDatabaseFile()) && statSync(getDatabaseFile()).ino === globalForDb.sqliteInode;
 }
 
 /** Closes the shared connection, folding the write-ahead log into the database file (scripts call this before exiting). */

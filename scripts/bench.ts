@@ -99,6 +99,12 @@ async function startProcess(command: string, args: string[], env: NodeJS.Process
   throw new Error(`${command} did not start`);
 }
 
+/** The production server (scripts/server.ts) on a database. */
+function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const args = ["--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"];
+  return startProcess(process.execPath, args, { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/`);
+}
+
 /** Peak resident memory of a running process, from /proc (Linux), in MB. */
 function peakMemory(pid: number | undefined): string {
   try {
@@ -162,12 +168,7 @@ async function benchSize(size: (typeof SIZES)[number]) {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await startProcess(
-    path.join(ROOT, "node_modules", ".bin", "next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
-    { ...env, NODE_ENV: "production" },
-    `${base}/`,
-  );
+  const server = await startServer(port, env);
   const big = cells >= 100_000;
   const routes: [string, number][] = [
     [`/negotiations/${slug}?issues=${ten}`, 15],
@@ -217,14 +218,9 @@ async function benchSize(size: (typeof SIZES)[number]) {
     }
   }
   staticServer.kill();
-  console.log(`next-server peak memory with the ${size.label}-cell dossier: ${serverPeak}`);
+  console.log(`server peak memory with the ${size.label}-cell dossier: ${serverPeak}`);
   if (size.issues === 13) {
-    const server2 = await startProcess(
-      path.join(ROOT, "node_modules", ".bin", "next"),
-      ["start", "-p", String(port), "-H", "127.0.0.1"],
-      { ...env, NODE_ENV: "production" },
-      `${base}/`,
-    );
+    const server2 = await startServer(port, env);
     for (const page of [
       "/",
       "/negotiations/ukraine-peace-2025",

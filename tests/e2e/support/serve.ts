@@ -1,5 +1,5 @@
 // Starts the production server for the browser tests: a fresh database of their own (the seed plus
-// a hostile second negotiation), a build when the sources changed since the last one, then `next start`.
+// a hostile second negotiation), a build when the sources changed since the last one, then the production server (scripts/server.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -17,10 +17,14 @@ for (const script of ["scripts/setup-db.ts", "tests/e2e/support/seed-hostile.ts"
   const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", process.env.E2E_PORT ?? "3210", "-H", "127.0.0.1"], {
-  cwd: ROOT,
-  env: { ...env, NODE_ENV: "production" },
-  stdio: "inherit",
-});
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(ROOT, "scripts", "server.ts"), "-p", process.env.E2E_PORT ?? "3210", "-H", "127.0.0.1"],
+  {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: "inherit",
+  },
+);
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,12 @@
+import { checkHealth } from "@/lib/queries/health";
+
+export const dynamic = "force-dynamic";
+
+/** 200 `{ status: "ok" }` when the database is reachable and current; 503 `{ error }` otherwise. */
+export async function GET() {
+  const health = checkHealth();
+  const headers = { "Cache-Control": "no-store" };
+  if (health.ok) return Response.json({ status: "ok", migrations: health.migrations }, { headers });
+  console.error(`healthz: ${health.problem}`);
+  return Response.json({ error: health.problem }, { status: 503, headers });
+}

@@ -1,0 +1,29 @@
+/** Methods the app answers; anything else is refused before it reaches the router. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
+
+/** The headers every response carries, refusals included (next.config.js sets them on the rest). */
+export const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+} as const;
+
+export type TRefusal = { status: 400 | 405; message: string; allow?: string };
+
+/**
+ * Whether a request may go on to the app, or the plain refusal it gets instead: 405 for a method
+ * the app does not answer (TRACE, PUT, ...), 400 for a target that is not a path (`*`, an absolute
+ * URL) or whose percent-encoding is malformed.
+ */
+export function checkRequest(method: string, target: string): TRefusal | null {
+  if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
+    return { status: 405, message: `The method ${method.slice(0, 20)} is not allowed here.`, allow: ALLOWED_METHODS.join(", ") };
+  }
+  if (!target.startsWith("/")) return { status: 400, message: "The request target must be a path." };
+  try {
+    decodeURIComponent(target.split("?")[0] ?? "");
+  } catch {
+    return { status: 400, message: "The address is not validly percent-encoded." };
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+// The production server: Next's request handler behind a thin gate. `next start` cannot turn away
+// requests its router fails on (a TRACE through the proxy, a malformed percent-encoding, the
+// asterisk form `OPTIONS *`, CONNECT): each of those answered 500 with a stack trace in the log.
+// Here they get a plain 400 or 405, the security headers, and one line in the log.
+import http from "node:http";
+import { parseArgs } from "node:util";
+import { checkRequest, SECURITY_HEADERS } from "../lib/request-gate";
+import { ROOT } from "./paths";
+
+// As `next start` does: a production server runs with NODE_ENV=production, set before Next loads.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+const { default: next } = await import("next");
+
+const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+
+const app = next({ dev: false, dir: ROOT, port, hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+function refuse(response: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}) {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
+  response.end(JSON.stringify({ error: message }));
+}
+
+const server = http.createServer((request, response) => {
+  const refusal = checkRequest(request.method ?? "", request.url ?? "");
+  if (!refusal) return void handle(request, response);
+  console.warn(
+    `${refusal.status} ${JSON.stringify(request.method)} ${JSON.stringify((request.url ?? "").slice(0, 200))}: ${refusal.message}`,
+  );
+  refuse(response, refusal.status, refusal.message, refusal.allow ? { Allow: refusal.allow } : {});
+});
+// CONNECT never reaches the request handler: answer it on the socket.
+server.on("connect", (request, socket) => {
+  console.warn(`405 "CONNECT" ${JSON.stringify((request.url ?? "").slice(0, 200))}`);
+  socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+});
+server.listen(port, hostname, () => console.log(`Serving on http://${hostname}:${port}`));
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.close(() => process.exit(0)));

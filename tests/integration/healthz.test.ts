@@ -1,0 +1,26 @@
+import { copyFileSync, renameSync, rmSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/healthz/route";
+import { getDatabaseFile } from "@/lib/db";
+
+describe("GET /healthz", () => {
+  it("is 200 while the database is reachable and has every migration", async () => {
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", migrations: 2 });
+  });
+
+  it("is 503 with a plain reason once the file is replaced under the running process", async () => {
+    const file = getDatabaseFile();
+    copyFileSync(file, `${file}.copy`);
+    renameSync(`${file}.copy`, file); // a new inode at the same path
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await GET();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: "The database file was deleted or replaced while the server runs; restart the server.",
+    });
+    expect(logged).toHaveBeenCalledTimes(1);
+    rmSync(`${file}.copy`, { force: true });
+  });
+});
