@@ -40,6 +40,23 @@ export function csvResponse(body: string | ReadableStream<Uint8Array>, filename:
   });
 }
 
+type TRouteContext = { params: Promise<{ slug: string }> };
+
+/**
+ * A route handler whose unexpected failures answer 500 with JSON `{ error }` and one line in the
+ * log, instead of an empty body. (A failure after a streamed body has begun can only cut it short.)
+ */
+export function withJsonErrors(handler: (request: Request, context: TRouteContext) => Promise<Response>) {
+  return async (request: Request, context: TRouteContext): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      console.error(`${request.method} ${new URL(request.url).pathname} failed: ${(error as Error).message}`);
+      return jsonError(500, "Something went wrong on our side while reading the data; nothing in the request caused it.");
+    }
+  };
+}
+
 /** The message for a negotiation slug that matches nothing. */
 export function unknownNegotiationMessage(slug: string): string {
   return `No negotiation is called “${slug.slice(0, 80)}”.`;

@@ -41,9 +41,13 @@ export const POSITION_JSON_SQL = `SELECT r.key, p."score", json_object(
 type TLongRow = [...TCsvCell[]];
 type TJsonRow = [row: number, score: number | null, json: string];
 
-function* writeCsvPieces(db: Database.Database, layout: "wide" | "long", parties: TPartyRow[], chunks: number[][]): Generator<string> {
+function* writeCsvPieces(
+  statement: Database.Statement,
+  layout: "wide" | "long",
+  parties: TPartyRow[],
+  chunks: number[][],
+): Generator<string> {
   yield writeCsvHeader(layout === "long" ? LONG_COLUMNS : toWideHeader(parties));
-  const statement = db.prepare(LONG_CSV_SQL).raw();
   const partyIds = JSON.stringify(parties.map((p) => p.id));
   for (const chunk of chunks) {
     const rows = statement.all(JSON.stringify(chunk), partyIds) as TLongRow[];
@@ -60,10 +64,15 @@ function* writeCsvPieces(db: Database.Database, layout: "wide" | "long", parties
   }
 }
 
-function* writeJsonPieces(db: Database.Database, head: string, parties: TPartyRow[], chunks: number[][]): Generator<string> {
+function* writeJsonPieces(
+  db: Database.Database,
+  statement: Database.Statement,
+  head: string,
+  parties: TPartyRow[],
+  chunks: number[][],
+): Generator<string> {
   // Positions stream before issues, so each issue's divergence is known once its cells are written.
   yield `${head.slice(0, -1)},"positions":[`;
-  const statement = db.prepare(POSITION_JSON_SQL).raw();
   const partyIds = JSON.stringify(parties.map((p) => p.id));
   const issues: string[] = [];
   let separator = "";
@@ -107,10 +116,12 @@ export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TE
     const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, base.shownParties.length)));
     const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
     const head = readMatrix(db, base, []);
+    // Prepared before the response starts, so a broken database fails as a plain error, not a cut-off body.
+    const statement = db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
     const write =
       format === "json"
-        ? writeJsonPieces(db, JSON.stringify(toMatrixJsonHead(head, base.notices)), base.shownParties, chunks)
-        : writeCsvPieces(db, format, base.shownParties, chunks);
+        ? writeJsonPieces(db, statement, JSON.stringify(toMatrixJsonHead(head, base.notices)), base.shownParties, chunks)
+        : writeCsvPieces(statement, format, base.shownParties, chunks);
     function* pieces(): Generator<string> {
       try {
         yield* write;

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/lib/db";
 import { callCsv as callCsvOf, callJson as callJsonOf, readCsvText, readMatrixJson } from "../support/routes";
 
 const SLUG = "ukraine-peace-2025";
@@ -170,5 +171,23 @@ describe("the fixture's CSV, exactly", () => {
         stdev: 1.5,
       },
     ]);
+  });
+});
+
+describe("an unexpected failure", () => {
+  it("answers 500 with a plain JSON error and one log line, not an empty body", async () => {
+    getDatabase().exec(`ALTER TABLE "PositionSource" RENAME TO "PositionSourceGone"`);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const response of [await callCsv("?layout=long"), await callJson("")]) {
+        expect(response.status).toBe(500);
+        expect(await response.json()).toEqual({
+          error: "Something went wrong on our side while reading the data; nothing in the request caused it.",
+        });
+      }
+      expect(logged).toHaveBeenCalledTimes(2);
+    } finally {
+      getDatabase().exec(`ALTER TABLE "PositionSourceGone" RENAME TO "PositionSource"`);
+    }
   });
 });

@@ -1,14 +1,14 @@
 import { toCompareCsv } from "@/lib/csv";
-import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http";
+import { csvResponse, jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { getCompareView } from "@/lib/queries/matrix-view";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = getCompareView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   if (!view.comparison) return jsonError(400, view.params.problems.join(" "));
   const { a, b } = view.comparison;
   return csvResponse(toCompareCsv(view.comparison), `${slug}_${view.negotiation.asOf}_compare_${a.slug}_${b.slug}.csv`);
-}
+});

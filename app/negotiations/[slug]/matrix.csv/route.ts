@@ -1,5 +1,5 @@
 import { CSV_LAYOUTS, toCsvFilename, type TCsvLayout } from "@/lib/csv";
-import { csvResponse, jsonError, streamText, unknownNegotiationMessage } from "@/lib/http";
+import { csvResponse, jsonError, streamText, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { openMatrixExport } from "@/lib/queries/matrix-export";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ function isLayout(value: string): value is TCsvLayout {
 }
 
 /** Every row of the view as CSV (not one page), streamed. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
   const layout = search.get("layout") ?? "wide";
@@ -17,4 +17,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const view = openMatrixExport(slug, search, layout);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   return csvResponse(streamText(view.pieces, view.close), toCsvFilename(view.negotiation, layout));
-}
+});

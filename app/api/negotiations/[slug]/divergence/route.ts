@@ -1,13 +1,13 @@
-import { jsonError, unknownNegotiationMessage } from "@/lib/http";
+import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { toDivergenceJson } from "@/lib/json-formats";
 import { getDivergenceView } from "@/lib/queries/matrix-view";
 
 export const dynamic = "force-dynamic";
 
 /** The divergence metrics (`ZDivergenceJson`) of every row the view selects. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = getDivergenceView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   return Response.json(toDivergenceJson(view, view.notices));
-}
+});

@@ -1,12 +1,12 @@
-import { jsonError, streamText, unknownNegotiationMessage } from "@/lib/http";
+import { jsonError, streamText, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { openMatrixExport } from "@/lib/queries/matrix-export";
 
 export const dynamic = "force-dynamic";
 
 /** Every row of the view as JSON (`ZMatrixJson`), streamed. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = openMatrixExport(slug, new URL(request.url).searchParams, "json");
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   return new Response(streamText(view.pieces, view.close), { headers: { "Content-Type": "application/json; charset=utf-8" } });
-}
+});
