@@ -1,5 +1,5 @@
 import "server-only";
-import { existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
@@ -28,6 +28,15 @@ export function openDatabase(options: { readonly?: boolean; create?: boolean } =
     throw new Error(`The database file ${path.basename(databaseFile)} does not exist; run the set-up first.`);
   if (options.create && !existsSync(path.dirname(databaseFile)))
     throw new Error(`The folder for the database (DATABASE_URL) does not exist.`);
+  if (existsSync(databaseFile) && statSync(databaseFile).isDirectory())
+    throw new Error("DATABASE_URL names a folder; it must name a database file.");
+  if (options.create && !existsSync(databaseFile)) {
+    try {
+      accessSync(path.dirname(databaseFile), constants.W_OK);
+    } catch {
+      throw new Error("The folder for the database (DATABASE_URL) is read-only; choose a folder this process can write to.");
+    }
+  }
   const db = new Database(databaseFile, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   if (!options.readonly) db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");

@@ -33,6 +33,15 @@ export function listMigrations(migrationsDir: string): { name: string; sql: stri
  * edited since or failed half-way. Returns the names of the migrations it applied.
  */
 export function applyMigrations(db: Database.Database, migrationsDir: string): string[] {
+  const tables = db
+    .prepare(`SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .all() as string[];
+  if (tables.length > 0 && !tables.includes("_prisma_migrations")) {
+    throw new Error(
+      "The file at DATABASE_URL is a SQLite database of something else (it has tables but no migration history); point DATABASE_URL at a new file or at this app's database.",
+    );
+  }
   db.exec(CREATE_HISTORY);
   const applied = new Map(
     (

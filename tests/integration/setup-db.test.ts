@@ -14,6 +14,21 @@ function setup(databaseUrl: string) {
 }
 
 describe("scripts/setup-db.ts (what npm start runs first)", () => {
+  it("refuses a database of something else instead of adding tables to it", () => {
+    const foreign = path.join(TMP, `foreign-${process.pid}.db`);
+    const db = new Database(foreign);
+    db.exec(`CREATE TABLE "invoices" ("id" INTEGER PRIMARY KEY)`);
+    db.close();
+    const result = setup(`file:${foreign}`);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "Database set-up failed: The file at DATABASE_URL is a SQLite database of something else (it has tables but no migration history); point DATABASE_URL at a new file or at this app's database.",
+    );
+    const check = new Database(foreign, { readonly: true });
+    expect(check.prepare(`SELECT "name" FROM sqlite_master WHERE "type" = 'table'`).pluck().all()).toEqual(["invoices"]);
+    check.close();
+  });
+
   it("creates, migrates and seeds an absent file, then only migrates it, keeping its data", () => {
     const target = path.join(TMP, `setup-${process.pid}.db`);
     const first = setup(`file:${target}`);
@@ -37,6 +52,7 @@ describe("scripts/setup-db.ts (what npm start runs first)", () => {
       `file:${path.join(TMP, "no-such-folder", "x.db")}`,
       "Database set-up failed: The folder for the database (DATABASE_URL) does not exist.",
     ],
+    [`file:${TMP}`, "Database set-up failed: DATABASE_URL names a folder; it must name a database file."],
   ])("refuses DATABASE_URL %s with a plain message and no stack trace", (url, message) => {
     mkdirSync(TMP, { recursive: true });
     const result = setup(url);
