@@ -8,7 +8,7 @@
 //   - exports: the sqlite3 CLI (`-csv`, `-json`) running the export's own SQL over the same rows.
 // Also the server's peak memory and each page's first-load JavaScript, gzipped.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -99,6 +99,51 @@ async function startProcess(command: string, args: string[], env: NodeJS.Process
   throw new Error(`${command} did not start`);
 }
 
+type TLoad = { requestsPerSecond: number; p99: number; errors: number; timeouts: number };
+
+/** `connections` clients on kept-alive sockets requesting `url` back to back for `seconds`. */
+async function loadTest(url: string, seconds: number, connections: number): Promise<TLoad> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let timeouts = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const start = performance.now();
+      await new Promise<void>((resolve) => {
+        let timedOut = false;
+        const request = http.get(url, { agent, timeout: 10_000 }, (response) => {
+          response.on("data", () => {});
+          response.on("end", () => {
+            if (response.statusCode === 200) latencies.push(performance.now() - start);
+            else errors++;
+            resolve();
+          });
+        });
+        request.on("timeout", () => {
+          timedOut = true;
+          timeouts++;
+          request.destroy();
+        });
+        request.on("error", () => {
+          if (!timedOut) errors++;
+          resolve();
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    errors,
+    timeouts: timeouts,
+  };
+}
+
 /** The production server (scripts/server.ts) on a database. */
 function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const args = ["--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"];
@@ -148,6 +193,42 @@ async function firstLoadJs(base: string, pathname: string): Promise<number> {
   return total;
 }
 
+/** A tiny Node server, in a process of its own, sending these bodies from memory at `/0`, `/1`, ... */
+async function startStaticServer(bodies: Buffer[]): Promise<{ server: ChildProcess; url: (index: number) => string }> {
+  const dir = mkdtempSync(path.join(work, "static-"));
+  bodies.forEach((body, index) => writeFileSync(path.join(dir, String(index)), body));
+  const port = await freePort();
+  const script = `const fs=require("fs"),p=require("path");const d=process.argv[1];const b=fs.readdirSync(d).sort((x,y)=>x-y).map(f=>fs.readFileSync(p.join(d,f)));
+    require("http").createServer((q,s)=>{const x=b[Number(q.url.slice(1))];if(!x){s.statusCode=404;return s.end()}s.setHeader("content-type","text/plain");s.end(x)}).listen(${port},"127.0.0.1")`;
+  const url = (index: number) => `http://127.0.0.1:${port}/${index}`;
+  return { server: await startProcess(process.execPath, ["-e", script, dir], {} as NodeJS.ProcessEnv, url(0)), url };
+}
+
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const LOAD_CONNECTIONS = 50;
+
+/** Throughput and p99 under 50 connections for the seeded dossier's page, JSON and CSV, beside a static server of the same bytes. */
+async function benchLoad(base: string, server: ChildProcess) {
+  const routes = [
+    "/negotiations/ukraine-peace-2025",
+    "/api/negotiations/ukraine-peace-2025/matrix",
+    "/negotiations/ukraine-peace-2025/matrix.csv?layout=long",
+  ];
+  const bodies = await Promise.all(routes.map(async (route) => (await get(base + route)).body));
+  const { server: staticServer, url: staticUrl } = await startStaticServer(bodies);
+  const describe = (load: TLoad) =>
+    `${load.requestsPerSecond.toFixed(1)} req/s, p99 ${load.p99.toFixed(0)} ms, ${load.errors} errors, ${load.timeouts} timeouts`;
+  for (const [index, route] of routes.entries()) {
+    const app = await loadTest(base + route, LOAD_SECONDS, LOAD_CONNECTIONS);
+    const floor = await loadTest(staticUrl(index), LOAD_SECONDS, LOAD_CONNECTIONS);
+    console.log(
+      `load, ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s, ${route}: ${describe(app)}; same bytes from memory: ${describe(floor)}; ${((100 * app.requestsPerSecond) / floor.requestsPerSecond).toFixed(1)}% of its throughput`,
+    );
+  }
+  console.log(`server peak memory after the load: ${peakMemory(server.pid)}`);
+  staticServer.kill();
+}
+
 async function benchSize(size: (typeof SIZES)[number]) {
   const file = path.join(work, `bench-${size.issues}x${size.parties}.db`);
   const env = { DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1" };
@@ -192,24 +273,9 @@ async function benchSize(size: (typeof SIZES)[number]) {
   server.kill();
 
   // The delivery floor: the same bytes from memory, one Node server for all of them.
-  const staticDir = path.join(work, "static");
-  rmSync(staticDir, { recursive: true, force: true });
-  mkdirSync(staticDir);
-  bodies.forEach((body, index) => writeFileSync(path.join(staticDir, String(index)), body));
-  const staticPort = await freePort();
-  const staticServer = await startProcess(
-    process.execPath,
-    [
-      "-e",
-      `const fs=require("fs"),p=require("path");const d=process.argv[1];const b=fs.readdirSync(d).map(f=>fs.readFileSync(p.join(d,f)));
-       require("http").createServer((q,s)=>{const x=b[Number(q.url.slice(1))];if(!x){s.statusCode=404;return s.end()}s.setHeader("content-type","text/plain");s.end(x)}).listen(${staticPort},"127.0.0.1")`,
-      staticDir,
-    ],
-    {} as NodeJS.ProcessEnv,
-    `http://127.0.0.1:${staticPort}/0`,
-  );
+  const { server: staticServer, url: staticUrl } = await startStaticServer(bodies);
   for (const [index, m] of measured.entries()) {
-    const floor = (await timeFetch(`http://127.0.0.1:${staticPort}/${index}`, m.runs)).ms;
+    const floor = (await timeFetch(staticUrl(index), m.runs)).ms;
     report(size.label, m.route.replace(ten, "<10 issues>"), m.ms, m.bytes, "same bytes from memory", floor);
     if (m.route.includes("layout=long") || m.route.endsWith("/matrix")) {
       const isCsv = m.route.includes("layout=long");
@@ -229,6 +295,7 @@ async function benchSize(size: (typeof SIZES)[number]) {
     ]) {
       console.log(`first-load JavaScript of ${page}: ${((await firstLoadJs(base, page)) / 1024).toFixed(1)} KB gzipped`);
     }
+    await benchLoad(base, server2);
     server2.kill();
   }
 }
