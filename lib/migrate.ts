@@ -2,20 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
+import { CREATE_MIGRATION_HISTORY } from "./migration-history.mjs";
 
 type TAppliedMigration = { migration_name: string; checksum: string; finished_at: string | null };
-
-// The same table Prisma's CLI keeps, so `prisma migrate status` and this migrator agree.
-const CREATE_HISTORY = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    TEXT PRIMARY KEY NOT NULL,
-    "checksum"              TEXT NOT NULL,
-    "finished_at"           DATETIME,
-    "migration_name"        TEXT NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        DATETIME,
-    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
-    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
 
 /** The committed migrations, oldest first: folder name and SQL text. */
 export function listMigrations(migrationsDir: string): { name: string; sql: string }[] {
@@ -42,7 +31,7 @@ export function applyMigrations(db: Database.Database, migrationsDir: string): s
       "The file at DATABASE_URL is a SQLite database of something else (it has tables but no migration history); point DATABASE_URL at a new file or at this app's database.",
     );
   }
-  db.exec(CREATE_HISTORY);
+  db.exec(CREATE_MIGRATION_HISTORY);
   const applied = new Map(
     (
       db

@@ -10,6 +10,7 @@ import readline from "node:readline";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { CREATE_MIGRATION_HISTORY } from "../lib/migration-history.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -200,7 +201,7 @@ async function serve(args) {
       const text = String(/** @type {TErrorLike | undefined} */ (error)?.message ?? "");
       if (/_prisma_migrations/.test(text) && /does not exist/.test(text)) {
         // A fresh database: the native engine treats a missing history table as "not initialised".
-        await connection.factory.connect().then((db) => db.executeScript(MIGRATIONS_TABLE_SQL));
+        await connection.factory.connect().then((db) => db.executeScript(CREATE_MIGRATION_HISTORY));
         return invoke(method, params);
       }
       if (method === "evaluateDataLoss" && /shadow DB must be provided/.test(text)) {
@@ -239,17 +240,6 @@ async function serve(args) {
   lines.on("close", stop);
   process.on("SIGTERM", stop);
 }
-
-const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" TEXT PRIMARY KEY NOT NULL,
-  "checksum" TEXT NOT NULL,
-  "finished_at" DATETIME,
-  "migration_name" TEXT NOT NULL,
-  "logs" TEXT,
-  "rolled_back_at" DATETIME,
-  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
-  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
-);`;
 
 const args = parseArgs(process.argv.slice(2));
 if (args.cli) {

@@ -16,7 +16,7 @@ function listInputs(): string[] {
     "tests/fixtures/negotiation.ts",
     "tests/support/seed-fixture.ts",
   ]
-    .filter((f) => f.endsWith(".ts") || f.endsWith(".sql") || f.endsWith(".json"))
+    .filter((f) => [".ts", ".mjs", ".sql", ".json"].some((ext) => f.endsWith(ext)))
     .sort();
 }
 
