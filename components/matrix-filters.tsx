@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useTransition } from "react";
 import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
-import { SlugChecklist, type TOption } from "./slug-checklist";
+import type { TOption } from "@/lib/domain";
+import { SlugChecklist } from "./slug-checklist";
 
 /** `issues` is null when the negotiation has too many issues to list as checkboxes. */
 type TProps = { basePath: string; issues: TOption[] | null; parties: TOption[]; params: TMatrixParams };

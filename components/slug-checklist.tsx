@@ -1,6 +1,6 @@
 "use client";
 
-export type TOption = { slug: string; name: string };
+import type { TOption } from "@/lib/domain";
 
 type TProps = {
   legend: string;

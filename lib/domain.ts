@@ -65,6 +65,9 @@ export type TPosition = {
   sources: TSource[];
 };
 
+/** A slug with its display name, as filters list them. */
+export type TOption = { slug: string; name: string };
+
 export type TNegotiationSummary = {
   slug: string;
   title: string;

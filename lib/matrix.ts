@@ -17,12 +17,6 @@ export type TMatrix = {
   rows: TMatrixRow[];
 };
 
-/** A lookup of positions by issue and party slug; null for a cell missing from the data. */
-export function indexPositions(positions: readonly TPosition[]): (issue: string, party: string) => TPosition | null {
-  const byCell = new Map(positions.map((p) => [`${p.issue}|${p.party}`, p]));
-  return (issue, party) => byCell.get(`${issue}|${party}`) ?? null;
-}
-
 /**
  * Lays out a matrix from what a view read: the rows (issues, already chosen, ordered and paged by
  * the query), the shown parties as columns, and the grid of their cells (one row of cells per
@@ -39,12 +33,6 @@ export function assembleMatrix(
     return { issue, cells, divergence: measureIssue(cells.map((c) => c?.score ?? null)) };
   });
   return { negotiation, parties: [...parties], rows };
-}
-
-/** The grid of cells for these issues and parties from a list of positions (for data already in memory). */
-export function toCellGrid(issues: readonly TIssue[], parties: readonly TParty[], positions: readonly TPosition[]): (TPosition | null)[][] {
-  const cellOf = indexPositions(positions);
-  return issues.map((issue) => parties.map((party) => cellOf(issue.slug, party.slug)));
 }
 
 /** The divergence metrics of exactly the rows and columns a view shows. */

@@ -6,6 +6,7 @@ import { parseCompareParams, type TCompareParams } from "../compare-params";
 import { measureDivergence, type TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
 import { parseMatrixParams, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
+import type { TOption } from "../domain";
 import { foldText } from "../text";
 import { getDatabase } from "../db";
 import {
@@ -34,8 +35,6 @@ export const MAX_ISSUE_OPTIONS = 100;
 export function rowsPerPage(partyCount: number): number {
   return Math.min(MAX_PAGE_ROWS, Math.max(MIN_PAGE_ROWS, Math.floor(PAGE_CELLS / Math.max(1, partyCount))));
 }
-
-export type TOption = { slug: string; name: string };
 
 /** What every view of a negotiation starts from: its fields, its parties, the parsed URL. */
 type TViewBase = {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { GET as getDivergence } from "@/app/api/negotiations/[slug]/divergence/route";
 import { GET as getCompareCsv } from "@/app/negotiations/[slug]/compare.csv/route";
 import { ZDivergenceJson } from "@/lib/json-formats";
-import { readMatrixJson } from "../support/routes";
+import { callDivergence, readMatrixJson } from "../support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const ctx = (slug = SLUG) => ({ params: Promise.resolve({ slug }) });
-const divergence = (q: string, slug = SLUG) =>
-  getDivergence(new Request(`http://localhost/api/negotiations/${slug}/divergence${q}`), ctx(slug));
+const divergence = (q: string, slug = SLUG) => callDivergence(slug, q);
 const matrix = (q: string) => readMatrixJson(SLUG, q);
 
 describe("GET /api/negotiations/[slug]/divergence", () => {
