@@ -5,7 +5,7 @@ const root = import.meta.dirname;
 // Server-only modules import "server-only", which throws outside React's server build; tests run them directly.
 const resolve = { alias: { "@": root, "server-only": path.join(root, "node_modules", "server-only", "empty.js") } };
 
-// `npm test` runs the unit and integration projects; `npm run test:cli` runs the Prisma CLI project.
+// `npm test` runs the unit and integration projects; `npm run test:cli` the Prisma CLI project; `npm run test:faults` the restart project.
 export default defineConfig({
   resolve,
   test: {
@@ -26,6 +26,8 @@ export default defineConfig({
         resolve,
         test: { name: "cli", include: ["tests/cli/**/*.test.ts"], setupFiles: ["tests/support/console.ts"], testTimeout: 120_000 },
       },
+      // Restarts and builds beside a running production server: needs a build, so CI runs it after one.
+      { resolve, test: { name: "faults", include: ["tests/faults/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 240_000 } },
     ],
   },
 });

@@ -1,23 +1,15 @@
 // Builds the app when there is no build or the sources changed since the last one (`--force`
 // always builds). A restart with an up-to-date build starts at once, and needs no devDependency.
-import { spawnSync } from "node:child_process";
+// Each build goes into a new folder (scripts/builds.ts), so a running server is never disturbed;
+// stopping this command stops the build with every process it started.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BUILDS_DIR, currentBuild, distDirOf, pruneBuilds, setCurrentBuild, SOURCE_HASH_FILE, startBuild } from "./builds";
 import { ROOT } from "./paths";
 
-const HASH_FILE = path.join(ROOT, ".next", "source-hash");
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "proxy.ts",
-  "next.config.js",
-  "tsconfig.json",
-  "package-lock.json",
-  "prisma/schema.prisma",
-];
+const SOURCES = ["app", "components", "lib", "public", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 
 /** A hash of every file the build reads (the generated Prisma client follows from the schema). */
 function hashSources(): string {
@@ -37,16 +29,47 @@ function hashSources(): string {
   return hash.digest("hex");
 }
 
-const hash = hashSources();
-const isFresh = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash;
-if (isFresh && !process.argv.includes("--force")) {
-  console.log("The build is up to date.");
-} else {
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+/** Runs `next build` into a new folder, in a process group of its own that a signal stops whole. */
+async function build(hash: string): Promise<number> {
+  const { name, release } = startBuild(hash);
+  const folder = path.join(BUILDS_DIR, name);
+  // Next rewrites the tsconfig it is given to include its distDir's types: give it one of its own.
+  const tsconfig = `${folder}.tsconfig.json`;
+  writeFileSync(tsconfig, JSON.stringify({ extends: "../../tsconfig.json", include: ["../../**/*.ts", "../../**/*.tsx"] }));
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDirOf(name), NEXT_TSCONFIG: path.relative(ROOT, tsconfig) },
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(HASH_FILE, hash);
+  const stop = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  process.on("SIGINT", stop).on("SIGTERM", stop).on("SIGHUP", stop);
+  const code = await new Promise<number>((resolve) => child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+  stop("SIGKILL"); // any worker the build left behind
+  if (code === 0) {
+    writeFileSync(path.join(folder, SOURCE_HASH_FILE), hash);
+    setCurrentBuild(name);
+  } else rmSync(folder, { recursive: true, force: true });
+  rmSync(tsconfig, { force: true });
+  release();
+  pruneBuilds();
+  return code;
+}
+
+const hash = hashSources();
+const current = currentBuild();
+const hashFile = current && path.join(BUILDS_DIR, current, SOURCE_HASH_FILE);
+const isFresh = hashFile !== null && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash;
+if (isFresh && !process.argv.includes("--force")) {
+  console.log("The build is up to date.");
+  pruneBuilds();
+} else {
+  const code = await build(hash);
+  if (code !== 0) process.exit(code);
 }

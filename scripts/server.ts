@@ -5,15 +5,23 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { checkRequest, SECURITY_HEADERS } from "../lib/request-gate";
+import { currentBuild, distDirOf, markServing } from "./builds";
 import { ROOT } from "./paths";
-
-// As `next start` does: a production server runs with NODE_ENV=production, set before Next loads.
-(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
-const { default: next } = await import("next");
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+
+// Serve the newest complete build, and keep serving it while later builds come and go.
+const build = currentBuild();
+if (!build) {
+  console.error("There is no production build yet: run `npm run build`, or `npm start`, which builds when needed.");
+  process.exit(1);
+}
+markServing(build);
+// As `next start` does: a production server runs with NODE_ENV=production, set before Next loads.
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production", NEXT_DIST_DIR: distDirOf(build) });
+const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: ROOT, port, hostname });
 const handle = app.getRequestHandler();
@@ -41,6 +49,14 @@ const server = http.createServer((request, response) => {
 server.on("connect", (request, socket) => {
   console.warn(`405 "CONNECT" ${JSON.stringify((request.url ?? "").slice(0, 200))}`);
   socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+});
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === "EADDRINUSE"
+      ? `Port ${port} is already in use, perhaps by another server of this app: stop it, or choose another port with PORT=… or -p ….`
+      : `The server could not listen on ${hostname}:${port}: ${error.message}`,
+  );
+  process.exit(1);
 });
 server.listen(port, hostname, () => console.log(`Serving on http://${hostname}:${port}`));
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -13,7 +13,7 @@ export function checkHealth(migrationsDir = path.join(process.cwd(), "prisma", "
   try {
     if (!isDatabaseFileCurrent())
       return { ok: false, problem: "The database file was deleted or replaced while the server runs; restart the server." };
-    const expected = readdirSync(migrationsDir, { withFileTypes: true })
+    const expected = readdirSync(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
     const applied = new Set(
