@@ -4,7 +4,9 @@
 // Here they get a plain 400 or 405, the security headers, and one line in the log.
 import http from "node:http";
 import { parseArgs } from "node:util";
+import { dataVersionReader } from "../lib/data-version";
 import { checkRequest, SECURITY_HEADERS } from "../lib/request-gate";
+import { ResponseCache } from "../lib/response-cache";
 import { currentBuild, distDirOf, markServing } from "./builds";
 import { ROOT } from "./paths";
 
@@ -37,9 +39,15 @@ function refuse(response: http.ServerResponse, status: number, message: string, 
   response.end(JSON.stringify({ error: message }));
 }
 
+// RESPONSE_CACHE=off renders every request (the benchmark measures both).
+const cache = process.env.RESPONSE_CACHE === "off" ? null : new ResponseCache({ version: dataVersionReader() });
+
 const server = http.createServer((request, response) => {
   const refusal = checkRequest(request.method ?? "", request.url ?? "");
-  if (!refusal) return void handle(request, response);
+  if (!refusal) {
+    const render = () => void handle(request, response);
+    return void (cache ? cache.handle(request, response, render) : render());
+  }
   console.warn(
     `${refusal.status} ${JSON.stringify(request.method)} ${JSON.stringify((request.url ?? "").slice(0, 200))}: ${refusal.message}`,
   );

@@ -1,0 +1,127 @@
+// A cache of whole responses in front of Next's handler (used by scripts/server.ts). Every page and
+// route of this app is a function of its URL, a few request headers and the database; so a GET
+// answered 200 is kept under its URL, those headers and the database's version, and served from
+// memory until a write changes the version. Rendering and compression then happen once per version
+// rather than once per request. Bounded in bytes (least recently used out first).
+import type http from "node:http";
+
+/** Request headers a response may depend on: Next's router headers (its `Vary`) and the encoding. */
+const KEY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+
+type TEntry = { status: number; headers: http.OutgoingHttpHeaders; body: Buffer; version: string };
+
+export type TResponseCacheOptions = {
+  /** The data's version now, or null when it cannot be told (then nothing is cached or served). */
+  version: () => string | null;
+  maxBytes?: number;
+  maxEntryBytes?: number;
+};
+
+export type TCacheOutcome = "hit" | "miss" | "bypass";
+
+export class ResponseCache {
+  readonly #entries = new Map<string, TEntry>();
+  #bytes = 0;
+  readonly #version: () => string | null;
+  readonly #maxBytes: number;
+  readonly #maxEntryBytes: number;
+
+  constructor({ version, maxBytes = 64 << 20, maxEntryBytes = 2 << 20 }: TResponseCacheOptions) {
+    this.#version = version;
+    this.#maxBytes = maxBytes;
+    this.#maxEntryBytes = maxEntryBytes;
+  }
+
+  /** Answers from the cache, or lets `next` answer and keeps its response when it may be reused. */
+  handle(request: http.IncomingMessage, response: http.ServerResponse, next: () => void): TCacheOutcome {
+    const version = isCacheable(request) ? this.#version() : null;
+    if (version === null) {
+      next();
+      return "bypass";
+    }
+    const key = cacheKey(request);
+    const entry = this.#entries.get(key);
+    if (entry && entry.version === version) {
+      this.#entries.delete(key); // most recently used last
+      this.#entries.set(key, entry);
+      response.writeHead(entry.status, { ...entry.headers, "content-length": entry.body.length });
+      response.end(entry.body);
+      return "hit";
+    }
+    capture(response, this.#maxEntryBytes, (body) => {
+      const headers = response.getHeaders();
+      if (body === null || response.statusCode !== 200 || headers["set-cookie"] !== undefined) return;
+      delete headers["content-length"];
+      this.#store(key, { status: response.statusCode, headers, body, version });
+    });
+    next();
+    return "miss";
+  }
+
+  #store(key: string, entry: TEntry): void {
+    const old = this.#entries.get(key);
+    if (old) this.#bytes -= old.body.length;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.#bytes += entry.body.length;
+    for (const [oldest, { body }] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= body.length;
+    }
+  }
+}
+
+/** GET requests without cookies, credentials, conditions or ranges: the same for every reader. */
+function isCacheable(request: http.IncomingMessage): boolean {
+  const h = request.headers;
+  return (
+    request.method === "GET" &&
+    !h.cookie &&
+    !h.authorization &&
+    !h.range &&
+    !h["if-none-match"] &&
+    !h["if-modified-since"] &&
+    !h["next-action"] &&
+    !request.url?.startsWith("/_next/") // static files: Next serves them from disk with their own caching
+  );
+}
+
+function cacheKey(request: http.IncomingMessage): string {
+  const encoding = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
+  return JSON.stringify([request.url, encoding, ...KEY_HEADERS.map((name) => request.headers[name] ?? null)]);
+}
+
+type TWrite = (chunk: unknown, ...rest: unknown[]) => boolean;
+type TEnd = (chunk?: unknown, ...rest: unknown[]) => http.ServerResponse;
+
+/** Copies the bytes a response sends; calls `done` with them when it finishes, or null past `limit`. */
+function capture(response: http.ServerResponse, limit: number, done: (body: Buffer | null) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let overflow = false;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (overflow || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const bytes =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array);
+    size += bytes.length;
+    if (size > limit) {
+      overflow = true;
+      chunks.length = 0;
+    } else chunks.push(bytes);
+  };
+  const write = response.write.bind(response) as TWrite;
+  const end = response.end.bind(response) as TEnd;
+  (response.write as TWrite) = (chunk, ...rest) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  };
+  (response.end as TEnd) = (chunk, ...rest) => {
+    keep(chunk, rest[0]);
+    return end(chunk, ...rest);
+  };
+  // "finish" comes only when the whole response was handed over, never for one the client abandoned.
+  response.on("finish", () => done(overflow ? null : Buffer.concat(chunks)));
+}

@@ -1,0 +1,119 @@
+// The response cache in front of the app (lib/response-cache.ts), over real HTTP, and the database
+// version that invalidates it (lib/data-version.ts) on a real SQLite file.
+import { copyFileSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import http from "node:http";
+import type net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import { dataVersionReader } from "@/lib/data-version";
+import { ResponseCache } from "@/lib/response-cache";
+
+let version = "v1";
+let renders = 0;
+let cache: ResponseCache;
+
+/** The app stand-in: counts renders; `/big…` is 3 KB, `/huge` 5 KB, `/missing` a 404, `/session` sets a cookie. */
+const server = http.createServer((request, response) =>
+  cache.handle(request, response, () => {
+    renders++;
+    if (request.url === "/missing") return void response.writeHead(404).end("no");
+    if (request.url === "/session") response.setHeader("Set-Cookie", "a=b");
+    response.setHeader("Content-Type", "text/plain");
+    const size = request.url === "/huge" ? 5000 : request.url?.startsWith("/big") ? 3000 : 0;
+    response.write(size > 0 ? "x".repeat(size) : `page ${request.url} ${request.headers.rsc ?? ""} `);
+    response.end(`render ${renders}`);
+  }),
+);
+const base = await new Promise<string>((resolve) =>
+  server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`)),
+);
+afterAll(() => server.close());
+beforeEach(() => {
+  cache = new ResponseCache({ version: () => version, maxBytes: 5000, maxEntryBytes: 4000 });
+  renders = 0;
+  version = "v1";
+});
+
+async function get(url: string, init: RequestInit = {}) {
+  const response = await fetch(`${base}${url}`, init);
+  return { status: response.status, body: await response.text(), length: response.headers.get("content-length") };
+}
+
+describe("ResponseCache", () => {
+  test("a repeated GET is answered from memory with the same bytes until the version changes", async () => {
+    const first = await get("/page");
+    const second = await get("/page");
+    expect(renders).toBe(1);
+    expect(second.body).toBe(first.body);
+    expect(second.length).toBe(String(Buffer.byteLength(first.body)));
+    version = "v2";
+    expect((await get("/page")).body).toBe("page /page  render 2");
+    expect(renders).toBe(2);
+  });
+
+  test("the URL and Next's router headers are part of the key", async () => {
+    await get("/page");
+    await get("/page?x=1");
+    await get("/page", { headers: { rsc: "1" } });
+    await get("/page", { headers: { rsc: "1" } });
+    expect(renders).toBe(3);
+  });
+
+  test.each([
+    ["a 404", "/missing", {}],
+    ["a response setting a cookie", "/session", {}],
+    ["a request with a cookie", "/page", { headers: { cookie: "s=1" } }],
+    ["a conditional request", "/page", { headers: { "if-none-match": '"x"' } }],
+    ["a POST", "/page", { method: "POST" }],
+    ["a body over the entry limit", "/huge", {}],
+  ] as const)("%s is rendered every time", async (_, url, init) => {
+    await get(url, init);
+    await get(url, init);
+    expect(renders).toBe(2);
+  });
+
+  test("past its byte budget the least recently used entry goes first", async () => {
+    // maxBytes 5000: "/big" (3000 B) and two small pages fit; a second big page pushes out the oldest.
+    cache = new ResponseCache({ version: () => version, maxBytes: 5000, maxEntryBytes: 4000 });
+    await get("/small-a");
+    await get("/big");
+    await get("/small-a"); // now more recent than /big
+    await get("/big?2");
+    expect(renders).toBe(3);
+    await get("/small-a");
+    expect(renders).toBe(3);
+    await get("/big");
+    expect(renders).toBe(4);
+  });
+
+  test("with no version (the database cannot be told) nothing is cached", async () => {
+    cache = new ResponseCache({ version: () => null });
+    await get("/page");
+    await get("/page");
+    expect(renders).toBe(2);
+  });
+});
+
+describe("dataVersionReader", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "data-version-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("changes when another connection commits, and stands aside once the file is replaced", () => {
+    const file = path.join(dir, "a.db");
+    const writer = new Database(file);
+    writer.pragma("journal_mode = WAL");
+    writer.exec("CREATE TABLE t (x)");
+    const read = dataVersionReader(file);
+    const before = read();
+    expect(before).not.toBeNull();
+    expect(read()).toBe(before);
+    writer.exec("INSERT INTO t VALUES (1)");
+    expect(read()).not.toBe(before);
+    writer.close();
+    copyFileSync(file, `${file}.copy`);
+    renameSync(`${file}.copy`, file);
+    expect(read()).toBeNull();
+  });
+});
