@@ -4,9 +4,9 @@
 // Here they get a plain 400 or 405, the security headers, and one line in the log.
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { dataVersionReader } from "../lib/data-version";
 import { checkRequest, SECURITY_HEADERS } from "../lib/request-gate";
 import { ResponseCache } from "../lib/response-cache";
+import { openServerReader } from "../lib/server-reader";
 import { currentBuild, distDirOf, markServing } from "./builds";
 import { ROOT } from "./paths";
 
@@ -40,11 +40,27 @@ function refuse(response: http.ServerResponse, status: number, message: string, 
 }
 
 // RESPONSE_CACHE=off renders every request (the benchmark measures both).
-const cache = process.env.RESPONSE_CACHE === "off" ? null : new ResponseCache({ version: dataVersionReader() });
+const reader = openServerReader();
+const cache = process.env.RESPONSE_CACHE === "off" ? null : new ResponseCache({ version: reader.version });
+
+/**
+ * Whether a page names a negotiation that does not exist. Next 16 answers `notFound()` during a
+ * dynamic render with an empty HTML shell (the 404 content arrives only in the client's payload),
+ * so such a request gets the not-found page rendered whole here, readable without JavaScript.
+ */
+function isUnknownNegotiationPage(request: http.IncomingMessage): boolean {
+  if (request.headers.rsc !== undefined) return false; // a client-side navigation gets Next's own answer
+  const slug = /^\/negotiations\/([^/?#]+)/.exec(request.url ?? "")?.[1];
+  return slug !== undefined && reader.hasNegotiation(decodeURIComponent(slug)) === false;
+}
 
 const server = http.createServer((request, response) => {
   const refusal = checkRequest(request.method ?? "", request.url ?? "");
   if (!refusal) {
+    if (isUnknownNegotiationPage(request)) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      return void app.render404(request, response);
+    }
     const render = () => void handle(request, response);
     return void (cache ? cache.handle(request, response, render) : render());
   }

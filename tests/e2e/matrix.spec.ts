@@ -80,7 +80,20 @@ test.describe("the matrix page", () => {
     const response = await page.goto("/negotiations/no-such-talks");
     expect(response?.status()).toBe(404);
     expect(takeNotFoundErrors(page)).toBe(1);
-    await expect(page.locator("h1")).toHaveText("Negotiation not found");
+    await expect(page.locator("h1")).toHaveText("Page not found");
+  });
+
+  test("the 404 page of an unknown negotiation is readable without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ["/negotiations/no-such-talks", "/negotiations/no-such-talks/charts", "/negotiations/no-such-talks/compare?a=x"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      expect(response?.headers()["x-frame-options"]).toBe("DENY");
+      await expect(page.locator("h1")).toHaveText("Page not found");
+      await expect(page.getByRole("link", { name: "See all negotiations" })).toBeVisible();
+    }
+    await context.close();
   });
 
   test("downloads a CSV equal to what the route serves for the same filters", async ({ page, request }) => {

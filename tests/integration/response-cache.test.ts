@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { dataVersionReader } from "@/lib/data-version";
+import { openServerReader } from "@/lib/server-reader";
 import { ResponseCache } from "@/lib/response-cache";
 
 let version = "v1";
@@ -96,24 +96,27 @@ describe("ResponseCache", () => {
   });
 });
 
-describe("dataVersionReader", () => {
+describe("openServerReader", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "data-version-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test("changes when another connection commits, and stands aside once the file is replaced", () => {
+  test("its version changes when another connection commits; it stands aside once the file is replaced", () => {
     const file = path.join(dir, "a.db");
     const writer = new Database(file);
     writer.pragma("journal_mode = WAL");
-    writer.exec("CREATE TABLE t (x)");
-    const read = dataVersionReader(file);
-    const before = read();
+    writer.exec(`CREATE TABLE "Negotiation" ("slug" TEXT)`);
+    const reader = openServerReader(file);
+    const before = reader.version();
     expect(before).not.toBeNull();
-    expect(read()).toBe(before);
-    writer.exec("INSERT INTO t VALUES (1)");
-    expect(read()).not.toBe(before);
+    expect(reader.version()).toBe(before);
+    expect(reader.hasNegotiation("talks")).toBe(false);
+    writer.exec(`INSERT INTO "Negotiation" VALUES ('talks')`);
+    expect(reader.version()).not.toBe(before);
+    expect(reader.hasNegotiation("talks")).toBe(true);
     writer.close();
     copyFileSync(file, `${file}.copy`);
     renameSync(`${file}.copy`, file);
-    expect(read()).toBeNull();
+    expect(reader.version()).toBeNull();
+    expect(reader.hasNegotiation("talks")).toBeNull();
   });
 });

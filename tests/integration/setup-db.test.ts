@@ -1,15 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ROOT, TMP } from "../support/paths";
 
-function setup(databaseUrl: string) {
+function setup(databaseUrl: string, user: { uid?: number; gid?: number } = {}) {
   return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "setup-db.ts")], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
+    ...user,
   });
 }
 
@@ -42,6 +44,18 @@ describe("scripts/setup-db.ts (what npm start runs first)", () => {
     const check = new Database(target, { readonly: true });
     expect(check.prepare(`SELECT "summary" FROM "Position" WHERE "id" = 1`).pluck().get()).toBe("edited by hand");
     check.close();
+  });
+
+  it("refuses a folder it cannot write to, in plain words", () => {
+    // Root may write anywhere: as root, run the set-up as the unprivileged user "nobody" instead.
+    const folder = mkdtempSync(path.join(tmpdir(), "read-only-"));
+    chmodSync(folder, 0o555);
+    const result = setup(`file:${path.join(folder, "app.db")}`, process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {});
+    rmSync(folder, { recursive: true, force: true });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "Database set-up failed: The folder for the database (DATABASE_URL) is read-only; choose a folder this process can write to.",
+    );
   });
 
   it.each([
