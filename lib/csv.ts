@@ -61,6 +61,7 @@ export const LONG_COLUMNS = [
   "status",
   "confidence",
   "as_of",
+  "label",
   "summary",
   "quote",
   "notes",

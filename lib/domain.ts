@@ -55,6 +55,8 @@ export type TParty = {
 export type TPosition = {
   issue: string;
   party: string;
+  /** What the position is, in a few words; empty for rows stored before labels existed. */
+  label: string;
   summary: string;
   score: TScore;
   status: TStatus;

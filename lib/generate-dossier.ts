@@ -100,6 +100,7 @@ export function generateDossier(options: { issues: number; parties: number; seed
         return {
           issue: issue.slug,
           party: party.slug,
+          label: "Not disclosed",
           summary: "The text on this issue has not been disclosed.",
           score: null,
           status: "undisclosed" as const,
@@ -115,6 +116,7 @@ export function generateDossier(options: { issues: number; parties: number; seed
       return {
         issue: issue.slug,
         party: party.slug,
+        label: `${pick(VERBS)} ${pick(OBJECTS)}`.slice(0, 60),
         summary: `${sentence(pick)} ${sentence(pick)}`,
         score: Math.floor(random() * 5) - 2,
         status: random() < 0.5 ? ("stated" as const) : ("reported" as const),

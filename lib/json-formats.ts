@@ -29,6 +29,7 @@ export const ZSourceJson = z.strictObject({
 export const ZPositionJson = z.strictObject({
   issue: z.string(),
   party: z.string(),
+  label: z.string(),
   summary: z.string(),
   score: z.number().int().min(-2).max(2).nullable(),
   status: z.enum(STATUSES),

@@ -39,6 +39,7 @@ const ZOptionalText = (max: number) =>
 export const TEXT_LIMITS = {
   name: 200,
   label: 200,
+  positionLabel: 60,
   sourceTitle: 500,
   description: 2000,
   summary: 2000,
@@ -65,6 +66,7 @@ export const ZPositionInput = z
   .object({
     issue: ZSlug,
     party: ZSlug,
+    label: ZText(L.positionLabel),
     summary: ZText(L.summary),
     score: ZScore,
     status: ZStatus,

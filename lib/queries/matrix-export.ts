@@ -22,7 +22,7 @@ const CELLS_FROM = `FROM json_each(?) r JOIN "Issue" i ON i."id" = r.value
 const CITED = `FROM "PositionSource" ps JOIN "Source" s ON s."id" = ps."sourceId" WHERE ps."positionId" = p."id" ORDER BY ps."sortOrder"`;
 
 /** One row per issue × party: the long layout's columns in order, then the row's position in the chunk. */
-export const LONG_CSV_SQL = `SELECT i."slug", i."name", pa."slug", pa."name", p."score", p."status", p."confidence", p."asOf", p."summary", p."quote", p."notes",
+export const LONG_CSV_SQL = `SELECT i."slug", i."name", pa."slug", pa."name", p."score", p."status", p."confidence", p."asOf", p."label", p."summary", p."quote", p."notes",
   (SELECT group_concat(x."citation", ' | ') FROM (SELECT s."citation" ${CITED}) x),
   (SELECT group_concat(x."url", ' ') FROM (SELECT s."url" ${CITED}) x),
   r.key
@@ -31,7 +31,7 @@ export const LONG_CSV_SQL = `SELECT i."slug", i."name", pa."slug", pa."name", p.
 
 /** One row per existing cell: its row's position in the chunk, its score, and the position as JSON (`ZPositionJson`). */
 export const POSITION_JSON_SQL = `SELECT r.key, p."score", json_object(
-    'issue', i."slug", 'party', pa."slug", 'summary', p."summary", 'score', p."score", 'status', p."status",
+    'issue', i."slug", 'party', pa."slug", 'label', p."label", 'summary', p."summary", 'score', p."score", 'status', p."status",
     'confidence', p."confidence", 'asOf', p."asOf", 'quote', p."quote", 'notes', p."notes",
     'sources', (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher", 'url', s."url",
       'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note")) FROM (SELECT s.* ${CITED}) s))
@@ -58,7 +58,7 @@ function* writeCsvPieces(
     const records: TCsvCell[][] = [];
     for (let start = 0; start < rows.length; start += parties.length) {
       const cells = rows.slice(start, start + parties.length);
-      records.push([cells[0]![0]!, ...cells.flatMap((cell) => [cell[4]!, cell[8]!])]);
+      records.push([cells[0]![0]!, ...cells.flatMap((cell) => [cell[4]!, cell[9]!])]);
     }
     yield writeCsvRows(records);
   }

@@ -108,6 +108,7 @@ export function selectIssues(db: Database.Database, ids: readonly number[]): (TI
 type TPositionRow = [
   issueId: number,
   partyId: number,
+  label: string,
   summary: string,
   score: number | null,
   status: TStatus,
@@ -157,7 +158,7 @@ export function selectCells(
 ): (TPosition | null)[][] {
   const statement = db
     .prepare(
-      `SELECT p."issueId", p."partyId", p."summary", p."score", p."status", p."confidence", p."asOf", p."quote", p."notes",
+      `SELECT p."issueId", p."partyId", p."label", p."summary", p."score", p."status", p."confidence", p."asOf", p."quote", p."notes",
          (SELECT group_concat(c."sourceId") FROM (SELECT ps."sourceId" FROM "PositionSource" ps WHERE ps."positionId" = p."id" ORDER BY ps."sortOrder") c)
        FROM "Position" p WHERE p."issueId" IN (SELECT value FROM json_each(?)) AND p."partyId" IN (SELECT value FROM json_each(?))`,
     )
@@ -172,11 +173,23 @@ export function selectCells(
     JSON.stringify(issues.map((i) => i.id)),
     JSON.stringify(parties.map((p) => p.id)),
   ) as IterableIterator<TPositionRow>;
-  for (const [issueId, partyId, summary, score, status, confidence, asOf, quote, notes, sourceIds] of rows) {
+  for (const [issueId, partyId, label, summary, score, status, confidence, asOf, quote, notes, sourceIds] of rows) {
     const row = rowOf.get(issueId)!;
     const columns = columnsOf.get(partyId)!;
     const party = parties[columns[0]!]!.slug;
-    const position: TPosition = { issue: issues[row]!.slug, party, summary, score, status, confidence, asOf, quote, notes, sources: [] };
+    const position: TPosition = {
+      issue: issues[row]!.slug,
+      party,
+      label,
+      summary,
+      score,
+      status,
+      confidence,
+      asOf,
+      quote,
+      notes,
+      sources: [],
+    };
     for (const column of columns) grid[row]![column] = position;
     if (sourceIds) pending.push([position, sourceIds.split(",").map(Number)]);
   }

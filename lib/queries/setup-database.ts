@@ -6,7 +6,7 @@ import { getDatabase, getDatabaseFile, openDatabase } from "../db";
 import { formatSourceLine } from "../format";
 import { applyMigrations } from "../migrate";
 import { foldText } from "../text";
-import { importNegotiation, toPositionSearchText, type TImportSummary } from "./write-negotiation";
+import { importNegotiation, toPositionSearchText, type TImportSummary, type TPositionSearchFields } from "./write-negotiation";
 
 type TSourceText = {
   id: number;
@@ -23,13 +23,16 @@ function fillDerivedText(db: Database.Database): void {
     const issues = db.prepare(`SELECT "id", "name" FROM "Issue" WHERE "searchText" = ''`).all() as { id: number; name: string }[];
     const setIssue = db.prepare(`UPDATE "Issue" SET "searchText" = ? WHERE "id" = ?`);
     for (const i of issues) setIssue.run(foldText(i.name), i.id);
-    const positions = db.prepare(`SELECT "id", "summary", "quote" FROM "Position" WHERE "searchText" = ''`).all() as {
-      id: number;
-      summary: string;
-      quote: string | null;
-    }[];
+    const positions = db
+      .prepare(
+        `SELECT p."id", p."label", p."summary", p."quote", p."notes", y."name" AS "partyName",
+           (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher"))
+            FROM "PositionSource" ps JOIN "Source" s ON s."id" = ps."sourceId" WHERE ps."positionId" = p."id") AS "sources"
+         FROM "Position" p JOIN "Party" y ON y."id" = p."partyId" WHERE p."searchText" = ''`,
+      )
+      .all() as (Omit<TPositionSearchFields, "sources"> & { id: number; sources: string })[];
     const setPosition = db.prepare(`UPDATE "Position" SET "searchText" = ? WHERE "id" = ?`);
-    for (const p of positions) setPosition.run(toPositionSearchText(p), p.id);
+    for (const p of positions) setPosition.run(toPositionSearchText({ ...p, sources: JSON.parse(p.sources) }), p.id);
     const sources = db
       .prepare(`SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate" FROM "Source" WHERE "citation" = ''`)
       .all() as TSourceText[];

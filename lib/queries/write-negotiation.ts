@@ -26,9 +26,19 @@ function sourceKey(s: TNegotiationInput["positions"][number]["sources"][number])
   return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note]);
 }
 
-/** What a position's search looks in: its summary and quote, folded. */
-export function toPositionSearchText(p: { summary: string; quote: string | null }): string {
-  return foldText(p.quote ? `${p.summary}\n${p.quote}` : p.summary);
+export type TPositionSearchFields = {
+  label: string;
+  summary: string;
+  quote: string | null;
+  notes: string | null;
+  partyName: string;
+  sources: readonly { title: string; publisher: string }[];
+};
+
+/** What a position's search looks in: its label, summary, quote and notes, its party's name and its sources' titles and publishers, folded. */
+export function toPositionSearchText(p: TPositionSearchFields): string {
+  const parts = [p.label, p.summary, p.quote, p.notes, p.partyName, ...p.sources.flatMap((s) => [s.title, s.publisher])];
+  return foldText(parts.filter(Boolean).join("\n"));
 }
 
 function prepareStatements(db: Database.Database) {
@@ -46,7 +56,7 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     position: db.prepare(
-      `INSERT INTO "Position" ("issueId", "partyId", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "Position" ("issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     citation: db.prepare(`INSERT OR IGNORE INTO "PositionSource" ("positionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
   };
@@ -74,16 +84,18 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     issueIds.set(i.slug, row.lastInsertRowid);
   }
   const partyIds = new Map<string, number | bigint>();
+  const partyNames = new Map(input.parties.map((p) => [p.slug, p.name]));
   for (const [order, p] of input.parties.entries()) {
     partyIds.set(p.slug, sql.party.run(negotiationId, p.slug, p.name, p.kind, p.date, p.description, order).lastInsertRowid);
   }
   const sourceIds = new Map<string, number | bigint>();
   let citations = 0;
   for (const p of input.positions) {
-    const search = toPositionSearchText(p);
+    const search = toPositionSearchText({ ...p, partyName: partyNames.get(p.party)! });
     const positionId = sql.position.run(
       issueIds.get(p.issue),
       partyIds.get(p.party),
+      p.label,
       p.summary,
       p.score,
       p.status,

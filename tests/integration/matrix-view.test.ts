@@ -23,6 +23,12 @@ describe("getMatrixView (filters, search and sort in SQL)", () => {
     ["q=gamma", ["gamma"]],
     ["q=nothing matches this", []],
     ["q=leans&parties=a", ["beta"]],
+    // Notes, party names and source titles are searched too, in the shown parties' cells only.
+    ["q=referendum", ["gamma"]],
+    ["q=referendum&parties=b,c", []],
+    ["q=party c", ["alpha", "beta", "gamma"]],
+    ["q=party c&parties=a,b", []],
+    ["q=fixture source&parties=b", ["alpha", "gamma"]],
   ])("%s → %j", (query, expected) => {
     expect(rowSlugs(query)).toEqual(expected);
   });

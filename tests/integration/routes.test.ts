@@ -125,6 +125,7 @@ describe("the fixture's CSV, exactly", () => {
       party_name: "Party C",
       confidence: "high",
       as_of: "2025-11-20",
+      label: "'=C also leans",
       sources: "Fixture source — Example, 20 Nov 2025 <https://example.org/a>",
       source_urls: "https://example.org/a",
     });
@@ -138,6 +139,7 @@ describe("the fixture's CSV, exactly", () => {
       {
         issue: "gamma",
         party: "c",
+        label: "@C wants the",
         summary: "@C wants the high end",
         score: 2,
         status: "reported",

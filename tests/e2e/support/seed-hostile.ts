@@ -13,6 +13,7 @@ importNegotiation(
     title: `Hostile ${HOSTILE_TEXT}`,
     positions: FIXTURE.positions.map((p, i) => ({
       ...p,
+      label: i === 0 ? `=1+1 ${HOSTILE_TEXT.slice(0, 50)}` : p.label,
       summary: i === 0 ? `=HYPERLINK("http://evil.example","x") ${HOSTILE_TEXT}` : p.summary,
       quote: i === 0 ? HOSTILE_TEXT : p.quote,
     })),
