@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useTransition } from "react";
-import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
+import {
+  DEFAULT_MATRIX_PARAMS,
+  SORT_KEYS,
+  SORT_LABELS,
+  toMatrixSearchParams,
+  toQueryString,
+  type TMatrixParams,
+} from "@/lib/matrix-params";
 import type { TOption } from "@/lib/domain";
 import { SlugChecklist } from "./slug-checklist";
 
@@ -44,7 +51,7 @@ export function MatrixFilters({ basePath, issues, parties, params: current }: TP
             navigate({ ...params, q });
           }}
         >
-          <label htmlFor={searchId}>Search issues, summaries and quotes</label>
+          <label htmlFor={searchId}>Search issues, positions, notes, sources and parties</label>
           <div className="row">
             <input id={searchId} name="q" type="search" defaultValue={params.q} key={params.q} maxLength={200} />
             <button type="submit">Search</button>
@@ -72,29 +79,39 @@ export function MatrixFilters({ basePath, issues, parties, params: current }: TP
         <summary>
           Choose issues ({count(params.issues, issues)}) and parties ({count(params.parties, parties)})
         </summary>
-        <div className="filters-body">
+        {/* One form, one navigation: ticking several boxes and applying them is one history entry. It also works without JavaScript. */}
+        <form
+          className="filters-body"
+          action={basePath}
+          key={`${params.issues?.join(",")}|${params.parties?.join(",")}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            const chosen = (name: string, all: TOption[] | null) => {
+              const values = form.getAll(name).map(String);
+              return values.length === 0 || (all && values.length === all.length) ? null : values;
+            };
+            navigate({ ...params, issues: issues ? chosen("issues", issues) : params.issues, parties: chosen("parties", parties) });
+          }}
+        >
           {issues ? (
-            <SlugChecklist
-              legend="Issues"
-              name="issue"
-              options={issues}
-              chosen={params.issues}
-              onChange={(chosen) => navigate({ ...params, issues: chosen })}
-            />
+            <SlugChecklist legend="Issues" name="issues" options={issues} chosen={params.issues} />
           ) : (
             <p className="hint" data-testid="issue-filter-hint">
               This negotiation has too many issues to list here: narrow the rows with the search, or name issues in the address (
               <code>issues=slug,slug</code>).
             </p>
           )}
-          <SlugChecklist
-            legend="Parties"
-            name="party"
-            options={parties}
-            chosen={params.parties}
-            onChange={(chosen) => navigate({ ...params, parties: chosen })}
-          />
-        </div>
+          <SlugChecklist legend="Parties" name="parties" options={parties} chosen={params.parties} />
+          {Object.entries({ q: params.q, sort: params.sort, density: params.density })
+            .filter(([key, value]) => value !== DEFAULT_MATRIX_PARAMS[key as "q" | "sort" | "density"])
+            .map(([key, value]) => (
+              <input key={key} type="hidden" name={key} value={value} />
+            ))}
+          {!issues && params.issues && <input type="hidden" name="issues" value={params.issues.join(",")} />}
+          <p className="hint">Ticking none means all.</p>
+          <button type="submit">Apply filters</button>
+        </form>
       </details>
       <p className="clear-filters">
         <Link href={basePath}>Clear all filters</Link>

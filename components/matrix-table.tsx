@@ -1,42 +1,66 @@
 "use client";
 
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { useMemo } from "react";
-import type { TMatrix, TMatrixRow } from "@/lib/matrix";
-import { PositionCell } from "./position-cell";
+import Link from "next/link";
+import { useMemo, useRef } from "react";
+import { cellHref, type TTableCell, type TTableParty, type TTableRow } from "@/lib/matrix";
+import { formatDateText } from "@/lib/format";
+import { Highlighted } from "./highlighted";
+import { ScoreMark, StatusIcons } from "./score-mark";
 
 const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, TMatrixRow>();
+const helper = createColumnHelper<typeof features, TTableRow>();
+
+type TProps = { slug: string; parties: TTableParty[]; rows: TTableRow[]; query: string };
 
 /**
- * The position matrix: issues as rows, parties as columns. Rows arrive filtered and sorted by the
- * server; the table only renders them. The header row and issue column stay in view while the
- * table scrolls inside its own box.
+ * The position matrix at a glance: issues as rows, parties as columns, each cell a mark, a short
+ * label and status icons, linking to the cell's own page. Rows arrive filtered, sorted and paged by
+ * the server. Pointer or keyboard focus on a cell highlights its row and column.
  */
-export function MatrixTable({ matrix }: { matrix: TMatrix }) {
+export function MatrixTable({ slug, parties, rows, query }: TProps) {
+  const tableRef = useRef<HTMLTableElement>(null);
   const columns = useMemo(
     () =>
       helper.columns([
         helper.accessor((row) => row.issue.name, { id: "issue", header: "Issue" }),
-        ...matrix.parties.map((party, index) =>
+        ...parties.map((party, index) =>
           helper.accessor((row) => row.cells[index] ?? null, {
             id: party.slug,
-            header: party.name,
-            cell: (info) => <PositionCell position={info.getValue()} issue={info.row.original.issue} />,
+            header: () => <PartyHeader slug={slug} party={party} />,
+            cell: (info) => (
+              <PositionMark slug={slug} issue={info.row.original.issue.slug} party={party} cell={info.getValue()} query={query} />
+            ),
           }),
         ),
       ]),
-    [matrix.parties],
+    [parties, slug, query],
   );
-  const table = useTable({ features, columns, data: matrix.rows, getRowId: (row) => row.issue.slug });
+  const table = useTable({ features, columns, data: rows, getRowId: (row) => row.issue.slug });
 
-  if (matrix.rows.length === 0) {
+  if (rows.length === 0) {
     return <p className="empty">No issue matches these filters. Clear the search or choose more issues.</p>;
   }
+  // The column under the pointer or focus, as an attribute the stylesheet below highlights.
+  const track = (target: EventTarget) => {
+    const party = (target as HTMLElement).closest?.("[data-party]")?.getAttribute("data-party");
+    if (tableRef.current) tableRef.current.dataset.activeParty = party ?? "";
+  };
+  const columnStyles = parties
+    .map((p) => `.matrix[data-active-party="${p.slug}"] [data-party="${p.slug}"]{background:var(--highlight)}`)
+    .join("");
   return (
-    <div className="matrix-scroll" role="region" aria-label="Position matrix, scrolls in both directions" tabIndex={0}>
-      <table className="matrix" data-testid="position-matrix">
-        <caption className="visually-hidden">Positions of each party on each issue, with sources</caption>
+    <div className="matrix-scroll" role="region" aria-label="Position matrix" tabIndex={-1}>
+      <style>{columnStyles}</style>
+      <table
+        className="matrix"
+        data-testid="position-matrix"
+        ref={tableRef}
+        onPointerOver={(event) => track(event.target)}
+        onFocus={(event) => track(event.target)}
+        onPointerLeave={() => tableRef.current && (tableRef.current.dataset.activeParty = "")}
+      >
+        <caption className="visually-hidden">Each party&apos;s position on each issue; open a cell for its summary and sources</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -54,14 +78,10 @@ export function MatrixTable({ matrix }: { matrix: TMatrix }) {
               {row.getAllCells().map((cell) =>
                 cell.column.id === "issue" ? (
                   <th key={cell.id} scope="row">
-                    <span className="issue-name">{row.original.issue.name}</span>
-                    <span className="issue-description">{row.original.issue.description}</span>
-                    {row.original.divergence.spread !== null && (
-                      <span className="issue-spread">Spread {row.original.divergence.spread} of 4</span>
-                    )}
+                    <IssueHeader slug={slug} issue={row.original.issue} query={query} />
                   </th>
                 ) : (
-                  <td key={cell.id}>
+                  <td key={cell.id} data-party={cell.column.id}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ),
@@ -71,5 +91,65 @@ export function MatrixTable({ matrix }: { matrix: TMatrix }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+function PartyHeader({ slug, party }: { slug: string; party: TTableParty }) {
+  return (
+    <>
+      <Link href={`/negotiations/${slug}/parties/${party.slug}`} className="party-name">
+        {party.name}
+      </Link>
+      <span className="party-meta">
+        {party.kind === "document" ? "Document" : "Actor"}, {formatDateText(party.date)}
+      </span>
+    </>
+  );
+}
+
+function IssueHeader({ slug, issue, query }: { slug: string; issue: TTableRow["issue"]; query: string }) {
+  return (
+    <>
+      <Link href={`/negotiations/${slug}/issues/${issue.slug}`} className="issue-name">
+        <Highlighted text={issue.name} query={query} />
+      </Link>
+      {issue.isCore && <span className="core-tag">Core</span>}
+      <span className="poles">
+        <span>
+          <span className="pole-number">−2</span> {issue.lowLabel}
+        </span>
+        <span>
+          <span className="pole-number">+2</span> {issue.highLabel}
+        </span>
+      </span>
+    </>
+  );
+}
+
+/** A cell: its mark, label and icons, as one link to the cell's page (the markup contract of `data-*`). */
+function PositionMark(props: { slug: string; issue: string; party: TTableParty; cell: TTableCell | null; query: string }) {
+  const { slug, issue, party, cell, query } = props;
+  if (!cell) return <span className="missing">No data</span>;
+  return (
+    <Link
+      href={cellHref(slug, issue, party.slug)}
+      className="position-cell"
+      data-testid="position-cell"
+      data-issue={issue}
+      data-party={party.slug}
+      data-score={cell.score ?? ""}
+    >
+      <span className="cell-party">{party.name}</span>
+      <ScoreMark score={cell.score} />
+      <span className="cell-label">
+        <Highlighted text={cell.label} query={query} />
+      </span>
+      <StatusIcons status={cell.status} confidence={cell.confidence} />
+      {cell.summary !== undefined && (
+        <span className="cell-summary">
+          <Highlighted text={cell.summary} query={query} />
+        </span>
+      )}
+    </Link>
   );
 }

@@ -32,6 +32,14 @@ export function formatDate(date: string): string {
   return [day ? String(Number(day)) : null, monthName, year].filter(Boolean).join(" ");
 }
 
+/** A party's or position's date text: "2025-06-02 to 2025-12-04" → "2 Jun 2025 to 4 Dec 2025"; one date as `formatDate`. */
+export function formatDateText(text: string): string {
+  return text
+    .split(/( to | \/ )/)
+    .map((part) => formatDate(part))
+    .join("");
+}
+
 /** "c. 21 Nov 2025", "21 Nov 2025", or "date unknown". */
 export function formatSourceDate(source: Pick<TSource, "publishedAt" | "isDateApproximate">): string {
   if (!source.publishedAt) return "date unknown";

@@ -6,6 +6,10 @@ export const SORT_LABELS: Record<TSortKey, string> = {
   issue: "Issue name (A–Z)",
 };
 
+/** Compact cells (mark, label, icons) or detailed ones (with the summary, for reading and print). */
+export const DENSITIES = ["compact", "detailed"] as const;
+export type TDensity = (typeof DENSITIES)[number];
+
 /** The matrix view as the URL states it. `null` lists mean "all"; `page` counts from 1. */
 export type TMatrixParams = {
   issues: string[] | null;
@@ -13,6 +17,7 @@ export type TMatrixParams = {
   q: string;
   sort: TSortKey;
   page: number;
+  density: TDensity;
 };
 
 /**
@@ -29,7 +34,7 @@ export function toKnownSlugs(all: readonly string[]): TKnownSlugs {
 
 export type TRawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-export const DEFAULT_MATRIX_PARAMS: TMatrixParams = { issues: null, parties: null, q: "", sort: "order", page: 1 };
+export const DEFAULT_MATRIX_PARAMS: TMatrixParams = { issues: null, parties: null, q: "", sort: "order", page: 1, density: "compact" };
 export const MAX_QUERY_LENGTH = 200;
 /** At most this many slugs of one kind are read from a URL, so a request's work stays bounded. */
 export const MAX_SLUGS = 500;
@@ -109,7 +114,11 @@ export function parseMatrixParams(
   const sort = isSortKey(rawSort) ? rawSort : "order";
   if (!isSortKey(rawSort)) notices.push(`Ignored unknown sort “${echo(rawSort)}”; using the default order.`);
 
-  return { params: { issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices) }, notices };
+  const rawDensity = readParam(raw, "density") ?? "compact";
+  const density = (DENSITIES as readonly string[]).includes(rawDensity) ? (rawDensity as TDensity) : "compact";
+  if (density !== rawDensity) notices.push(`Ignored unknown density “${echo(rawDensity)}”; showing compact cells.`);
+
+  return { params: { issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices), density }, notices };
 }
 
 function parsePage(raw: string | undefined, notices: string[]): number {
@@ -128,6 +137,7 @@ export function toMatrixSearchParams(params: TMatrixParams): URLSearchParams {
   if (params.q) search.set("q", params.q);
   if (params.sort !== DEFAULT_MATRIX_PARAMS.sort) search.set("sort", params.sort);
   if (params.page !== DEFAULT_MATRIX_PARAMS.page) search.set("page", String(params.page));
+  if (params.density !== DEFAULT_MATRIX_PARAMS.density) search.set("density", params.density);
   return search;
 }
 

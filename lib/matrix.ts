@@ -43,3 +43,41 @@ export function measureMatrix(matrix: TMatrix): TDivergence {
     (i, p) => matrix.rows[i]?.cells[p]?.score ?? null,
   );
 }
+
+/** What the matrix table shows of a cell; the summary only in the detailed density. */
+export type TTableCell = Pick<TPosition, "label" | "score" | "status" | "confidence"> & { summary?: string };
+export type TTableRow = { issue: Pick<TIssue, "slug" | "name" | "lowLabel" | "highLabel" | "isCore">; cells: (TTableCell | null)[] };
+export type TTableParty = Pick<TParty, "slug" | "name" | "kind" | "date">;
+
+/**
+ * The table's props: only what a row shows (no sources, quotes or notes, which live on each cell's
+ * page), so the page's HTML and client payload stay small. A cell stored without a label shows the
+ * start of its summary.
+ */
+export function toTableRows(matrix: TMatrix, detailed: boolean): TTableRow[] {
+  return matrix.rows.map(({ issue: { slug, name, lowLabel, highLabel, isCore }, cells }) => ({
+    issue: { slug, name, lowLabel, highLabel, isCore },
+    cells: cells.map((cell) =>
+      cell
+        ? {
+            label: cell.label || shorten(cell.summary, 60),
+            score: cell.score,
+            status: cell.status,
+            confidence: cell.confidence,
+            ...(detailed ? { summary: cell.summary } : {}),
+          }
+        : null,
+    ),
+  }));
+}
+
+/** The first words of a text, up to `max` characters, ending in "…" when cut (never mid-word). */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** The permanent address of a cell. */
+export const cellHref = (slug: string, issue: string, party: string) => `/negotiations/${slug}/issues/${issue}/parties/${party}`;

@@ -3,7 +3,8 @@
 // - the database's version for the response cache: SQLite's `PRAGMA data_version` changes whenever
 //   any other connection (the app's, an import in another process) commits. The day is part of it,
 //   so nothing dated is served past midnight (UTC);
-// - whether a negotiation exists, so an unknown one gets a 404 page rendered whole (see server.ts).
+// - whether the negotiation, issue and party a page's address names exist, so an unknown one gets a
+//   404 page rendered whole (see server.ts).
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { resolveDatabaseFile } from "./database-url";
@@ -11,9 +12,26 @@ import { resolveDatabaseFile } from "./database-url";
 export type TServerReader = {
   /** The version now, or null when the file is gone or was replaced (then the cache stands aside). */
   version: () => string | null;
-  /** Whether a negotiation has this slug, or null when the database cannot tell. */
-  hasNegotiation: (slug: string) => boolean | null;
+  /** Whether everything a page's path names exists (see `namedInPath`), or null when the database cannot tell. */
+  pageExists: (pathname: string) => boolean | null;
 };
+
+export type TNamedInPath = { negotiation: string; issue?: string; party?: string };
+
+/**
+ * The negotiation, issue and party a page's path names: `/negotiations/{slug}/...`, with
+ * `/issues/{issue}` and `/parties/{party}` after it. Null for any other path.
+ */
+export function namedInPath(pathname: string): TNamedInPath | null {
+  const parts = pathname.split("?")[0]!.split("/").slice(1).map(decodeURIComponent);
+  if (parts[0] !== "negotiations" || !parts[1]) return null;
+  const named: TNamedInPath = { negotiation: parts[1] };
+  if (parts[2] === "issues" && parts[3]) {
+    named.issue = parts[3];
+    if (parts[4] === "parties" && parts[5]) named.party = parts[5];
+  } else if (parts[2] === "parties" && parts[3]) named.party = parts[3];
+  return named;
+}
 
 export function openServerReader(file = resolveDatabaseFile(process.env.DATABASE_URL)): TServerReader {
   let state: { inode: number; db: Database.Database; dataVersion: Database.Statement } | null = null;
@@ -34,10 +52,17 @@ export function openServerReader(file = resolveDatabaseFile(process.env.DATABASE
         return null;
       }
     },
-    hasNegotiation: (slug) => {
+    pageExists: (pathname) => {
+      const named = namedInPath(pathname);
+      if (!named) return true;
       try {
         const reader = current();
-        return reader && reader.db.prepare(`SELECT 1 FROM "Negotiation" WHERE "slug" = ?`).get(slug) !== undefined;
+        if (!reader) return null;
+        const id = reader.db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(named.negotiation);
+        const has = (table: "Issue" | "Party", slug: string | undefined) =>
+          slug === undefined ||
+          reader.db.prepare(`SELECT 1 FROM "${table}" WHERE "negotiationId" = ? AND "slug" = ?`).get(id, slug) !== undefined;
+        return id !== undefined && has("Issue", named.issue) && has("Party", named.party);
       } catch {
         return null;
       }

@@ -44,20 +44,20 @@ const reader = openServerReader();
 const cache = process.env.RESPONSE_CACHE === "off" ? null : new ResponseCache({ version: reader.version });
 
 /**
- * Whether a page names a negotiation that does not exist. Next 16 answers `notFound()` during a
- * dynamic render with an empty HTML shell (the 404 content arrives only in the client's payload),
- * so such a request gets the not-found page rendered whole here, readable without JavaScript.
+ * Whether a page names a negotiation, issue or party that does not exist. Next 16 answers
+ * `notFound()` during a dynamic render with an empty HTML shell (the 404 content arrives only in
+ * the client's payload), so such a request gets the not-found page rendered whole here, readable
+ * without JavaScript.
  */
-function isUnknownNegotiationPage(request: http.IncomingMessage): boolean {
+function isUnknownPage(request: http.IncomingMessage): boolean {
   if (request.headers.rsc !== undefined) return false; // a client-side navigation gets Next's own answer
-  const slug = /^\/negotiations\/([^/?#]+)/.exec(request.url ?? "")?.[1];
-  return slug !== undefined && reader.hasNegotiation(decodeURIComponent(slug)) === false;
+  return reader.pageExists(request.url ?? "") === false;
 }
 
 const server = http.createServer((request, response) => {
   const refusal = checkRequest(request.method ?? "", request.url ?? "");
   if (!refusal) {
-    if (isUnknownNegotiationPage(request)) {
+    if (isUnknownPage(request)) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
       return void app.render404(request, response);
     }

@@ -5,7 +5,7 @@ import { compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
 import { measureDivergence, type TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
-import { parseMatrixParams, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
+import { MAX_SLUGS, parseMatrixParams, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
 import type { TOption } from "../domain";
 import { foldText } from "../text";
 import { getDatabase } from "../db";
@@ -98,7 +98,11 @@ export type TMatrixView = {
   /** The rows of the current page. */
   matrix: TMatrix;
   page: TPage;
+  /** One-click views: the core issues, the document parties, the actor parties (slugs, in order). */
+  presets: TPresets;
 };
+
+export type TPresets = { core: string[]; documents: string[]; actors: string[] };
 
 /**
  * The one way a page view is built from a URL, shared by the matrix and charts pages: the URL is
@@ -132,6 +136,14 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
       notices: base.notices,
       matrix: readMatrix(db, base, rowIds),
       page: { number: params.page, size, rowCount, pageCount },
+      presets: {
+        core: db
+          .prepare(`SELECT "slug" FROM "Issue" WHERE "negotiationId" = ? AND "isCore" = 1 ORDER BY "sortOrder" LIMIT ?`)
+          .pluck()
+          .all(negotiation.id, MAX_SLUGS) as string[],
+        documents: base.parties.filter((p) => p.kind === "document").map((p) => p.slug),
+        actors: base.parties.filter((p) => p.kind === "actor").map((p) => p.slug),
+      },
     };
   })();
 }

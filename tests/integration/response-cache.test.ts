@@ -104,19 +104,29 @@ describe("openServerReader", () => {
     const file = path.join(dir, "a.db");
     const writer = new Database(file);
     writer.pragma("journal_mode = WAL");
-    writer.exec(`CREATE TABLE "Negotiation" ("slug" TEXT)`);
+    writer.exec(`CREATE TABLE "Negotiation" ("id" INTEGER PRIMARY KEY, "slug" TEXT)`);
+    writer.exec(`CREATE TABLE "Issue" ("negotiationId" INTEGER, "slug" TEXT)`);
+    writer.exec(`CREATE TABLE "Party" ("negotiationId" INTEGER, "slug" TEXT)`);
     const reader = openServerReader(file);
     const before = reader.version();
     expect(before).not.toBeNull();
     expect(reader.version()).toBe(before);
-    expect(reader.hasNegotiation("talks")).toBe(false);
-    writer.exec(`INSERT INTO "Negotiation" VALUES ('talks')`);
+    expect(reader.pageExists("/negotiations/talks")).toBe(false);
+    writer.exec(
+      `INSERT INTO "Negotiation" VALUES (1, 'talks'); INSERT INTO "Issue" VALUES (1, 'nato'); INSERT INTO "Party" VALUES (1, 'russia')`,
+    );
     expect(reader.version()).not.toBe(before);
-    expect(reader.hasNegotiation("talks")).toBe(true);
+    expect(reader.pageExists("/negotiations/talks?x=1")).toBe(true);
+    expect(reader.pageExists("/negotiations/talks/issues/nato/parties/russia")).toBe(true);
+    expect(reader.pageExists("/negotiations/talks/parties/russia")).toBe(true);
+    expect(reader.pageExists("/negotiations/talks/issues/army/parties/russia")).toBe(false);
+    expect(reader.pageExists("/negotiations/talks/issues/nato/parties/nobody")).toBe(false);
+    expect(reader.pageExists("/negotiations/talks/parties/nobody")).toBe(false);
+    expect(reader.pageExists("/about")).toBe(true);
     writer.close();
     copyFileSync(file, `${file}.copy`);
     renameSync(`${file}.copy`, file);
     expect(reader.version()).toBeNull();
-    expect(reader.hasNegotiation("talks")).toBeNull();
+    expect(reader.pageExists("/negotiations/talks")).toBeNull();
   });
 });

@@ -27,12 +27,12 @@ describe("parseMatrixParams", () => {
     ["page=0", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “0”; showing the first page."]],
     ["page=2.5", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “2.5”; showing the first page."]],
   ])("parses %j", (query, params, notices) => {
-    expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({ params, notices });
+    expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({ params: { ...params, density: "compact" }, notices });
   });
 
   it("accepts the record shape Next passes to pages", () => {
     const result = parseMatrixParams({ issues: ["alpha", "beta"], sort: "issue" }, known);
-    expect(result.params).toEqual({ issues: ["alpha", "beta"], parties: null, q: "", sort: "issue", page: 1 });
+    expect(result.params).toEqual({ issues: ["alpha", "beta"], parties: null, q: "", sort: "issue", page: 1, density: "compact" });
   });
 
   it("cuts an oversized search and says so, never throwing", () => {
@@ -57,15 +57,33 @@ describe("parseMatrixParams", () => {
   });
 });
 
+describe("density", () => {
+  it("is compact unless the URL asks for detailed; anything else is a notice", () => {
+    expect(parseMatrixParams(new URLSearchParams("density=detailed"), known).params.density).toBe("detailed");
+    const { params, notices } = parseMatrixParams(new URLSearchParams("density=huge"), known);
+    expect(params.density).toBe("compact");
+    expect(notices).toEqual(["Ignored unknown density “huge”; showing compact cells."]);
+  });
+});
+
 describe("toMatrixSearchParams", () => {
   it("leaves defaults out", () => {
-    expect(toQueryString(toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order", page: 1 }))).toBe("");
+    expect(toQueryString(toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order", page: 1, density: "compact" }))).toBe(
+      "",
+    );
   });
 
   it("round-trips through the parser", () => {
-    const params = { issues: ["alpha", "gamma"], parties: ["b"], q: "low & high", sort: "divergence" as const, page: 2 };
+    const params = {
+      issues: ["alpha", "gamma"],
+      parties: ["b"],
+      q: "low & high",
+      sort: "divergence" as const,
+      page: 2,
+      density: "detailed" as const,
+    };
     const search = toMatrixSearchParams(params);
-    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2");
+    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2&density=detailed");
     expect(parseMatrixParams(search, known)).toEqual({ params, notices: [] });
   });
 });

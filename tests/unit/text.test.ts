@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText } from "@/lib/text";
+import { findMatches, foldText } from "@/lib/text";
 
 describe("foldText", () => {
   it.each([
@@ -9,5 +9,34 @@ describe("foldText", () => {
     ["Zelensky’s “plan”", "zelensky’s “plan”"],
   ])("%s → %s", (input, output) => {
     expect(foldText(input)).toBe(output);
+  });
+});
+
+describe("findMatches", () => {
+  it.each([
+    ["Talks in Genève", "geneve", [[9, 15]]],
+    [
+      "NATO, nato and Nato",
+      "NATO",
+      [
+        [0, 4],
+        [6, 10],
+        [15, 19],
+      ],
+    ],
+    [
+      "aaaa",
+      "aa",
+      [
+        [0, 2],
+        [2, 4],
+      ],
+    ],
+    ["no match here", "zzz", []],
+    ["anything", "   ", []],
+    // A decomposed accent (e + combining grave) folds to one letter and stays inside its match.
+    ["Gene\u0300ve", "geneve", [[0, 7]]],
+  ])("%j, %j → %j", (text, query, ranges) => {
+    expect(findMatches(text, query)).toEqual(ranges);
   });
 });

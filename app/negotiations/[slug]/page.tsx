@@ -1,11 +1,15 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/export-links";
 import { Legend } from "@/components/legend";
 import { MatrixFilters } from "@/components/matrix-filters";
+import { MatrixKey } from "@/components/matrix-key";
 import { MatrixTable } from "@/components/matrix-table";
 import { Notices } from "@/components/notices";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
+import { Presets } from "@/components/presets";
+import { toTableRows } from "@/lib/matrix";
 import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getMatrixView } from "@/lib/queries/matrix-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "./page-props";
@@ -20,6 +24,8 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
   if (!view) notFound();
   const { negotiation, matrix, notices, page } = view;
   const basePath = `/negotiations/${negotiation.slug}`;
+  const detailed = view.params.density === "detailed";
+  const otherDensity = toQueryString(toMatrixSearchParams({ ...view.params, density: detailed ? "compact" : "detailed" }));
   return (
     <>
       <NegotiationHeader
@@ -28,17 +34,39 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
         query={toQueryString(toMatrixSearchParams({ ...view.params, page: 1 }))}
       />
       <Notices notices={notices} />
-      <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />
-      <ExportLinks slug={negotiation.slug} params={view.params} />
+      {/* On a phone the controls fold behind this one button, so the first screen shows scores (CSS only: works without JavaScript). */}
+      <details className="controls-toggle">
+        <summary>Filters, search and quick views</summary>
+      </details>
+      <div className="view-controls">
+        <Presets
+          basePath={basePath}
+          params={view.params}
+          presets={view.presets}
+          issueCount={negotiation.issueCount}
+          partyCount={view.partyOptions.length}
+        />
+        <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />
+      </div>
       <p className="result-count" role="status">
         Showing {page.rowCount} of {negotiation.issueCount} issues and {matrix.parties.length} of {view.partyOptions.length} parties
         {page.pageCount > 1
           ? `; rows ${(page.number - 1) * page.size + 1}–${(page.number - 1) * page.size + matrix.rows.length} on page ${page.number} of ${page.pageCount}`
           : ""}
-        .
+        .{" "}
+        <Link href={`${basePath}${otherDensity}`} data-testid="density">
+          {detailed ? "Show compact cells" : "Show summaries in the cells"}
+        </Link>
       </p>
-      <MatrixTable matrix={matrix} />
+      <MatrixKey />
+      <MatrixTable
+        slug={negotiation.slug}
+        parties={matrix.parties.map(({ slug, name, kind, date }) => ({ slug, name, kind, date }))}
+        rows={toTableRows(matrix, detailed)}
+        query={view.params.q}
+      />
       <Pagination basePath={basePath} params={view.params} page={page} />
+      <ExportLinks slug={negotiation.slug} params={view.params} />
       <Legend scaleNote={negotiation.scaleNote} issues={matrix.rows.map((r) => r.issue)} />
     </>
   );

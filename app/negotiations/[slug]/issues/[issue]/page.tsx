@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PositionScale } from "@/components/position-scale";
+import { StatusIcons } from "@/components/score-mark";
+import { formatDate, formatDateText } from "@/lib/format";
+import { cellHref } from "@/lib/matrix";
+import { getIssueView } from "@/lib/queries/entity-views";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ slug: string; issue: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { slug, issue } = await params;
+  const view = getIssueView(slug, issue);
+  return { title: view ? `${view.issue.name}: ${view.negotiation.title}` : "Page not found" };
+}
+
+/** The permanent page of an issue: its scale, every party's position side by side, how far they diverge. */
+export default async function IssuePage({ params }: TProps) {
+  const { slug, issue: issueSlug } = await params;
+  const view = getIssueView(slug, issueSlug);
+  if (!view) notFound();
+  const { negotiation, issue, cells, divergence, neighbours } = view;
+  const base = `/negotiations/${negotiation.slug}`;
+  return (
+    <article className="issue-page">
+      <p className="breadcrumbs">
+        <Link href={base}>{negotiation.title}</Link> › Issue
+      </p>
+      <h1>{issue.name}</h1>
+      <p>{issue.description}</p>
+      {issue.isCore && <p className="meta">A core issue of these talks.</p>}
+      <h2>The scale</h2>
+      <dl className="facts">
+        <dt>−2 means</dt>
+        <dd>{issue.lowLabel}</dd>
+        <dt>+2 means</dt>
+        <dd>{issue.highLabel}</dd>
+      </dl>
+      <h2>How far the parties diverge</h2>
+      <p data-testid="issue-divergence">
+        {divergence.spread === null
+          ? `Fewer than two parties have a known score here (${divergence.scored} of ${cells.length}), so no spread is given.`
+          : `Spread ${divergence.spread} of 4 steps between the lowest and highest known scores, over ${divergence.scored} of ${cells.length} parties with a known score; standard deviation ${divergence.stdev?.toFixed(2)}. Unknown positions are left out, never counted as 0.`}
+      </p>
+      <h2>Every party&apos;s position</h2>
+      <ul className="issue-positions">
+        {cells.map(({ party, position }) => (
+          <li key={party.slug}>
+            <h3>
+              <Link href={cellHref(negotiation.slug, issue.slug, party.slug)}>{party.name}</Link>{" "}
+              <span className="party-meta">
+                {party.kind === "document" ? "Document" : "Actor"}, {formatDateText(party.date)}
+              </span>
+            </h3>
+            {position ? (
+              <>
+                <p className="cell-page-label">
+                  {position.label} <StatusIcons status={position.status} confidence={position.confidence} />
+                </p>
+                <PositionScale score={position.score} issue={issue} />
+                <p>{position.summary}</p>
+              </>
+            ) : (
+              <p className="missing">No data.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
+      <nav className="neighbours" aria-label="Neighbouring issues">
+        <ul>
+          {neighbours.previous && (
+            <li>
+              <Link href={`${base}/issues/${neighbours.previous.slug}`} rel="prev">
+                ↑ {neighbours.previous.name}
+              </Link>
+            </li>
+          )}
+          {neighbours.next && (
+            <li>
+              <Link href={`${base}/issues/${neighbours.next.slug}`} rel="next">
+                ↓ {neighbours.next.name}
+              </Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </article>
+  );
+}

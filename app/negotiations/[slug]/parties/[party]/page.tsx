@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ScoreMark, StatusIcons } from "@/components/score-mark";
+import { formatDate, formatDateText } from "@/lib/format";
+import { cellHref } from "@/lib/matrix";
+import { getPartyView } from "@/lib/queries/entity-views";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ slug: string; party: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { slug, party } = await params;
+  const view = getPartyView(slug, party);
+  return { title: view ? `${view.party.name}: ${view.negotiation.title}` : "Page not found" };
+}
+
+/** The permanent page of a party: who or what it is, how its text is known, and all its positions. */
+export default async function PartyPage({ params }: TProps) {
+  const { slug, party: partySlug } = await params;
+  const view = getPartyView(slug, partySlug);
+  if (!view) notFound();
+  const { negotiation, party, rows, issueCount, counts } = view;
+  const base = `/negotiations/${negotiation.slug}`;
+  return (
+    <article className="party-page">
+      <p className="breadcrumbs">
+        <Link href={base}>{negotiation.title}</Link> › Party
+      </p>
+      <h1>{party.name}</h1>
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>{party.kind === "document" ? "A document (a draft or proposal)" : "An actor (its stated positions)"}</dd>
+        <dt>Date</dt>
+        <dd>{formatDateText(party.date)}</dd>
+        <dt>Who, and how the text is known</dt>
+        <dd>{party.description}</dd>
+        <dt>Positions</dt>
+        <dd>
+          {counts.scored} scored, {counts.unknown} unknown (never counted as 0)
+        </dd>
+      </dl>
+      <p>
+        <Link href={`${base}?parties=${party.slug}`}>This party alone in the matrix</Link>
+      </p>
+      <h2>Its positions</h2>
+      {rows.length < issueCount && (
+        <p className="notice">
+          The first {rows.length} of {issueCount} issues are listed; the matrix filtered to this party shows them all.
+        </p>
+      )}
+      <table className="party-positions">
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            <th scope="col">Score</th>
+            <th scope="col">Position</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ issue, position }) => (
+            <tr key={issue.slug}>
+              <th scope="row">
+                <Link href={`${base}/issues/${issue.slug}`}>{issue.name}</Link>
+              </th>
+              <td>{position ? <ScoreMark score={position.score} /> : "—"}</td>
+              <td>
+                {position ? (
+                  <>
+                    <Link href={cellHref(negotiation.slug, issue.slug, party.slug)}>{position.label || issue.name}</Link>{" "}
+                    <StatusIcons status={position.status} confidence={position.confidence} />
+                  </>
+                ) : (
+                  <span className="missing">No data</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
+    </article>
+  );
+}

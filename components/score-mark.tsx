@@ -1,0 +1,49 @@
+import type { TConfidence, TScore, TStatus } from "@/lib/domain";
+import { STATUS_LABELS } from "@/lib/domain";
+import { describeScore, formatScore } from "@/lib/format";
+import { scoreClass } from "./score-badge";
+
+/** A shape per score, so a mark reads without colour: ▼▼ −2, ▼ −1, ● 0, ▲ +1, ▲▲ +2; ? when unknown. */
+const SHAPES: Record<string, string> = { "-2": "▼▼", "-1": "▼", "0": "●", "1": "▲", "2": "▲▲" };
+
+/**
+ * A score as a compact mark: shape, signed number and colour (three cues), with the score in words
+ * for screen readers. Unknown is a dashed, hatched "?", never a 0.
+ */
+export function ScoreMark({ score }: { score: TScore }) {
+  if (score === null) {
+    return (
+      <span className="mark mark-unknown">
+        <span aria-hidden="true">?</span>
+        <span className="visually-hidden">No score</span>
+      </span>
+    );
+  }
+  return (
+    <span className={`mark ${scoreClass(score)}`}>
+      <span className="mark-shape" aria-hidden="true">
+        {SHAPES[String(score)]}
+      </span>
+      <strong>{formatScore(score)}</strong>
+      <span className="visually-hidden"> ({describeScore(score)})</span>
+    </span>
+  );
+}
+
+/** How a position is known, as a symbol: ◆ stated on the record, ◇ reported, ⊘ undisclosed, – none found. */
+export const STATUS_SYMBOLS: Record<TStatus, string> = { stated: "◆", reported: "◇", undisclosed: "⊘", no_position: "–" };
+/** Confidence as filled dots out of three. */
+export const CONFIDENCE_SYMBOLS: Record<TConfidence, string> = { high: "●●●", medium: "●●○", low: "●○○" };
+
+/** Status and confidence as small symbols, with their words for screen readers and as a tooltip. */
+export function StatusIcons({ status, confidence }: { status: TStatus; confidence: TConfidence }) {
+  const words = `${STATUS_LABELS[status]}, ${confidence} confidence`;
+  return (
+    <span className="status-icons" title={words}>
+      <span aria-hidden="true">
+        {STATUS_SYMBOLS[status]} {CONFIDENCE_SYMBOLS[confidence]}
+      </span>
+      <span className="visually-hidden">{words}</span>
+    </span>
+  );
+}
