@@ -69,6 +69,11 @@ export function MatrixFilters({ basePath, issues, parties, params: current }: TP
                 {SORT_LABELS[key]}
               </option>
             ))}
+            {parties.map((party) => (
+              <option key={party.slug} value={`party:${party.slug}`}>
+                {party.name}: highest score first
+              </option>
+            ))}
           </select>
         </div>
         <p className="filter-status" aria-live="polite">

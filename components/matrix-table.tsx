@@ -1,6 +1,6 @@
 "use client";
 
-import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { columnPinningFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useRef } from "react";
 import { cellHref, type TTableCell, type TTableParty, type TTableRow } from "@/lib/matrix";
@@ -8,17 +8,28 @@ import { formatDateText } from "@/lib/format";
 import { Highlighted } from "./highlighted";
 import { ScoreMark, StatusIcons } from "./score-mark";
 
-const features = tableFeatures({});
+// Sorting and pinning as state only: rows arrive sorted by the server (the URL's `sort`), and the
+// issue column is pinned; the table reports both for headers (aria-sort) and styles.
+const features = tableFeatures({ rowSortingFeature, columnPinningFeature });
 const helper = createColumnHelper<typeof features, TTableRow>();
 
-type TProps = { slug: string; parties: TTableParty[]; rows: TTableRow[]; query: string };
+type TProps = {
+  slug: string;
+  parties: TTableParty[];
+  rows: TTableRow[];
+  query: string;
+  /** The party the rows are sorted by (highest score first), if any. */
+  sortedBy: string | null;
+  /** Per party, the address of this view sorted by that party's score. */
+  sortHrefs: Record<string, string>;
+};
 
 /**
  * The position matrix at a glance: issues as rows, parties as columns, each cell a mark, a short
  * label and status icons, linking to the cell's own page. Rows arrive filtered, sorted and paged by
  * the server. Pointer or keyboard focus on a cell highlights its row and column.
  */
-export function MatrixTable({ slug, parties, rows, query }: TProps) {
+export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs }: TProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const columns = useMemo(
     () =>
@@ -27,16 +38,25 @@ export function MatrixTable({ slug, parties, rows, query }: TProps) {
         ...parties.map((party, index) =>
           helper.accessor((row) => row.cells[index] ?? null, {
             id: party.slug,
-            header: () => <PartyHeader slug={slug} party={party} />,
+            header: (info) => (
+              <PartyHeader slug={slug} party={party} isSorted={info.column.getIsSorted() !== false} sortHref={sortHrefs[party.slug]!} />
+            ),
             cell: (info) => (
               <PositionMark slug={slug} issue={info.row.original.issue.slug} party={party} cell={info.getValue()} query={query} />
             ),
           }),
         ),
       ]),
-    [parties, slug, query],
+    [parties, slug, query, sortHrefs],
   );
-  const table = useTable({ features, columns, data: rows, getRowId: (row) => row.issue.slug });
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => row.issue.slug,
+    manualSorting: true,
+    state: { sorting: sortedBy ? [{ id: sortedBy, desc: true }] : [], columnPinning: { start: ["issue"], end: [] } },
+  });
 
   if (rows.length === 0) {
     return <p className="empty">No issue matches these filters. Clear the search or choose more issues.</p>;
@@ -53,7 +73,7 @@ export function MatrixTable({ slug, parties, rows, query }: TProps) {
     <div className="matrix-scroll" role="region" aria-label="Position matrix" tabIndex={-1}>
       <style>{columnStyles}</style>
       <table
-        className="matrix"
+        className="matrix matrix-glance"
         data-testid="position-matrix"
         ref={tableRef}
         onPointerOver={(event) => track(event.target)}
@@ -65,7 +85,13 @@ export function MatrixTable({ slug, parties, rows, query }: TProps) {
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col" data-party={header.column.id === "issue" ? undefined : header.column.id}>
+                <th
+                  key={header.id}
+                  scope="col"
+                  className={header.column.getIsPinned() ? "pinned" : undefined}
+                  aria-sort={header.column.getIsSorted() ? "descending" : undefined}
+                  data-party={header.column.id === "issue" ? undefined : header.column.id}
+                >
                   <table.FlexRender header={header} />
                 </th>
               ))}
@@ -77,7 +103,7 @@ export function MatrixTable({ slug, parties, rows, query }: TProps) {
             <tr key={row.id} data-issue={row.id}>
               {row.getAllCells().map((cell) =>
                 cell.column.id === "issue" ? (
-                  <th key={cell.id} scope="row">
+                  <th key={cell.id} scope="row" className={cell.column.getIsPinned() ? "pinned" : undefined}>
                     <IssueHeader slug={slug} issue={row.original.issue} query={query} />
                   </th>
                 ) : (
@@ -94,7 +120,8 @@ export function MatrixTable({ slug, parties, rows, query }: TProps) {
   );
 }
 
-function PartyHeader({ slug, party }: { slug: string; party: TTableParty }) {
+function PartyHeader(props: { slug: string; party: TTableParty; isSorted: boolean; sortHref: string }) {
+  const { slug, party, isSorted, sortHref } = props;
   return (
     <>
       <Link href={`/negotiations/${slug}/parties/${party.slug}`} className="party-name">
@@ -103,6 +130,13 @@ function PartyHeader({ slug, party }: { slug: string; party: TTableParty }) {
       <span className="party-meta">
         {party.kind === "document" ? "Document" : "Actor"}, {formatDateText(party.date)}
       </span>
+      {isSorted ? (
+        <span className="sort-state">Sorted, highest first</span>
+      ) : (
+        <Link href={sortHref} className="sort-link" scroll={false} data-testid="sort-by-party">
+          Sort<span className="visually-hidden"> rows by {party.name}&apos;s score, highest first</span> ↓
+        </Link>
+      )}
     </>
   );
 }

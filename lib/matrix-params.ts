@@ -1,6 +1,8 @@
 export const SORT_KEYS = ["order", "divergence", "issue"] as const;
-export type TSortKey = (typeof SORT_KEYS)[number];
-export const SORT_LABELS: Record<TSortKey, string> = {
+/** A fixed order, or `party:{slug}`: by that party's score, highest first, unknown scores last. */
+export type TSortKey = (typeof SORT_KEYS)[number] | `party:${string}`;
+export const PARTY_SORT_PREFIX = "party:";
+export const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
   order: "Default order",
   divergence: "Most contested first",
   issue: "Issue name (A–Z)",
@@ -41,8 +43,14 @@ export const MAX_SLUGS = 500;
 const MAX_ECHO_LENGTH = 40;
 const MAX_PAGE = 1_000_000;
 
-function isSortKey(value: string): value is TSortKey {
-  return (SORT_KEYS as readonly string[]).includes(value);
+/** The party a sort key orders by, or null for a fixed order. */
+export function sortParty(sort: TSortKey): string | null {
+  return sort.startsWith(PARTY_SORT_PREFIX) ? sort.slice(PARTY_SORT_PREFIX.length) : null;
+}
+
+function isSortKey(value: string, parties: TKnownSlugs): value is TSortKey {
+  const party = sortParty(value as TSortKey);
+  return party !== null ? parties.filter([party]).length === 1 : (SORT_KEYS as readonly string[]).includes(value);
 }
 
 /** Reads one key from either shape of search params; repeated keys are joined with commas. */
@@ -111,8 +119,8 @@ export function parseMatrixParams(
   }
 
   const rawSort = readParam(raw, "sort") ?? "order";
-  const sort = isSortKey(rawSort) ? rawSort : "order";
-  if (!isSortKey(rawSort)) notices.push(`Ignored unknown sort “${echo(rawSort)}”; using the default order.`);
+  const sort = isSortKey(rawSort, known.parties) ? rawSort : "order";
+  if (sort !== rawSort) notices.push(`Ignored unknown sort “${echo(rawSort)}”; using the default order.`);
 
   const rawDensity = readParam(raw, "density") ?? "compact";
   const density = (DENSITIES as readonly string[]).includes(rawDensity) ? (rawDensity as TDensity) : "compact";

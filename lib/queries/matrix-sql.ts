@@ -38,13 +38,23 @@ export function issueSlugLookup(db: Database.Database, negotiation: TNegotiation
   return { count: negotiation.issueCount, filter: (asked) => statement.all(negotiation.id, JSON.stringify(asked)) as string[] };
 }
 
-export type TRowFilter = { negotiationId: number; issues: string[] | null; partyIds: number[]; q: string; sort: TSortKey };
+export type TRowFilter = {
+  negotiationId: number;
+  issues: string[] | null;
+  partyIds: number[];
+  q: string;
+  sort: TSortKey;
+  /** The party of a `party:{slug}` sort. */
+  sortPartyId?: number;
+};
 
-const ORDER_BY: Record<TSortKey, string> = {
+const ORDER_BY: Record<string, string> = {
   order: `i."sortOrder"`,
   issue: `i."searchText", i."sortOrder"`,
   // Most contested first; issues with fewer than two known scores last (never counted as 0).
   divergence: `d."scored" IS NULL OR d."scored" < 2, d."spread" DESC, i."sortOrder"`,
+  // By one party's score, highest first; unknown scores last (never as 0).
+  party: `sp."score" IS NULL, sp."score" DESC, i."sortOrder"`,
 };
 
 /**
@@ -73,7 +83,11 @@ export function toRowQuery(filter: TRowFilter): { sql: string; params: (string |
            WHERE "partyId" IN (SELECT value FROM json_each(?)) GROUP BY "issueId") d ON d."issueId" = i."id"`
       : "";
   if (spread) params.unshift(parties);
-  return { sql: `SELECT i."id" FROM "Issue" i ${spread} WHERE ${where.join(" AND ")} ORDER BY ${ORDER_BY[filter.sort]}`, params };
+  const byParty = filter.sortPartyId !== undefined && filter.sort.startsWith("party:");
+  const partyJoin = byParty ? `LEFT JOIN "Position" sp ON sp."issueId" = i."id" AND sp."partyId" = ?` : "";
+  if (byParty) params.unshift(filter.sortPartyId!);
+  const order = byParty ? ORDER_BY.party : (ORDER_BY[filter.sort] ?? ORDER_BY.order);
+  return { sql: `SELECT i."id" FROM "Issue" i ${partyJoin} ${spread} WHERE ${where.join(" AND ")} ORDER BY ${order}`, params };
 }
 
 /** The ids of a view's rows, in order: all of them, or one page. */

@@ -5,7 +5,7 @@ import { compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
 import { measureDivergence, type TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
-import { MAX_SLUGS, parseMatrixParams, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
+import { MAX_SLUGS, parseMatrixParams, sortParty, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
 import type { TOption } from "../domain";
 import { foldText } from "../text";
 import { getDatabase } from "../db";
@@ -61,6 +61,7 @@ function readViewBase(db: Database.Database, slug: string, raw: TRawSearchParams
     partyIds: shownParties.map((p) => p.id),
     q: foldText(params.q),
     sort: params.sort,
+    sortPartyId: parties.find((p) => p.slug === sortParty(params.sort))?.id,
   };
   return { negotiation, parties, shownParties, params, notices, filter };
 }

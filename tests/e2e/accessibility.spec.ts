@@ -13,6 +13,12 @@ const PAGES = [
   ["compare", "/negotiations/ukraine-peace-2025/compare?a=us-draft&b=revised-framework"],
   ["compare-empty", "/negotiations/ukraine-peace-2025/compare?a=nobody"],
   ["not-found", "/negotiations/no-such-talks"],
+  ["matrix-detailed", "/negotiations/ukraine-peace-2025?density=detailed&q=NATO"],
+  ["cell", "/negotiations/ukraine-peace-2025/issues/nato/parties/russia"],
+  ["cell-unknown", "/negotiations/ukraine-peace-2025/issues/g8/parties/ukraine"],
+  ["issue", "/negotiations/ukraine-peace-2025/issues/army-cap"],
+  ["party", "/negotiations/ukraine-peace-2025/parties/revised-framework"],
+  ["sources", "/negotiations/ukraine-peace-2025/sources"],
 ] as const;
 
 const VIEWS = [

@@ -3,9 +3,14 @@ import { HOSTILE_SLUG, HOSTILE_TEXT } from "./support/hostile";
 
 test.describe("data from the database is data", () => {
   test("shows markup as text and runs no script", async ({ page }) => {
-    await page.goto(`/negotiations/${HOSTILE_SLUG}`);
+    await page.goto(`/negotiations/${HOSTILE_SLUG}?density=detailed`);
     await expect(page.locator("h1")).toHaveText(`Hostile ${HOSTILE_TEXT}`);
-    await expect(page.locator('tr[data-issue="alpha"] td').first().locator(".cell-summary")).toContainText(HOSTILE_TEXT);
+    const cell = page.locator('[data-testid="position-cell"][data-issue="alpha"][data-party="a"]');
+    await expect(cell.locator(".cell-summary")).toContainText(HOSTILE_TEXT);
+    await expect(cell.locator(".cell-label")).toContainText(`=1+1 ${HOSTILE_TEXT.slice(0, 50)}`);
+    await expect(page.locator("main img, main script")).toHaveCount(0);
+    await page.goto(`/negotiations/${HOSTILE_SLUG}/issues/alpha/parties/a`);
+    await expect(page.locator(".cell-page blockquote")).toHaveText(HOSTILE_TEXT);
     await expect(page.locator("main img, main script")).toHaveCount(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });

@@ -19,55 +19,68 @@ test.describe("the matrix page", () => {
     await page.goto(MATRIX);
     await expect(rows(page)).toHaveCount(13);
     expect(await columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "russia", "ukraine"]);
-    const g8Ukraine = page.locator('tr[data-issue="g8"] td').nth(4);
-    await expect(g8Ukraine.locator("[data-score]")).toHaveAttribute("data-score", "none");
-    await expect(g8Ukraine.locator(".badge")).toContainText("No position");
-    await expect(page.locator('tr[data-issue="security-guarantees"] td').first().locator(".badge")).toHaveText("0 Middle");
+    await expect(page.getByTestId("position-cell")).toHaveCount(65);
+    const g8Ukraine = page.locator('[data-testid="position-cell"][data-issue="g8"][data-party="ukraine"]');
+    await expect(g8Ukraine).toHaveAttribute("data-score", "");
+    await expect(g8Ukraine.locator(".mark")).toHaveText("?No score");
+    await expect(g8Ukraine.locator(".status-icons")).toHaveAttribute("title", "No position, low confidence");
+    const zero = page.locator('[data-testid="position-cell"][data-issue="security-guarantees"][data-party="us-draft"]');
+    await expect(zero).toHaveAttribute("data-score", "0");
+    await expect(zero.locator(".mark")).toHaveText("●0 (Middle)");
+    await expect(zero.locator(".cell-label")).toHaveText("Paid US guarantee with void clauses");
   });
 
-  test("filters by the issue checkboxes, updates the URL, and Back restores the view", async ({ page }) => {
+  test("applies several checkboxes as one navigation, and Back restores the view in one step", async ({ page }) => {
+    await page.goto(MATRIX);
     await page.goto(`${MATRIX}?issues=nato,g8`);
     await page.getByText("Choose issues").click();
     await page.getByRole("checkbox", { name: "Crimea (recognition)" }).check();
-    await expect(page).toHaveURL(/issues=nato%2Ccrimea%2Cg8$/);
-    await expect.poll(() => rowIssues(page)).toEqual(["nato", "crimea", "g8"]);
     await page.getByRole("checkbox", { name: "Russia", exact: true }).uncheck();
-    await expect(page).toHaveURL(/parties=/);
+    await expect(page).toHaveURL(/issues=nato,g8$/); // nothing happens before Apply
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/issues=nato%2Ccrimea%2Cg8&parties=us-draft%2Crevised-framework%2Ceurope%2Cukraine$/);
+    await expect.poll(() => rowIssues(page)).toEqual(["nato", "crimea", "g8"]);
     await expect.poll(() => columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "ukraine"]);
-    await page.goBack();
-    await expect(page).toHaveURL(/issues=nato%2Ccrimea%2Cg8$/);
-    await expect.poll(() => columnParties(page)).toHaveLength(5);
     await page.goBack();
     await expect(page).toHaveURL(/issues=nato,g8$/);
     await expect.poll(() => rowIssues(page)).toEqual(["nato", "g8"]);
+    await expect.poll(() => columnParties(page)).toHaveLength(5);
   });
 
   test("reproduces a shared URL, search and divergence sort included", async ({ page, request }) => {
     await page.goto(`${MATRIX}?parties=us-draft,europe&sort=divergence&q=russia`);
     await expect.poll(() => columnParties(page)).toEqual(["us-draft", "europe"]);
     await expect(page.getByLabel("Sort rows")).toHaveValue("divergence");
-    await expect(page.getByLabel("Search issues, summaries and quotes")).toHaveValue("russia");
+    await expect(page.getByLabel("Search issues, positions, notes, sources and parties")).toHaveValue("russia");
     const shown = await rowIssues(page);
-    // us-draft vs europe: donbas and frozen-assets both spread 3; donbas comes first in issue order.
-    expect(shown.slice(0, 2)).toEqual(["donbas", "frozen-assets"]);
+    // us-draft vs europe: NATO (+2/−1), Donbas (+2/−1) and frozen assets (+1/−2) all spread 3, in issue order.
+    expect(shown.slice(0, 3)).toEqual(["nato", "donbas", "frozen-assets"]);
     const api = await (await request.get(`/api${MATRIX}/matrix?parties=us-draft,europe&sort=divergence&q=russia`)).json();
     expect(shown).toEqual(api.issues.map((i: { slug: string }) => i.slug));
   });
 
   test("narrows rows with the search box and orders them", async ({ page }) => {
     await page.goto(MATRIX);
-    const search = page.getByLabel("Search issues, summaries and quotes");
+    const search = page.getByLabel("Search issues, positions, notes, sources and parties");
     await search.fill("Zaporizhzhia");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/q=Zaporizhzhia/);
     await expect.poll(() => rowIssues(page)).toEqual(["crimea", "zaporizhzhia-kherson", "znpp"]);
-    await search.fill("NATO");
-    await page.getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/q=NATO/);
-    await expect.poll(() => rowIssues(page)).toEqual(["nato", "security-guarantees", "foreign-troops"]);
+    // Notes, source titles and party names are searched too, and every match is marked.
+    for (const [q, count, first] of [
+      ["referendum", 1, "donbas"], // in a note
+      ["Witkoff", 1, "security-guarantees"], // in a source's title
+      ["Geneva", 13, "nato"], // in the revised framework's name: every issue has a cell of that party
+    ] as const) {
+      await search.fill(q);
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(new RegExp(`q=${q}`));
+      await expect(rows(page)).toHaveCount(count);
+      await expect.poll(async () => (await rowIssues(page))[0]).toBe(first);
+    }
     await page.getByLabel("Sort rows").selectOption("issue");
     await expect(page).toHaveURL(/sort=issue/);
-    await expect.poll(() => rowIssues(page)).toEqual(["foreign-troops", "nato", "security-guarantees"]);
+    await expect.poll(async () => (await rowIssues(page))[0]).toBe("amnesty");
   });
 
   test("shows a notice for ignored filters and a 404 page for an unknown negotiation", async ({ page }) => {
@@ -109,15 +122,18 @@ test.describe("the matrix page", () => {
     }
   });
 
-  test("opens source links in a new tab without an opener, and quotes on one click", async ({ page }) => {
-    await page.goto(`${MATRIX}?issues=army-cap&parties=europe`);
-    const link = page.locator("td .sources a").first();
+  test("a cell's page opens source links in a new tab without an opener, and numbers them in one bibliography", async ({ page }) => {
+    await page.goto(`${MATRIX}/issues/army-cap/parties/europe`);
+    const link = page.locator(".numbered-sources a[target]").first();
     await expect(link).toHaveAttribute("target", "_blank");
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
     await expect(link).toHaveAttribute("href", /^https?:\/\//);
-    const quote = page.locator("td .cell-quote blockquote");
-    await expect(quote).toBeHidden();
-    await page.locator("td .cell-quote summary").click();
-    await expect(quote).toBeVisible();
+    const title = await link.innerText();
+    const number = page.locator(".source-number").first();
+    const entry = (await number.getAttribute("href"))!;
+    expect(entry).toMatch(/^\/negotiations\/ukraine-peace-2025\/sources#source-\d+$/);
+    await number.click();
+    await expect(page).toHaveURL(new RegExp(`${entry.replace("?", "\\?")}$`));
+    await expect(page.locator(`li${entry.slice(entry.indexOf("#"))}`)).toContainText(title);
   });
 });

@@ -68,7 +68,7 @@ test.describe("keyboard only", () => {
   test("reaches and operates every control, with a visible focus", async ({ page }) => {
     await page.goto(BASE);
     const seen: string[] = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 30; i++) {
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -80,21 +80,26 @@ test.describe("keyboard only", () => {
     }
     for (const expected of [
       "A:Skip to content",
+      "A:Core issues (6 issues)",
       "INPUT:",
       "BUTTON:Search",
       "SELECT:",
       "SUMMARY:Choose issues (all) and parties (all)",
-      "A:CSV, one row per issue",
-      "DIV:Position matrix, scrolls in both directions",
-      "SUMMARY:Quote",
+      "A:Full method",
+      "A:US 28-point draft",
+      "A:Sort rows by US 28-point draft's score, highest first ↓",
+      "A:NATO membership / NATO restrictions",
     ]) {
-      expect(seen).toContain(expected);
+      const [tag, ...label] = expected.split(":");
+      expect(seen).toContain(`${tag}:${label.join(":").slice(0, 40)}`);
     }
+    // Then the cells, each one link to its page.
+    expect(seen.some((s) => s.startsWith("A:US 28-point draft▲▲+2"))).toBe(true);
   });
 
   test("filters with the keyboard: search, sort and a checkbox", async ({ page }) => {
     await page.goto(BASE);
-    await page.getByLabel("Search issues, summaries and quotes").focus();
+    await page.getByLabel("Search issues, positions, notes, sources and parties").focus();
     await page.keyboard.type("assets");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/q=assets/);
@@ -105,20 +110,22 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("checkbox", { name: "Ukraine", exact: true }).focus();
     await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Apply filters" }).focus();
+    await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/parties=us-draft%2Crevised-framework%2Ceurope%2Crussia/);
     expect(page.url()).toContain("q=assets");
   });
 });
 
 test.describe("print", () => {
-  test("prints the filtered matrix without navigation, with quotes and source URLs, on A4 landscape", async ({ page }) => {
-    await page.goto(`${BASE}?issues=nato,donbas&parties=us-draft,russia`);
+  test("prints the filtered matrix without navigation, with the summaries of the detailed density, on A4 landscape", async ({ page }) => {
+    await page.goto(`${BASE}?issues=nato,donbas&parties=us-draft,russia&density=detailed`);
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".site-header")).toBeHidden();
     await expect(page.locator(".toolbar")).toBeHidden();
     await expect(page.locator("[data-testid=position-matrix]")).toBeVisible();
-    await expect(page.locator("td .print-url").first()).toBeVisible();
-    await expect(page.locator("td blockquote.print-only").first()).toBeVisible();
+    await expect(page.locator("td .cell-summary").first()).toBeVisible();
+    await expect(page.locator("td .cell-summary")).toHaveCount(4);
     await expect(page.locator("[data-testid=position-matrix] tbody tr")).toHaveCount(2);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(path.join(SCREENSHOTS, "matrix-print.pdf"), pdf);

@@ -10,7 +10,7 @@ import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
 import { Presets } from "@/components/presets";
 import { toTableRows } from "@/lib/matrix";
-import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { sortParty, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getMatrixView } from "@/lib/queries/matrix-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "./page-props";
 
@@ -63,6 +63,13 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
         slug={negotiation.slug}
         parties={matrix.parties.map(({ slug, name, kind, date }) => ({ slug, name, kind, date }))}
         rows={toTableRows(matrix, detailed)}
+        sortedBy={sortParty(view.params.sort)}
+        sortHrefs={Object.fromEntries(
+          matrix.parties.map((p) => [
+            p.slug,
+            `${basePath}${toQueryString(toMatrixSearchParams({ ...view.params, sort: `party:${p.slug}`, page: 1 }))}`,
+          ]),
+        )}
         query={view.params.q}
       />
       <Pagination basePath={basePath} params={view.params} page={page} />

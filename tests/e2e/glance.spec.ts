@@ -1,0 +1,154 @@
+// The matrix at a glance and a page for every cell, issue and party (issue 9's acceptance tests).
+import type { Page } from "@playwright/test";
+import { expect, takeNotFoundErrors, test } from "./support/fixtures";
+
+const MATRIX = "/negotiations/ukraine-peace-2025";
+const cell = (page: Page, issue: string, party: string) =>
+  page.locator(`[data-testid="position-cell"][data-issue="${issue}"][data-party="${party}"]`);
+const rowIssues = (page: Page) =>
+  page.locator('[data-testid="position-matrix"] tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute("data-issue")));
+
+/** How many cells' marks lie wholly inside the window, and whether any box or the page scrolls sideways. */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const inside = (r: DOMRect) => r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    const marks = [...document.querySelectorAll('[data-testid="position-cell"] .mark')];
+    const box = document.querySelector(".matrix-scroll")!;
+    return {
+      marks: marks.length,
+      visible: marks.filter((m) => inside(m.getBoundingClientRect())).length,
+      boxScrolls: box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight,
+      pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    };
+  });
+}
+
+test.describe("at 1280 × 900", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("every seeded cell's mark is in view once the table is scrolled to, in no scrolling box", async ({ page }) => {
+    await page.goto(MATRIX);
+    await page.getByTestId("position-matrix").evaluate((table) => table.scrollIntoView());
+    expect(await measure(page)).toEqual({ marks: 65, visible: 65, boxScrolls: false, pageScrollsSideways: false });
+  });
+
+  test("a cell opens as a dialog at its permalink; Back closes it with the filters intact", async ({ page }) => {
+    const filtered = `${MATRIX}?parties=us-draft,russia&sort=party:russia`;
+    await page.goto(filtered);
+    await cell(page, "army-cap", "russia").click();
+    await expect(page).toHaveURL(`${MATRIX}/issues/army-cap/parties/russia`);
+    const dialog = page.getByRole("dialog", { name: "Russia on Cap on Ukraine's armed forces" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator(".cell-page-label")).toHaveText("Limit on Ukraine's forces");
+    await page.goBack();
+    await expect(page).toHaveURL(/parties=us-draft,russia&sort=party:russia$/);
+    await expect(dialog).toBeHidden();
+    await expect(cell(page, "army-cap", "russia")).toBeFocused();
+    // Escape closes it too.
+    await cell(page, "nato", "us-draft").click();
+    await expect(page.getByTestId("cell-dialog")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/sort=party:russia$/);
+    await expect(page.getByTestId("cell-dialog")).toBeHidden();
+    // Loaded directly, the permalink is the full page.
+    await page.goto(`${MATRIX}/issues/army-cap/parties/russia`);
+    await expect(page.getByTestId("cell-dialog")).toHaveCount(0);
+    await expect(page.locator("h1")).toHaveText("Russia on Cap on Ukraine's armed forces");
+  });
+
+  test("presets narrow in one step, each one history entry", async ({ page }) => {
+    await page.goto(MATRIX);
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole("link", { name: "Core issues (6 issues)" }).click();
+    await expect.poll(() => rowIssues(page)).toEqual(["nato", "army-cap", "donbas", "crimea", "sanctions", "g8"]);
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    await page.getByRole("link", { name: "Documents only (3 parties)" }).click();
+    await expect(page.getByTestId("position-cell")).toHaveCount(18);
+    await expect(page.getByRole("link", { name: "Documents only (3 parties)" })).toHaveAttribute("aria-current", "true");
+    await page.getByRole("link", { name: "Actors only (2 parties)" }).click();
+    await expect(page.getByTestId("position-cell")).toHaveCount(12);
+    await page.getByRole("link", { name: "Everything (13 × 5)" }).click();
+    await expect(page.getByTestId("position-cell")).toHaveCount(65);
+  });
+
+  test("sorts by a party's score from its header, unknown scores last", async ({ page }) => {
+    await page.goto(MATRIX);
+    await page.getByRole("link", { name: "Sort rows by Revised US–Ukraine framework (Geneva)'s score, highest first" }).click();
+    await expect(page).toHaveURL(/sort=party%3Arevised-framework$/);
+    await expect(page.locator('th[aria-sort="descending"]')).toHaveAttribute("data-party", "revised-framework");
+    const scores = await page
+      .locator('[data-testid="position-cell"][data-party="revised-framework"]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-score")));
+    // Its three known scores come first, highest first (0, then −1 twice); the ten unknown ones follow.
+    expect(scores.slice(0, 3)).toEqual(["0", "-1", "-1"]);
+    expect(scores.slice(3)).toEqual(Array(10).fill(""));
+  });
+
+  test("search marks its matches in the matrix and on the cell page", async ({ page }) => {
+    await page.goto(`${MATRIX}?q=buffer&density=detailed`);
+    await expect(page.locator("td mark").first()).toHaveText("buffer");
+    await page.goto(`${MATRIX}?q=600,000`);
+    await expect(cell(page, "army-cap", "us-draft").locator("mark")).toHaveText("600,000");
+  });
+
+  test("the issue and party pages show positions side by side with their figures", async ({ page }) => {
+    await page.goto(`${MATRIX}/issues/army-cap`);
+    await expect(page.locator("h1")).toHaveText("Cap on Ukraine's armed forces");
+    await expect(page.locator(".issue-positions > li")).toHaveCount(5);
+    // Known scores +1, −1, −1, +2, −2: spread 4 over 5 parties.
+    await expect(page.getByTestId("issue-divergence")).toContainText("Spread 4 of 4 steps");
+    await expect(page.getByTestId("issue-divergence")).toContainText("over 5 of 5 parties");
+    await page.goto(`${MATRIX}/parties/revised-framework`);
+    await expect(page.locator("h1")).toHaveText("Revised US–Ukraine framework (Geneva)");
+    await expect(page.locator(".facts")).toContainText("3 scored, 10 unknown");
+    await expect(page.locator(".party-positions tbody tr")).toHaveCount(13);
+  });
+
+  test("an unknown issue or party is a 404 page, readable without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of [`${MATRIX}/issues/atlantis`, `${MATRIX}/parties/atlantis`, `${MATRIX}/issues/nato/parties/atlantis`]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator("h1")).toHaveText("Page not found");
+    }
+    await context.close();
+  });
+
+  test("the seeded matrix page's HTML is within 120 KB", async ({ request }) => {
+    const body = await (await request.get(MATRIX)).body();
+    expect(body.length).toBeLessThanOrEqual(120 * 1024);
+  });
+});
+
+test.describe("at 375 px", () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test("each issue is a card with every party's mark in one row, and the first screen shows scores", async ({ page }) => {
+    await page.goto(MATRIX);
+    await expect(page.locator(".view-controls")).toBeHidden();
+    const first = await measure(page);
+    expect(first.pageScrollsSideways).toBe(false);
+    expect(first.visible).toBeGreaterThan(0);
+    const cards = page.locator('[data-testid="position-matrix"] tbody tr');
+    await expect(cards).toHaveCount(13);
+    const tops = await cards
+      .first()
+      .locator('[data-testid="position-cell"] .mark')
+      .evaluateAll((marks) => marks.map((m) => Math.round(m.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(5);
+    expect(new Set(tops).size).toBe(1);
+    // The controls are one tap away, and a tap on a mark opens its cell.
+    await page.getByText("Filters, search and quick views").click();
+    await expect(page.getByLabel("Search issues, positions, notes, sources and parties")).toBeVisible();
+    await cell(page, "donbas", "ukraine").click();
+    await expect(page).toHaveURL(`${MATRIX}/issues/donbas/parties/ukraine`);
+    await expect(page.getByTestId("cell-dialog")).toBeVisible();
+  });
+});
+
+test("an unknown cell in a client navigation is a 404 too", async ({ page }) => {
+  const response = await page.goto(`${MATRIX}/issues/nato/parties/nobody`);
+  expect(response?.status()).toBe(404);
+  expect(takeNotFoundErrors(page)).toBe(1);
+});
