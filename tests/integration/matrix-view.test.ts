@@ -29,6 +29,10 @@ describe("getMatrixView (filters, search and sort in SQL)", () => {
     ["q=party c", ["alpha", "beta", "gamma"]],
     ["q=party c&parties=a,b", []],
     ["q=fixture source&parties=b", ["alpha", "gamma"]],
+    // By one party's score, highest first; its unknown cells last.
+    ["sort=party:c", ["gamma", "beta", "alpha"]],
+    ["sort=party:b", ["alpha", "gamma", "beta"]],
+    ["sort=party:b&q=leans", ["gamma", "beta"]],
   ])("%s → %j", (query, expected) => {
     expect(rowSlugs(query)).toEqual(expected);
   });

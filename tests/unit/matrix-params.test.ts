@@ -57,6 +57,15 @@ describe("parseMatrixParams", () => {
   });
 });
 
+describe("sort by a party", () => {
+  it("accepts a known party and refuses an unknown one with a notice", () => {
+    expect(parseMatrixParams(new URLSearchParams("sort=party:b"), known).params.sort).toBe("party:b");
+    const { params, notices } = parseMatrixParams(new URLSearchParams("sort=party:zz"), known);
+    expect(params.sort).toBe("order");
+    expect(notices).toEqual(["Ignored unknown sort “party:zz”; using the default order."]);
+  });
+});
+
 describe("density", () => {
   it("is compact unless the URL asks for detailed; anything else is a notice", () => {
     expect(parseMatrixParams(new URLSearchParams("density=detailed"), known).params.density).toBe("detailed");

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { getBibliography, getCellView, getIssueView, getPartyView, sourceHref } from "@/lib/queries/entity-views";
+
+describe("the pages of a cell, an issue, a party and the bibliography", () => {
+  it("a cell: its position, its sources by bibliography number, its neighbours", () => {
+    const view = getCellView("fixture", "beta", "b")!;
+    expect(view.position).toMatchObject({ label: "Not disclosed.", score: null, status: "undisclosed" });
+    expect(view.sources).toEqual([]);
+    expect(view.neighbours).toMatchObject({
+      up: { slug: "alpha" },
+      down: { slug: "gamma" },
+      left: { slug: "a" },
+      right: { slug: "c" },
+    });
+    const corner = getCellView("fixture", "alpha", "a")!;
+    expect(corner.neighbours.up).toBeNull();
+    expect(corner.neighbours.left).toBeNull();
+    // Every scored fixture cell cites the one fixture source: number 1 in the bibliography.
+    expect(corner.sources.map((s) => [s.number, s.title])).toEqual([[1, "Fixture source"]]);
+  });
+
+  it("is null for an unknown negotiation, issue or party", () => {
+    expect(getCellView("fixture", "alpha", "zz")).toBeNull();
+    expect(getCellView("fixture", "zz", "a")).toBeNull();
+    expect(getCellView("no-such-talks", "alpha", "a")).toBeNull();
+    expect(getIssueView("fixture", "zz")).toBeNull();
+    expect(getPartyView("fixture", "zz")).toBeNull();
+    expect(getBibliography("no-such-talks", 1)).toBeNull();
+  });
+
+  it("an issue: every party's cell and the spread of the known scores (gamma: unknown, −1, +2)", () => {
+    const view = getIssueView("fixture", "gamma")!;
+    expect(view.cells.map((c) => c.position?.score ?? null)).toEqual([null, -1, 2]);
+    expect(view.divergence).toMatchObject({ scored: 2, spread: 3 });
+    expect(view.neighbours).toEqual({ previous: { slug: "beta", name: "Beta issue" }, next: null });
+  });
+
+  it("a party: its positions and how many are scored and unknown", () => {
+    const view = getPartyView("fixture", "b")!;
+    expect(view.rows.map((r) => r.position?.score ?? null)).toEqual([2, null, -1]);
+    expect(view.counts).toEqual({ scored: 2, unknown: 1 });
+  });
+
+  it("the bibliography numbers sources in the order first cited, and a number finds its page", () => {
+    expect(getBibliography("fixture", 1)!.sources.map((s) => s.number)).toEqual([1]);
+    expect(getBibliography("fixture", 9)!.page).toBe(1);
+    expect(sourceHref("talks", 1)).toBe("/negotiations/talks/sources#source-1");
+    expect(sourceHref("talks", 501)).toBe("/negotiations/talks/sources?page=2#source-501");
+  });
+});
