@@ -83,7 +83,8 @@ export function toDistanceGrid(
   return parties.map((a) =>
     parties.map((b) => {
       const pair = lookup.get(`${a}|${b}`);
-      return { a, b, sharedIssues: pair?.sharedIssues ?? 0, distance: a === b ? null : (pair?.distance ?? null) };
+      if (a === b || !pair) return { a, b, sharedIssues: pair?.sharedIssues ?? 0, distance: null, agreement: null };
+      return { a, b, sharedIssues: pair.sharedIssues, distance: pair.distance, agreement: pair.agreement };
     }),
   );
 }

@@ -26,6 +26,8 @@ export type TPairDistance = {
   sharedIssues: number;
   /** mean |a − b| / 4 over the shared issues (0 identical, 1 opposite poles); null when none are shared. */
   distance: number | null;
+  /** 1 − distance: the one agreement figure every view shows (1 identical, 0 opposite poles); null when none are shared. */
+  agreement: number | null;
 };
 
 /**
@@ -42,7 +44,20 @@ export function measurePair(a: readonly TScore[], b: readonly TScore[]): TPairDi
     shared++;
     total += Math.abs(x - y);
   }
-  return { sharedIssues: shared, distance: shared === 0 ? null : total / (4 * shared) };
+  const distance = shared === 0 ? null : total / (4 * shared);
+  return { sharedIssues: shared, distance, agreement: distance === null ? null : 1 - distance };
+}
+
+/** "58% agreement over 11 shared issues", or why there is no figure. The one wording of the figure. */
+export function describeAgreement(pair: Pick<TPairDistance, "agreement" | "sharedIssues">): string {
+  if (pair.agreement === null) return "no shared scored issue, so no agreement figure";
+  const issues = `${pair.sharedIssues} shared issue${pair.sharedIssues === 1 ? "" : "s"}`;
+  return `${formatPercent(pair.agreement)} agreement over ${issues}`;
+}
+
+/** 0.583 → "58%". */
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100)}%`;
 }
 
 export type TDivergence = {
@@ -59,10 +74,13 @@ export function measureDivergence(
   issues: readonly string[],
   parties: readonly string[],
   scoreOf: (issueIndex: number, partyIndex: number) => TScore,
+  /** The columns an issue's spread and stdev count (all by default; views leave the scale's anchors out). Pairs use every column. */
+  isMeasured: (partyIndex: number) => boolean = () => true,
 ): TDivergence {
   const columns = parties.map((_, p) => issues.map((__, i) => scoreOf(i, p)));
+  const measured = parties.map((_, p) => p).filter(isMeasured);
   return {
-    issues: issues.map((issue, i) => ({ issue, ...measureIssue(parties.map((_, p) => scoreOf(i, p))) })),
+    issues: issues.map((issue, i) => ({ issue, ...measureIssue(measured.map((p) => scoreOf(i, p))) })),
     pairs: parties.flatMap((a, i) =>
       parties.slice(i + 1).map((b, offset) => ({ a, b, ...measurePair(columns[i] ?? [], columns[i + 1 + offset] ?? []) })),
     ),

@@ -78,8 +78,16 @@ export const ZDivergenceJson = z.strictObject({
     z.strictObject({ issue: z.string(), scored: z.number().int().min(0), spread: z.number().nullable(), stdev: z.number().nullable() }),
   ),
   pairs: z.array(
-    z.strictObject({ a: z.string(), b: z.string(), distance: z.number().min(0).max(1).nullable(), sharedIssues: z.number().int().min(0) }),
+    z.strictObject({
+      a: z.string(),
+      b: z.string(),
+      distance: z.number().min(0).max(1).nullable(),
+      agreement: z.number().min(0).max(1).nullable(),
+      sharedIssues: z.number().int().min(0),
+    }),
   ),
+  /** The parties defining the scale's ends, and which of them the issues' metrics leave out. */
+  anchors: z.strictObject({ low: z.string().nullable(), high: z.string().nullable(), leftOut: z.array(z.string()) }),
   notices: z.array(z.string()),
 });
 export type TDivergenceJson = z.infer<typeof ZDivergenceJson>;
@@ -119,10 +127,15 @@ export function toMatrixJsonHead(matrix: Pick<TMatrix, "negotiation" | "parties"
 }
 
 /** The divergence JSON: metrics with slugs, and the URL's notices. */
-export function toDivergenceJson(divergence: TDivergence, notices: readonly string[]): TDivergenceJson {
+export function toDivergenceJson(
+  divergence: TDivergence,
+  anchors: { low: { slug: string } | null; high: { slug: string } | null; leftOut: { slug: string }[] },
+  notices: readonly string[],
+): TDivergenceJson {
   return {
     issues: divergence.issues.map(({ issue, scored, spread, stdev }) => ({ issue, scored, spread, stdev })),
-    pairs: divergence.pairs.map(({ a, b, distance, sharedIssues }) => ({ a, b, distance, sharedIssues })),
+    pairs: divergence.pairs.map(({ a, b, distance, agreement, sharedIssues }) => ({ a, b, distance, agreement, sharedIssues })),
+    anchors: { low: anchors.low?.slug ?? null, high: anchors.high?.slug ?? null, leftOut: anchors.leftOut.map((a) => a.slug) },
     notices: [...notices],
   };
 }

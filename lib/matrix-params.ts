@@ -12,8 +12,13 @@ export const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
 export const DENSITIES = ["compact", "detailed"] as const;
 export type TDensity = (typeof DENSITIES)[number];
 
+/** Whether metrics that are flat by construction count the parties that define the scale's ends. */
+export const ANCHOR_MODES = ["exclude", "include"] as const;
+export type TAnchorMode = (typeof ANCHOR_MODES)[number];
+
 /** The matrix view as the URL states it. `null` lists mean "all"; `page` counts from 1. */
 export type TMatrixParams = {
+  anchors: TAnchorMode;
   issues: string[] | null;
   parties: string[] | null;
   q: string;
@@ -36,7 +41,15 @@ export function toKnownSlugs(all: readonly string[]): TKnownSlugs {
 
 export type TRawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-export const DEFAULT_MATRIX_PARAMS: TMatrixParams = { issues: null, parties: null, q: "", sort: "order", page: 1, density: "compact" };
+export const DEFAULT_MATRIX_PARAMS: TMatrixParams = {
+  issues: null,
+  parties: null,
+  q: "",
+  sort: "order",
+  page: 1,
+  density: "compact",
+  anchors: "exclude",
+};
 export const MAX_QUERY_LENGTH = 200;
 /** At most this many slugs of one kind are read from a URL, so a request's work stays bounded. */
 export const MAX_SLUGS = 500;
@@ -126,7 +139,12 @@ export function parseMatrixParams(
   const density = (DENSITIES as readonly string[]).includes(rawDensity) ? (rawDensity as TDensity) : "compact";
   if (density !== rawDensity) notices.push(`Ignored unknown density “${echo(rawDensity)}”; showing compact cells.`);
 
-  return { params: { issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices), density }, notices };
+  const rawAnchors = readParam(raw, "anchors") ?? "exclude";
+  const anchors = (ANCHOR_MODES as readonly string[]).includes(rawAnchors) ? (rawAnchors as TAnchorMode) : "exclude";
+  if (anchors !== rawAnchors)
+    notices.push(`Ignored unknown anchors “${echo(rawAnchors)}”; the scale's anchor parties are left out of spread.`);
+
+  return { params: { issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices), density, anchors }, notices };
 }
 
 function parsePage(raw: string | undefined, notices: string[]): number {
@@ -146,6 +164,7 @@ export function toMatrixSearchParams(params: TMatrixParams): URLSearchParams {
   if (params.sort !== DEFAULT_MATRIX_PARAMS.sort) search.set("sort", params.sort);
   if (params.page !== DEFAULT_MATRIX_PARAMS.page) search.set("page", String(params.page));
   if (params.density !== DEFAULT_MATRIX_PARAMS.density) search.set("density", params.density);
+  if (params.anchors !== DEFAULT_MATRIX_PARAMS.anchors) search.set("anchors", params.anchors);
   return search;
 }
 

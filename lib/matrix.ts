@@ -27,10 +27,13 @@ export function assembleMatrix(
   issues: readonly TIssue[],
   parties: readonly TParty[],
   grid: readonly (readonly (TPosition | null)[])[],
+  /** The columns a row's divergence counts (all by default; a view leaves the scale's anchors out). */
+  isMeasured: (party: TParty) => boolean = () => true,
 ): TMatrix {
   const rows = issues.map((issue, index) => {
     const cells = parties.map((_, column) => grid[index]?.[column] ?? null);
-    return { issue, cells, divergence: measureIssue(cells.map((c) => c?.score ?? null)) };
+    const measured = cells.filter((_, column) => isMeasured(parties[column]!));
+    return { issue, cells, divergence: measureIssue(measured.map((c) => c?.score ?? null)) };
   });
   return { negotiation, parties: [...parties], rows };
 }

@@ -97,6 +97,8 @@ export const ZNegotiationInput = z
     summary: ZText(L.description),
     asOf: ZIsoDate,
     scaleNote: ZText(L.description),
+    lowPoleParty: ZSlug.nullish().transform((v) => v ?? null),
+    highPoleParty: ZSlug.nullish().transform((v) => v ?? null),
     issues: z
       .array(
         z.object({
@@ -123,6 +125,13 @@ export const ZNegotiationInput = z
       const duplicate = slugs.find((slug) => seen.size === seen.add(slug).size);
       if (duplicate) ctx.addIssue({ code: "custom", message: `duplicate ${what} slug "${duplicate}"` });
     }
+    for (const key of ["lowPoleParty", "highPoleParty"] as const) {
+      const slug = n[key];
+      if (slug !== null && !n.parties.some((p) => p.slug === slug))
+        ctx.addIssue({ code: "custom", path: [key], message: `"${slug}" is not one of the dossier's parties` });
+    }
+    if (n.lowPoleParty !== null && n.lowPoleParty === n.highPoleParty)
+      ctx.addIssue({ code: "custom", path: ["highPoleParty"], message: "the two poles must be different parties" });
     const cells = new Map<string, number>();
     for (const p of n.positions) cells.set(`${p.issue}|${p.party}`, (cells.get(`${p.issue}|${p.party}`) ?? 0) + 1);
     for (const issue of n.issues) {

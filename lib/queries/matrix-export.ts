@@ -29,17 +29,17 @@ export const LONG_CSV_SQL = `SELECT i."slug", i."name", pa."slug", pa."name", p.
   ${CELLS_FROM} LEFT JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
   ORDER BY r.key, c.key`;
 
-/** One row per existing cell: its row's position in the chunk, its score, and the position as JSON (`ZPositionJson`). */
+/** One row per existing cell: its row's position in the chunk, its score, the position as JSON (`ZPositionJson`), its column. */
 export const POSITION_JSON_SQL = `SELECT r.key, p."score", json_object(
     'issue', i."slug", 'party', pa."slug", 'label', p."label", 'summary', p."summary", 'score', p."score", 'status', p."status",
     'confidence', p."confidence", 'asOf', p."asOf", 'quote', p."quote", 'notes', p."notes",
     'sources', (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher", 'url', s."url",
       'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note")) FROM (SELECT s.* ${CITED}) s))
-  ${CELLS_FROM} JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
+  , c.key ${CELLS_FROM} JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
   ORDER BY r.key, c.key`;
 
 type TLongRow = [...TCsvCell[]];
-type TJsonRow = [row: number, score: number | null, json: string];
+type TJsonRow = [row: number, score: number | null, json: string, column: number];
 
 function* writeCsvPieces(
   statement: Database.Statement,
@@ -69,6 +69,7 @@ function* writeJsonPieces(
   statement: Database.Statement,
   head: string,
   parties: TPartyRow[],
+  measured: boolean[],
   chunks: number[][],
 ): Generator<string> {
   // Positions stream before issues, so each issue's divergence is known once its cells are written.
@@ -79,7 +80,8 @@ function* writeJsonPieces(
   for (const chunk of chunks) {
     const rows = statement.all(JSON.stringify(chunk), partyIds) as TJsonRow[];
     const scores = chunk.map(() => [] as (number | null)[]);
-    for (const [row, score] of rows) scores[row]!.push(score);
+    // An issue's metrics count the measured columns only (the scale's anchors are left out unless included).
+    for (const [row, score, , column] of rows) if (measured[column]) scores[row]!.push(score);
     if (rows.length > 0) yield separator + rows.map((row) => row[2]).join(",");
     if (rows.length > 0) separator = ",";
     selectIssues(db, chunk).forEach(({ id: _, ...issue }, index) => {
@@ -120,7 +122,14 @@ export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TE
     const statement = db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
     const write =
       format === "json"
-        ? writeJsonPieces(db, statement, JSON.stringify(toMatrixJsonHead(head, base.notices)), base.shownParties, chunks)
+        ? writeJsonPieces(
+            db,
+            statement,
+            JSON.stringify(toMatrixJsonHead(head, base.notices)),
+            base.shownParties,
+            base.shownParties.map((p) => base.measuredParties.includes(p)),
+            chunks,
+          )
         : writeCsvPieces(statement, format, base.shownParties, chunks);
     function* pieces(): Generator<string> {
       try {

@@ -7,14 +7,19 @@ import type { TKnownSlugs, TSortKey } from "../matrix-params";
 // The SQL every view is read with. Lists go in as one JSON parameter (json_each), so a long list
 // never meets SQLite's parameter limit. Callers run these inside one read transaction.
 
-export type TNegotiationRow = TNegotiationInfo & { id: number; issueCount: number };
+export type TNegotiationRow = TNegotiationInfo & {
+  id: number;
+  issueCount: number;
+  lowPoleParty: string | null;
+  highPoleParty: string | null;
+};
 export type TPartyRow = TParty & { id: number };
 
 /** The negotiation with a slug and its issue count, or undefined. */
 export function findNegotiation(db: Database.Database, slug: string): TNegotiationRow | undefined {
   return db
     .prepare(
-      `SELECT n."id", n."slug", n."title", n."summary", n."asOf", n."scaleNote",
+      `SELECT n."id", n."slug", n."title", n."summary", n."asOf", n."scaleNote", n."lowPoleParty", n."highPoleParty",
         (SELECT COUNT(*) FROM "Issue" i WHERE i."negotiationId" = n."id") AS "issueCount"
        FROM "Negotiation" n WHERE n."slug" = ?`,
     )
@@ -42,6 +47,8 @@ export type TRowFilter = {
   negotiationId: number;
   issues: string[] | null;
   partyIds: number[];
+  /** The parties the divergence sort measures (the shown ones, anchors left out unless included); default `partyIds`. */
+  metricPartyIds?: number[];
   q: string;
   sort: TSortKey;
   /** The party of a `party:{slug}` sort. */
@@ -82,7 +89,7 @@ export function toRowQuery(filter: TRowFilter): { sql: string; params: (string |
       ? `LEFT JOIN (SELECT "issueId", COUNT("score") AS "scored", MAX("score") - MIN("score") AS "spread" FROM "Position"
            WHERE "partyId" IN (SELECT value FROM json_each(?)) GROUP BY "issueId") d ON d."issueId" = i."id"`
       : "";
-  if (spread) params.unshift(parties);
+  if (spread) params.unshift(JSON.stringify(filter.metricPartyIds ?? filter.partyIds));
   const byParty = filter.sortPartyId !== undefined && filter.sort.startsWith("party:");
   const partyJoin = byParty ? `LEFT JOIN "Position" sp ON sp."issueId" = i."id" AND sp."partyId" = ?` : "";
   if (byParty) params.unshift(filter.sortPartyId!);

@@ -5,7 +5,15 @@ import { compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
 import { measureDivergence, type TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
-import { MAX_SLUGS, parseMatrixParams, sortParty, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
+import {
+  MAX_SLUGS,
+  parseMatrixParams,
+  sortParty,
+  type TAnchorMode,
+  toKnownSlugs,
+  type TMatrixParams,
+  type TRawSearchParams,
+} from "../matrix-params";
 import type { TOption } from "../domain";
 import { foldText } from "../text";
 import { getDatabase } from "../db";
@@ -41,6 +49,9 @@ type TViewBase = {
   negotiation: TNegotiationRow;
   parties: TPartyRow[];
   shownParties: TPartyRow[];
+  /** The shown parties that spread, stdev and "most contested" count: the scale's anchors are left out unless included. */
+  measuredParties: TPartyRow[];
+  anchors: TAnchors;
   params: TMatrixParams;
   notices: string[];
   filter: TRowFilter;
@@ -55,15 +66,42 @@ function readViewBase(db: Database.Database, slug: string, raw: TRawSearchParams
     parties: toKnownSlugs(parties.map((p) => p.slug)),
   });
   const shownParties = params.parties ? parties.filter((p) => params.parties!.includes(p.slug)) : parties;
+  const anchors = toAnchors(negotiation, parties, shownParties, params.anchors);
+  const left = new Set(anchors.leftOut.map((p) => p.slug));
+  const measuredParties = shownParties.filter((p) => !left.has(p.slug));
   const filter = {
     negotiationId: negotiation.id,
     issues: params.issues,
     partyIds: shownParties.map((p) => p.id),
+    metricPartyIds: measuredParties.map((p) => p.id),
     q: foldText(params.q),
     sort: params.sort,
     sortPartyId: parties.find((p) => p.slug === sortParty(params.sort))?.id,
   };
-  return { negotiation, parties, shownParties, params, notices, filter };
+  return { negotiation, parties, shownParties, measuredParties, anchors, params, notices, filter };
+}
+
+/**
+ * The parties that define the ends of the scale, and which of them the view leaves out of spread,
+ * stdev and "most contested": those shown, unless the URL says `anchors=include`. With both poles
+ * in the metric, every issue they both score has the full spread of 4 by construction.
+ */
+export type TAnchors = {
+  low: TOption | null;
+  high: TOption | null;
+  mode: TAnchorMode;
+  leftOut: TOption[];
+};
+
+function toAnchors(negotiation: TNegotiationRow, parties: TPartyRow[], shown: TPartyRow[], mode: TAnchorMode): TAnchors {
+  const find = (slug: string | null) => {
+    const party = slug === null ? undefined : parties.find((p) => p.slug === slug);
+    return party ? { slug: party.slug, name: party.name } : null;
+  };
+  const low = find(negotiation.lowPoleParty);
+  const high = find(negotiation.highPoleParty);
+  const leftOut = mode === "include" ? [] : [low, high].filter((a): a is TOption => a !== null && shown.some((p) => p.slug === a.slug));
+  return { low, high, mode, leftOut };
 }
 
 function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
@@ -78,11 +116,13 @@ function toParty({ slug, name, kind, date, description, sortOrder }: TPartyRow) 
 function readMatrix(db: Database.Database, base: TViewBase, rowIds: readonly number[], cache?: TSourceCache): TMatrix {
   const issues = selectIssues(db, rowIds);
   const grid = selectCells(db, issues, base.shownParties, cache);
+  const measured = new Set(base.measuredParties.map((p) => p.slug));
   return assembleMatrix(
     toInfo(base.negotiation),
     issues.map(({ id: _, ...issue }) => issue),
     base.shownParties.map(toParty),
     grid,
+    (party) => measured.has(party.slug),
   );
 }
 
@@ -96,6 +136,7 @@ export type TMatrixView = {
   issueOptions: TOption[] | null;
   params: TMatrixParams;
   notices: string[];
+  anchors: TAnchors;
   /** The rows of the current page. */
   matrix: TMatrix;
   page: TPage;
@@ -135,6 +176,7 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
       issueOptions,
       params,
       notices: base.notices,
+      anchors: base.anchors,
       matrix: readMatrix(db, base, rowIds),
       page: { number: params.page, size, rowCount, pageCount },
       presets: {
@@ -150,7 +192,7 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
 }
 
 /** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
-export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[] }) | null {
+export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
   const db = getDatabase();
   return db.transaction(() => {
     const base = readViewBase(db, slug, raw);
@@ -163,12 +205,14 @@ export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDiverg
       grid[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
     }
     const slugs = selectIssues(db, rowIds).map((i) => i.slug);
+    const measured = new Set(base.measuredParties.map((p) => p.id));
     const divergence = measureDivergence(
       slugs,
       base.shownParties.map((p) => p.slug),
       (i, p) => grid[i]?.[p] ?? null,
+      (p) => measured.has(base.shownParties[p]!.id),
     );
-    return { ...divergence, notices: base.notices };
+    return { ...divergence, notices: base.notices, anchors: base.anchors };
   })();
 }
 

@@ -45,7 +45,9 @@ function prepareStatements(db: Database.Database) {
   return {
     exists: db.prepare(`SELECT 1 FROM "Negotiation" WHERE "slug" = ?`).pluck(),
     remove: db.prepare(`DELETE FROM "Negotiation" WHERE "slug" = ?`),
-    negotiation: db.prepare(`INSERT INTO "Negotiation" ("slug", "title", "summary", "asOf", "scaleNote") VALUES (?, ?, ?, ?, ?)`),
+    negotiation: db.prepare(
+      `INSERT INTO "Negotiation" ("slug", "title", "summary", "asOf", "scaleNote", "lowPoleParty", "highPoleParty") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
     issue: db.prepare(
       `INSERT INTO "Issue" ("negotiationId", "slug", "name", "description", "sortOrder", "isCore", "lowLabel", "highLabel", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -67,7 +69,15 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
   const replaced = sql.exists.get(input.slug) !== undefined;
   if (replaced && !replace) throw new NegotiationExistsError(input.slug);
   sql.remove.run(input.slug);
-  const negotiationId = sql.negotiation.run(input.slug, input.title, input.summary, input.asOf, input.scaleNote).lastInsertRowid;
+  const negotiationId = sql.negotiation.run(
+    input.slug,
+    input.title,
+    input.summary,
+    input.asOf,
+    input.scaleNote,
+    input.lowPoleParty,
+    input.highPoleParty,
+  ).lastInsertRowid;
   const issueIds = new Map<string, number | bigint>();
   for (const [order, i] of input.issues.entries()) {
     const row = sql.issue.run(

@@ -17,7 +17,20 @@ describe("GET /api/negotiations/[slug]/divergence", () => {
       { issue: "g8", scored: 2, spread: 0, stdev: 0 },
     ]);
     // |2 − (−1)| + |1 − (−1)| + |2 − 2| = 5 over 3 shared issues: 5 / 12
-    expect(body.pairs).toEqual([{ a: "us-draft", b: "europe", sharedIssues: 3, distance: 5 / 12 }]);
+    expect(body.pairs).toEqual([{ a: "us-draft", b: "europe", sharedIssues: 3, distance: 5 / 12, agreement: 1 - 5 / 12 }]);
+  });
+
+  it("leaves the scale's anchors out of spread by default, says which, and includes them on request", async () => {
+    const byDefault = ZDivergenceJson.parse(await (await divergence("")).json());
+    expect(byDefault.anchors).toEqual({ low: "ukraine", high: "russia", leftOut: ["ukraine", "russia"] });
+    // NATO among the three documents: +2, undisclosed, −1.
+    expect(byDefault.issues.find((i) => i.issue === "nato")).toEqual({ issue: "nato", scored: 2, spread: 3, stdev: 1.5 });
+    // Distances still cover every shown party, anchors included.
+    expect(byDefault.pairs.filter((p) => p.b === "russia")).toHaveLength(3);
+    const included = ZDivergenceJson.parse(await (await divergence("?anchors=include")).json());
+    expect(included.anchors.leftOut).toEqual([]);
+    // With both poles counted, every issue they both score has the full spread of 4 by construction.
+    expect(included.issues.filter((i) => i.spread === 4)).toHaveLength(12);
   });
 
   // The fixture's scores, by hand (see tests/fixtures/negotiation.ts):

@@ -50,8 +50,11 @@ describe("GET matrix.csv", () => {
 
 describe("GET /api/negotiations/[slug]/matrix", () => {
   it("returns the filtered view with slugs as keys", async () => {
-    const body = await readMatrixJson(SLUG, "?issues=crimea&parties=europe,russia&sort=divergence");
+    const body = await readMatrixJson(SLUG, "?issues=crimea&parties=europe,russia&sort=divergence&anchors=include");
     expect(body.issues.map((i) => [i.slug, i.spread])).toEqual([["crimea", 3]]);
+    // By default Russia, the scale's high anchor, is left out of spread: Europe alone has none.
+    const byDefault = await readMatrixJson(SLUG, "?issues=crimea&parties=europe,russia");
+    expect(byDefault.issues.map((i) => [i.slug, i.scored, i.spread])).toEqual([["crimea", 1, null]]);
     expect(body.parties.map((p) => [p.slug, p.kind])).toEqual([
       ["europe", "document"],
       ["russia", "actor"],

@@ -19,10 +19,10 @@ describe("measureIssue", () => {
 
 describe("measurePair", () => {
   it.each([
-    [[-2, 1, null], [2, null, -1], { sharedIssues: 1, distance: 1 }],
-    [[-2, 1, null], [0, 1, 2], { sharedIssues: 2, distance: 0.25 }],
-    [[2, null, -1], [0, 1, 2], { sharedIssues: 2, distance: 0.625 }],
-    [[null, 1], [2, null], { sharedIssues: 0, distance: null }],
+    [[-2, 1, null], [2, null, -1], { sharedIssues: 1, distance: 1, agreement: 0 }],
+    [[-2, 1, null], [0, 1, 2], { sharedIssues: 2, distance: 0.25, agreement: 0.75 }],
+    [[2, null, -1], [0, 1, 2], { sharedIssues: 2, distance: 0.625, agreement: 0.375 }],
+    [[null, 1], [2, null], { sharedIssues: 0, distance: null, agreement: null }],
   ] as [TScore[], TScore[], object][])("%j vs %j", (a, b, expected) => {
     expect(measurePair(a, b)).toEqual(expected);
   });
@@ -32,9 +32,9 @@ describe("measureMatrix on the fixture", () => {
   it("matches the hand-computed values", () => {
     const result = measureMatrix(fixtureMatrix());
     expect(result.pairs).toEqual([
-      { a: "a", b: "b", sharedIssues: 1, distance: 1 },
-      { a: "a", b: "c", sharedIssues: 2, distance: 0.25 },
-      { a: "b", b: "c", sharedIssues: 2, distance: 0.625 },
+      { a: "a", b: "b", sharedIssues: 1, distance: 1, agreement: 0 },
+      { a: "a", b: "c", sharedIssues: 2, distance: 0.25, agreement: 0.75 },
+      { a: "b", b: "c", sharedIssues: 2, distance: 0.625, agreement: 0.375 },
     ]);
     expect(result.issues.map((i) => [i.issue, i.scored, i.spread])).toEqual([
       ["alpha", 3, 4],
@@ -47,7 +47,7 @@ describe("measureMatrix on the fixture", () => {
     const result = measureMatrix(fixtureMatrix({ issues: ["gamma"], parties: ["a", "c"] }));
     expect(result).toEqual({
       issues: [{ issue: "gamma", scored: 1, spread: null, stdev: null }],
-      pairs: [{ a: "a", b: "c", sharedIssues: 0, distance: null }],
+      pairs: [{ a: "a", b: "c", sharedIssues: 0, distance: null, agreement: null }],
     });
   });
 });

@@ -27,12 +27,23 @@ describe("parseMatrixParams", () => {
     ["page=0", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “0”; showing the first page."]],
     ["page=2.5", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “2.5”; showing the first page."]],
   ])("parses %j", (query, params, notices) => {
-    expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({ params: { ...params, density: "compact" }, notices });
+    expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({
+      params: { ...params, density: "compact", anchors: "exclude" },
+      notices,
+    });
   });
 
   it("accepts the record shape Next passes to pages", () => {
     const result = parseMatrixParams({ issues: ["alpha", "beta"], sort: "issue" }, known);
-    expect(result.params).toEqual({ issues: ["alpha", "beta"], parties: null, q: "", sort: "issue", page: 1, density: "compact" });
+    expect(result.params).toEqual({
+      issues: ["alpha", "beta"],
+      parties: null,
+      q: "",
+      sort: "issue",
+      page: 1,
+      density: "compact",
+      anchors: "exclude",
+    });
   });
 
   it("cuts an oversized search and says so, never throwing", () => {
@@ -77,9 +88,11 @@ describe("density", () => {
 
 describe("toMatrixSearchParams", () => {
   it("leaves defaults out", () => {
-    expect(toQueryString(toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order", page: 1, density: "compact" }))).toBe(
-      "",
-    );
+    expect(
+      toQueryString(
+        toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order", page: 1, density: "compact", anchors: "exclude" }),
+      ),
+    ).toBe("");
   });
 
   it("round-trips through the parser", () => {
@@ -90,9 +103,10 @@ describe("toMatrixSearchParams", () => {
       sort: "divergence" as const,
       page: 2,
       density: "detailed" as const,
+      anchors: "include" as const,
     };
     const search = toMatrixSearchParams(params);
-    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2&density=detailed");
+    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2&density=detailed&anchors=include");
     expect(parseMatrixParams(search, known)).toEqual({ params, notices: [] });
   });
 });

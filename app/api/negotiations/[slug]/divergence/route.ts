@@ -9,5 +9,5 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = getDivergenceView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  return Response.json(toDivergenceJson(view, view.notices));
+  return Response.json(toDivergenceJson(view, view.anchors, view.notices));
 });
