@@ -139,3 +139,31 @@ export function toDivergenceJson(
     notices: [...notices],
   };
 }
+
+/** `GET /api/negotiations/{slug}/movement`: how the shown documents moved, oldest first (see `lib/analytics.ts`). */
+export const ZMovementJson = z.strictObject({
+  documents: z.array(z.string()),
+  steps: z.array(
+    z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      issue: z.string(),
+      fromScore: z.number().int().nullable(),
+      toScore: z.number().int().nullable(),
+      change: z.number().int().nullable(),
+      toward: z.enum(["low", "high", "none"]).nullable(),
+    }),
+  ),
+  summary: z.array(
+    z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      towardLow: z.number().int(),
+      towardHigh: z.number().int(),
+      unchanged: z.number().int(),
+      unknown: z.number().int(),
+    }),
+  ),
+  notices: z.array(z.string()),
+});
+export type TMovementJson = z.infer<typeof ZMovementJson>;

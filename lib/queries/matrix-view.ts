@@ -1,6 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { cache } from "react";
+import type { TScoreGrid } from "../analytics";
 import { compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
 import { measureDivergence, type TDivergence } from "../divergence";
@@ -191,29 +192,54 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
   })();
 }
 
-/** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
-export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
+/** Every row a URL selects (not just one page) as a grid of scores, with the view's anchors and notices. */
+export type TScoreView = TScoreGrid & {
+  negotiation: TNegotiationInfo;
+  params: TMatrixParams;
+  notices: string[];
+  anchors: TAnchors;
+  /** Per shown party, whether spread and stdev count it (the anchors are left out unless included). */
+  measured: boolean[];
+};
+
+/** Reads the scores of every row a view selects, for metrics over the whole view, in one read transaction. */
+export function getScoreView(slug: string, raw: TRawSearchParams): TScoreView | null {
   const db = getDatabase();
-  return db.transaction(() => {
+  return db.transaction((): TScoreView | null => {
     const base = readViewBase(db, slug, raw);
     if (!base) return null;
     const rowIds = selectRowIds(db, base.filter);
     const rowIndex = new Map(rowIds.map((id, index) => [id, index]));
     const columnIndex = new Map(base.shownParties.map((p, index) => [p.id, index]));
-    const grid = rowIds.map(() => base.shownParties.map((): number | null => null));
+    const scores = rowIds.map(() => base.shownParties.map((): number | null => null));
     for (const [issueId, partyId, score] of selectScores(db, rowIds, base.shownParties)) {
-      grid[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
+      scores[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
     }
-    const slugs = selectIssues(db, rowIds).map((i) => i.slug);
     const measured = new Set(base.measuredParties.map((p) => p.id));
-    const divergence = measureDivergence(
-      slugs,
-      base.shownParties.map((p) => p.slug),
-      (i, p) => grid[i]?.[p] ?? null,
-      (p) => measured.has(base.shownParties[p]!.id),
-    );
-    return { ...divergence, notices: base.notices, anchors: base.anchors };
+    return {
+      negotiation: toInfo(base.negotiation),
+      params: base.params,
+      notices: base.notices,
+      anchors: base.anchors,
+      issues: selectIssues(db, rowIds).map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
+      parties: base.shownParties.map(toParty),
+      scores,
+      measured: base.shownParties.map((p) => measured.has(p.id)),
+    };
   })();
+}
+
+/** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
+export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
+  const view = getScoreView(slug, raw);
+  if (!view) return null;
+  const divergence = measureDivergence(
+    view.issues.map((i) => i.slug),
+    view.parties.map((p) => p.slug),
+    (i, p) => view.scores[i]?.[p] ?? null,
+    (p) => view.measured[p]!,
+  );
+  return { ...divergence, notices: view.notices, anchors: view.anchors };
 }
 
 /** A negotiation's own fields for titles and headers, or null; one cheap read, shared within a request. */

@@ -1,7 +1,8 @@
 import { GET as getDivergence } from "@/app/api/negotiations/[slug]/divergence/route";
 import { GET as getMatrix } from "@/app/api/negotiations/[slug]/matrix/route";
+import { GET as getMovement } from "@/app/api/negotiations/[slug]/movement/route";
 import { GET as getCsv } from "@/app/negotiations/[slug]/matrix.csv/route";
-import { ZDivergenceJson, ZMatrixJson } from "@/lib/json-formats";
+import { ZDivergenceJson, ZMatrixJson, ZMovementJson } from "@/lib/json-formats";
 
 const BASE = "http://localhost";
 const context = (slug: string) => ({ params: Promise.resolve({ slug }) });
@@ -18,6 +19,16 @@ export async function readMatrixJson(slug: string, query = "") {
   const response = await callJson(slug, query);
   if (response.status !== 200) throw new Error(`matrix JSON answered ${response.status}`);
   return ZMatrixJson.parse(await response.json());
+}
+
+export const callMovement = (slug: string, query = "") =>
+  getMovement(new Request(`${BASE}/api/negotiations/${slug}/movement${query}`), context(slug));
+
+/** The movement JSON of a view, parsed with its public schema. */
+export async function readMovementJson(slug: string, query = "") {
+  const response = await callMovement(slug, query);
+  if (response.status !== 200) throw new Error(`movement JSON answered ${response.status}`);
+  return ZMovementJson.parse(await response.json());
 }
 
 /** The divergence JSON of a view, parsed with its public schema. */

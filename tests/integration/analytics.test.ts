@@ -1,0 +1,64 @@
+// Lean and movement on the seeded dossier, against values computed by hand from
+// prisma/seed-data/ukraine-peace-2025.json. Documents in date order: the US draft (20 Nov), then
+// the Geneva framework and the European counter-proposal (both 23 Nov, in column order).
+import { describe, expect, it } from "vitest";
+import { describeLean, describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
+import { getScoreView } from "@/lib/queries/matrix-view";
+import { callMovement, readMovementJson } from "../support/routes";
+
+const SLUG = "ukraine-peace-2025";
+
+describe("GET /api/negotiations/[slug]/movement", () => {
+  it("gives the hand-computed moves between consecutive documents", async () => {
+    const body = await readMovementJson(SLUG);
+    expect(body.documents).toEqual(["us-draft", "revised-framework", "europe"]);
+    // US draft → Geneva: army cap +1 → −1, amnesty +2 → −1 (toward Ukraine), guarantees 0 → 0; ten unknown in Geneva.
+    // Geneva → Europe: army cap −1 → −1, guarantees 0 → −1; amnesty −1 → not found; ten unknown in Geneva.
+    expect(body.summary).toEqual([
+      { from: "us-draft", to: "revised-framework", towardLow: 2, towardHigh: 0, unchanged: 1, unknown: 10 },
+      { from: "revised-framework", to: "europe", towardLow: 1, towardHigh: 0, unchanged: 1, unknown: 11 },
+    ]);
+    expect(body.steps.filter((s) => s.change !== null)).toEqual([
+      { from: "us-draft", to: "revised-framework", issue: "army-cap", fromScore: 1, toScore: -1, change: -2, toward: "low" },
+      { from: "us-draft", to: "revised-framework", issue: "security-guarantees", fromScore: 0, toScore: 0, change: 0, toward: "none" },
+      { from: "us-draft", to: "revised-framework", issue: "amnesty", fromScore: 2, toScore: -1, change: -3, toward: "low" },
+      { from: "revised-framework", to: "europe", issue: "army-cap", fromScore: -1, toScore: -1, change: 0, toward: "none" },
+      { from: "revised-framework", to: "europe", issue: "security-guarantees", fromScore: 0, toScore: -1, change: -1, toward: "low" },
+    ]);
+    expect(body.steps.find((s) => s.issue === "nato")).toMatchObject({ fromScore: 2, toScore: null, change: null, toward: null });
+  });
+
+  it("follows the matrix filters: the US draft straight to Europe over the core issues", async () => {
+    const body = await readMovementJson(SLUG, "?parties=us-draft,europe&issues=nato,army-cap,donbas,crimea,sanctions,g8");
+    // nato 2 → −1, army 1 → −1, donbas 2 → −1, crimea 1 → −1, sanctions 1 → 1, g8 2 → 2.
+    expect(body.summary).toEqual([{ from: "us-draft", to: "europe", towardLow: 4, towardHigh: 0, unchanged: 2, unknown: 0 }]);
+  });
+
+  it("has nothing to compare with fewer than two documents, and answers 404 JSON to an unknown negotiation", async () => {
+    expect(await readMovementJson(SLUG, "?parties=russia,ukraine,us-draft")).toMatchObject({ documents: ["us-draft"], steps: [], summary: [] });
+    const missing = await callMovement("no-such-talks");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: expect.stringContaining("no-such-talks") });
+  });
+});
+
+describe("lean and the sentences", () => {
+  it("gives each party's mean over its known scores, in words with the negotiation's pole names", () => {
+    const view = getScoreView(SLUG, new URLSearchParams())!;
+    const lean = measureLean(view);
+    // US draft: 2+1+2+1+1+2+1+0+1+1+2+1+1 = 16 over 13. Geneva: −1 + 0 − 1 = −2 over 3, 10 unknown.
+    expect(lean.find((l) => l.party === "us-draft")).toMatchObject({ mean: 16 / 13, scored: 13, unknown: 0 });
+    expect(lean.find((l) => l.party === "revised-framework")).toMatchObject({ mean: -2 / 3, scored: 3, unknown: 10 });
+    const poles = poleNames(view.anchors);
+    expect(describeLean(lean[0]!, poles)).toBe("US 28-point draft leans +1.2 toward Russia's position over 13 scored issues.");
+    expect(describeLean(lean[1]!, poles)).toBe(
+      "Revised US–Ukraine framework (Geneva) leans −0.7 toward Ukraine's position over 3 scored issues; 10 unknown.",
+    );
+    const movement = measureMovement(view);
+    expect(describeMovement(movement, movement.summary[0]!, view, poles)).toBe(
+      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 2 issues moved toward Ukraine's position (5 steps in all), " +
+        "0 issues toward Russia's position, 1 issue unchanged, 10 issues unknown in one text or both. " +
+        "Moved most: Amnesty / waiver of claims: 3 steps toward “Accountability for wartime acts”.",
+    );
+  });
+});
