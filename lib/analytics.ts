@@ -108,9 +108,10 @@ export function describeMovement(movement: TMovement, pair: TMovementSummary, gr
   const steps = movement.steps.filter((s) => s.from === pair.from && s.to === pair.to);
   const stepsToward = (toward: TToward) => steps.filter((s) => s.toward === toward).reduce((sum, s) => sum + Math.abs(s.change ?? 0), 0);
   const issues = (n: number) => `${n} issue${n === 1 ? "" : "s"}`;
+  const stepWords = (n: number) => `${n} step${n === 1 ? "" : "s"}`;
   const parts = [
-    `${issues(pair.towardLow)} moved toward ${poles.low}${pair.towardLow > 0 ? ` (${stepsToward("low")} steps in all)` : ""}`,
-    `${issues(pair.towardHigh)} toward ${poles.high}${pair.towardHigh > 0 ? ` (${stepsToward("high")} steps)` : ""}`,
+    `${issues(pair.towardLow)} moved toward ${poles.low}${pair.towardLow > 0 ? ` (${stepWords(stepsToward("low"))} in all)` : ""}`,
+    `${issues(pair.towardHigh)} toward ${poles.high}${pair.towardHigh > 0 ? ` (${stepWords(stepsToward("high"))} in all)` : ""}`,
     `${issues(pair.unchanged)} unchanged`,
     `${issues(pair.unknown)} unknown in one text or both`,
   ];
@@ -119,7 +120,7 @@ export function describeMovement(movement: TMovement, pair: TMovementSummary, gr
     .filter((s) => largest > 0 && Math.abs(s.change ?? 0) === largest)
     .map((s) => {
       const issue = grid.issues.find((i) => i.slug === s.issue)!;
-      return `${issue.name}: ${largest} step${largest === 1 ? "" : "s"} toward “${s.toward === "low" ? issue.lowLabel : issue.highLabel}”`;
+      return `${issue.name}: ${stepWords(largest)} toward “${s.toward === "low" ? issue.lowLabel : issue.highLabel}”`;
     });
   const moved = most.length > 0 ? ` Moved most: ${most.join("; ")}.` : "";
   return `From the ${name(pair.from)} to the ${name(pair.to)}: ${parts.join(", ")}.${moved}`;

@@ -88,8 +88,3 @@ export function toDistanceGrid(
     }),
   );
 }
-
-/** "0.25", or "—" when there is no shared issue. */
-export function formatDistance(distance: number | null): string {
-  return distance === null ? "—" : distance.toFixed(2);
-}

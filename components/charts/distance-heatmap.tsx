@@ -1,24 +1,36 @@
 import Link from "next/link";
-import { formatDistance, type TDistanceCell } from "@/lib/chart-data";
+import { type TDistanceCell } from "@/lib/chart-data";
+import { formatPercent } from "@/lib/divergence";
 
-type TProps = { slug: string; parties: { slug: string; name: string }[]; grid: TDistanceCell[][] };
+type TProps = {
+  slug: string;
+  parties: { slug: string; name: string }[];
+  grid: TDistanceCell[][];
+  /** How many issues the view shows: a pair sharing fewer than half of them is marked. */
+  issueCount: number;
+  /** The view's filters to carry into the compare links (`&issues=…&q=…`), or "". */
+  filters: string;
+};
 
-// Sequential light-to-dark purple; text switches to white on the dark half to keep contrast.
-function cellStyle(distance: number | null) {
-  if (distance === null) return undefined;
-  const lightness = 96 - distance * 70;
-  return { background: `hsl(270 45% ${lightness}%)`, color: lightness < 55 ? "#ffffff" : "#1a1a1a" };
+// Sequential scale on agreement: pale for little agreement, deep blue for much; the "close" cells
+// are the strong ones, and text switches to white on the dark half to keep contrast.
+function cellStyle(agreement: number | null) {
+  if (agreement === null) return undefined;
+  const lightness = 96 - agreement * 66;
+  return { background: `hsl(215 55% ${lightness}%)`, color: lightness < 55 ? "#ffffff" : "#1a1a1a" };
 }
 
 /**
- * "How far apart": a party × party table of distances (0 identical … 1 opposite poles) with the
- * number of shared scored issues in each cell. Each off-diagonal cell links to the compare view.
+ * "How far apart": a party × party table of agreement (1 − distance: 100% identical … 0% opposite
+ * poles) with the number of shared scored issues in each cell; a pair sharing fewer than half the
+ * shown issues is marked in words and with a dashed border. Each off-diagonal cell links to the
+ * compare view of the pair, with the same filters.
  */
-export function DistanceHeatmap({ slug, parties, grid }: TProps) {
+export function DistanceHeatmap({ slug, parties, grid, issueCount, filters }: TProps) {
   return (
-    <div className="heatmap-scroll" role="region" aria-label="Distance between parties" tabIndex={0}>
+    <div className="heatmap-scroll" role="region" aria-label="Agreement between parties" tabIndex={0}>
       <table className="heatmap" data-testid="distance-heatmap">
-        <caption className="visually-hidden">Distance between each pair of parties, with the number of issues both scored</caption>
+        <caption className="visually-hidden">Agreement between each pair of parties, with the number of issues both scored</caption>
         <thead>
           <tr>
             <td />
@@ -39,11 +51,16 @@ export function DistanceHeatmap({ slug, parties, grid }: TProps) {
                     —<span className="visually-hidden"> (same party)</span>
                   </td>
                 ) : (
-                  <td key={cell.b} style={cellStyle(cell.distance)} data-distance={cell.distance ?? "none"}>
-                    <Link href={`/negotiations/${slug}/compare?a=${cell.a}&b=${cell.b}`} style={{ color: "inherit" }}>
-                      <strong>{formatDistance(cell.distance)}</strong>
+                  <td
+                    key={cell.b}
+                    style={cellStyle(cell.agreement)}
+                    className={cell.sharedIssues * 2 < issueCount ? "few-shared" : undefined}
+                    data-agreement={cell.agreement ?? "none"}
+                  >
+                    <Link href={`/negotiations/${slug}/compare?a=${cell.a}&b=${cell.b}${filters}`} style={{ color: "inherit" }}>
+                      <strong>{cell.agreement === null ? "—" : formatPercent(cell.agreement)}</strong>
                       <span className="heatmap-shared">
-                        {cell.sharedIssues} shared
+                        {cell.sharedIssues} shared{cell.sharedIssues * 2 < issueCount ? ", few" : ""}
                         <span className="visually-hidden"> issues; compare these two</span>
                       </span>
                     </Link>

@@ -1,6 +1,6 @@
 import type { TPartyStyle } from "@/lib/chart-data";
 
-const PATHS: Record<TPartyStyle["shape"], string> = {
+export const SYMBOL_PATHS: Record<TPartyStyle["shape"], string> = {
   circle: "M8 2a6 6 0 1 0 0.001 0Z",
   square: "M2.5 2.5h11v11h-11Z",
   triangle: "M8 1.5 14.5 13.5h-13Z",
@@ -14,7 +14,7 @@ const PATHS: Record<TPartyStyle["shape"], string> = {
 export function PartySymbol({ style }: { style: TPartyStyle }) {
   return (
     <svg className="party-symbol" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={PATHS[style.shape]} fill={style.color} stroke="currentColor" strokeWidth="0.6" />
+      <path d={SYMBOL_PATHS[style.shape]} fill={style.color} stroke="currentColor" strokeWidth="0.6" />
     </svg>
   );
 }

@@ -35,7 +35,11 @@ describe("GET /api/negotiations/[slug]/movement", () => {
   });
 
   it("has nothing to compare with fewer than two documents, and answers 404 JSON to an unknown negotiation", async () => {
-    expect(await readMovementJson(SLUG, "?parties=russia,ukraine,us-draft")).toMatchObject({ documents: ["us-draft"], steps: [], summary: [] });
+    expect(await readMovementJson(SLUG, "?parties=russia,ukraine,us-draft")).toMatchObject({
+      documents: ["us-draft"],
+      steps: [],
+      summary: [],
+    });
     const missing = await callMovement("no-such-talks");
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: expect.stringContaining("no-such-talks") });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDistance, styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
+import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
 import { measureMatrix } from "@/lib/matrix";
 import { fixtureMatrix } from "../fixtures/matrix";
 
@@ -36,12 +36,12 @@ describe("chart data", () => {
     expect(ranking.unranked).toEqual([{ slug: "beta", name: "Beta issue", scored: 1 }]);
   });
 
-  it("fills the square distance grid from the pairs", () => {
+  it("fills the square agreement grid from the pairs, the same figure both ways, none on the diagonal", () => {
     const grid = toDistanceGrid(["a", "b", "c"], measureMatrix(matrix).pairs);
-    expect(grid.map((row) => row.map((c) => formatDistance(c.distance)))).toEqual([
-      ["—", "1.00", "0.25"],
-      ["1.00", "—", "0.63"],
-      ["0.25", "0.63", "—"],
+    expect(grid.map((row) => row.map((c) => c.agreement))).toEqual([
+      [null, 0, 0.75],
+      [0, null, 0.375],
+      [0.75, 0.375, null],
     ]);
     expect(grid[1]?.[2]?.sharedIssues).toBe(2);
   });

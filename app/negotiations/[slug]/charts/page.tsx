@@ -1,4 +1,7 @@
 import { notFound } from "next/navigation";
+import { AnchorNote } from "@/components/anchor-note";
+import { LeanChart } from "@/components/charts/lean-chart";
+import { MOVEMENT_CHART_ROWS, MovementChart } from "@/components/charts/movement-chart";
 import { DistanceHeatmap } from "@/components/charts/distance-heatmap";
 import { LazySpreadChart } from "@/components/charts/lazy-charts";
 import { SpreadTable } from "@/components/charts/spread-table";
@@ -7,10 +10,12 @@ import { MatrixFilters } from "@/components/matrix-filters";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
 import { Notices } from "@/components/notices";
-import { toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
+import { describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
+import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
+import { PartySymbol } from "@/components/charts/party-symbol";
 import { measureMatrix } from "@/lib/matrix";
 import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getMatrixView } from "@/lib/queries/matrix-view";
+import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +25,19 @@ export const generateMetadata = negotiationMetadata("Charts");
 export default async function ChartsPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const view = getMatrixView(slug, raw);
-  if (!view) notFound();
+  const scores = getScoreView(slug, raw);
+  if (!view || !scores) notFound();
   const { negotiation, matrix, page } = view;
   const parties = matrix.parties.map(({ slug, name }) => ({ slug, name }));
+  const columns = Object.fromEntries(parties.map((p, index) => [p.slug, index]));
   const ranking = toSpreadRanking(matrix);
+  const poles = poleNames(view.anchors);
+  const movement = measureMovement(scores);
+  const basePath = `/negotiations/${slug}/charts`;
+  // The compare links keep the view's issues, search and anchors (the pair replaces its parties).
+  const filters = toQueryString(
+    toMatrixSearchParams({ ...view.params, parties: null, sort: "order", page: 1, density: "compact" }),
+  ).replace("?", "&");
   return (
     <>
       <NegotiationHeader
@@ -32,12 +46,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         query={toQueryString(toMatrixSearchParams({ ...view.params, page: 1 }))}
       />
       <Notices notices={view.notices} />
-      <MatrixFilters
-        basePath={`/negotiations/${slug}/charts`}
-        issues={view.issueOptions}
-        parties={view.partyOptions}
-        params={view.params}
-      />
+      <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />
       <p className="meta">Unknown positions (undisclosed, no position) are never plotted or counted as 0; they are named in words.</p>
       {page.pageCount > 1 && (
         <p className="meta" data-testid="charts-page-note">
@@ -45,6 +54,42 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
           {page.rowCount}.
         </p>
       )}
+      <section aria-labelledby="lean-title" data-testid="chart-lean">
+        <h2 id="lean-title">Where each party leans</h2>
+        <p className="meta">
+          The mean of each party&apos;s known scores over the {scores.issues.length} issues of this view; unknown positions are left out and
+          counted.
+        </p>
+        <LeanChart lean={measureLean(scores)} poles={poles} columns={columns} />
+      </section>
+      <section aria-labelledby="movement-title" data-testid="chart-movement">
+        <h2 id="movement-title">How the drafts moved</h2>
+        {movement.documents.length < 2 ? (
+          <p className="meta">This view shows fewer than two documents, so there is no movement to show.</p>
+        ) : (
+          <>
+            <p className="meta">
+              The documents in date order ({movement.documents.map((d) => scores.parties.find((p) => p.slug === d)!.name).join(" → ")}
+              ); arrows join each known score to the next, and a text with no known score leaves a gap, never a 0.
+              {scores.issues.length > MOVEMENT_CHART_ROWS &&
+                ` The chart draws the first ${MOVEMENT_CHART_ROWS} issues; the sentences cover all.`}
+            </p>
+            <ul className="party-key" aria-label="Marker of each document">
+              {movement.documents.map((d) => (
+                <li key={d}>
+                  <PartySymbol style={styleOfParty(columns[d]!)} /> {scores.parties.find((p) => p.slug === d)!.name}
+                </li>
+              ))}
+            </ul>
+            <MovementChart movement={movement} grid={scores} columns={columns} />
+            <ul className="chart-sentences" data-testid="movement-sentences">
+              {movement.summary.map((pair) => (
+                <li key={`${pair.from}-${pair.to}`}>{describeMovement(movement, pair, scores, poles)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       <section aria-labelledby="strips-title" data-testid="chart-strips">
         <h2 id="strips-title">Where each party stands</h2>
         <StripPlots issues={toStripData(matrix)} parties={parties} />
@@ -52,6 +97,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
       <section aria-labelledby="spread-title" data-testid="chart-spread">
         <h2 id="spread-title">Most contested issues</h2>
         <p className="meta">Spread = highest minus lowest known score among the parties shown (0 to 4).</p>
+        <AnchorNote anchors={view.anchors} basePath={basePath} params={view.params} />
         <LazySpreadChart ranking={ranking} />
         {ranking.unranked.length > 0 && (
           <p className="meta">Not ranked (fewer than two known scores): {ranking.unranked.map((u) => u.name).join(", ")}.</p>
@@ -61,10 +107,14 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
       <section aria-labelledby="distance-title" data-testid="chart-distance">
         <h2 id="distance-title">How far apart</h2>
         <p className="meta">
-          Distance = mean |a − b| ÷ 4 over the issues both parties scored: 0 identical, 1 opposite poles. Choose a cell to compare the pair.
+          Agreement = 1 − mean |a − b| ÷ 4 over the issues both parties scored: 100% identical, 0% opposite poles. A pair that shares fewer
+          than half of the {matrix.rows.length} issues shown is marked “few” with a dashed border: its figure rests on little. Choose a cell
+          to compare the pair.
         </p>
         <DistanceHeatmap
           slug={slug}
+          issueCount={matrix.rows.length}
+          filters={filters}
           parties={parties}
           grid={toDistanceGrid(
             parties.map((p) => p.slug),
@@ -72,7 +122,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
           )}
         />
       </section>
-      <Pagination basePath={`/negotiations/${slug}/charts`} params={view.params} page={page} />
+      <Pagination basePath={basePath} params={view.params} page={page} />
     </>
   );
 }

@@ -1,0 +1,73 @@
+import { describeLean, type TLean, type TPoleNames } from "@/lib/analytics";
+import { styleOfParty } from "@/lib/chart-data";
+import { formatScore } from "@/lib/format";
+import { SYMBOL_PATHS } from "./party-symbol";
+
+const WIDTH = 640;
+const LEFT = 220;
+const RIGHT = 620;
+const ROW = 28;
+const x = (score: number) => LEFT + ((score + 2) / 4) * (RIGHT - LEFT);
+
+/**
+ * "Where each party leans": each party's mean known score on the −2..+2 axis, drawn on the server
+ * as SVG. The sentences below it carry the same figures in words (the chart is hidden from screen
+ * readers). `columns` gives each party its marker, the same as in every chart.
+ */
+export function LeanChart({ lean, poles, columns }: { lean: TLean[]; poles: TPoleNames; columns: Record<string, number> }) {
+  const height = 40 + lean.length * ROW + 30;
+  return (
+    <figure className="chart-figure">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="svg-chart" aria-hidden="true" data-chart="lean">
+        {[-2, -1, 0, 1, 2].map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={24} y2={height - 30} className={tick === 0 ? "axis-zero" : "axis-grid"} />
+            <text x={x(tick)} y={16} textAnchor="middle" className="axis-label">
+              {formatScore(tick)}
+            </text>
+          </g>
+        ))}
+        {lean.map((row, index) => {
+          const y = 40 + index * ROW;
+          const style = styleOfParty(columns[row.party] ?? index);
+          return (
+            <g key={row.party}>
+              <text x={LEFT - 10} y={y + 4} textAnchor="end" className="axis-label">
+                {row.name.length > 32 ? `${row.name.slice(0, 31)}…` : row.name}
+              </text>
+              {row.mean === null ? (
+                <text x={x(0)} y={y + 4} textAnchor="middle" className="chart-note">
+                  no known score
+                </text>
+              ) : (
+                <>
+                  <line x1={x(0)} x2={x(row.mean)} y1={y} y2={y} className="lean-bar" />
+                  <path
+                    d={SYMBOL_PATHS[style.shape]}
+                    transform={`translate(${x(row.mean) - 8} ${y - 8})`}
+                    fill={style.color}
+                    stroke="currentColor"
+                    strokeWidth="0.6"
+                  />
+                </>
+              )}
+            </g>
+          );
+        })}
+        <text x={LEFT} y={height - 10} className="axis-label">
+          ← toward {poles.low}
+        </text>
+        <text x={RIGHT} y={height - 10} textAnchor="end" className="axis-label">
+          toward {poles.high} →
+        </text>
+      </svg>
+      <figcaption>
+        <ul className="chart-sentences" data-testid="lean-sentences">
+          {lean.map((row) => (
+            <li key={row.party}>{describeLean(row, poles)}</li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
