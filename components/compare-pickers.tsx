@@ -1,7 +1,7 @@
 import type { TParty } from "@/lib/domain";
 
-/** Two party pickers in a plain GET form: works by keyboard and without JavaScript. */
-export function ComparePickers({ parties, a, b }: { parties: TParty[]; a: string | null; b: string | null }) {
+/** Two party pickers in a plain GET form, keeping the view's filters: works by keyboard and without JavaScript. */
+export function ComparePickers({ parties, a, b, keep }: { parties: TParty[]; a: string | null; b: string | null; keep: URLSearchParams }) {
   const picker = (key: "a" | "b", chosen: string | null) => (
     <div>
       <label htmlFor={`party-${key}`}>Party {key.toUpperCase()}</label>
@@ -21,6 +21,9 @@ export function ComparePickers({ parties, a, b }: { parties: TParty[]; a: string
     <form method="get" className="toolbar compare-pickers" aria-label="Choose two parties">
       {picker("a", a)}
       {picker("b", b)}
+      {[...keep].map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
       <button type="submit">Compare</button>
     </form>
   );

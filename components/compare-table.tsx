@@ -5,14 +5,11 @@ import { WordDiff } from "./word-diff";
 
 const KIND_LABELS = { same: "Same", different: "Different", unknown: "Unknown" } as const;
 
-/** Two parties side by side, issue by issue: scores, the shift in the issue's words, summaries and sources. */
-export function CompareTable({ comparison }: { comparison: TComparison }) {
-  const { a, b, rows, counts } = comparison;
+/** Two parties side by side, issue by issue: scores, the shift in the issue's words, summaries and sources; the word diff on request. */
+export function CompareTable({ comparison, wordDiff }: { comparison: TComparison; wordDiff: boolean }) {
+  const { a, b, rows } = comparison;
   return (
     <>
-      <p className="compare-summary" data-testid="compare-summary">
-        Same on {counts.same} {counts.same === 1 ? "issue" : "issues"}, different on {counts.different}, unknown on {counts.unknown}.
-      </p>
       <div className="matrix-scroll" role="region" aria-label="Comparison, scrolls in both directions" tabIndex={0}>
         <table className="matrix compare" data-testid="compare-table">
           <caption className="visually-hidden">
@@ -52,7 +49,7 @@ export function CompareTable({ comparison }: { comparison: TComparison }) {
                   <p>
                     <strong>{KIND_LABELS[row.kind]}:</strong> {row.direction}
                   </p>
-                  {row.a && row.b && row.a.summary !== row.b.summary && (
+                  {wordDiff && row.a && row.b && row.a.summary !== row.b.summary && (
                     <details>
                       <summary>What B says differently</summary>
                       <WordDiff from={row.a.summary} to={row.b.summary} />

@@ -1,4 +1,5 @@
 import { diffWords } from "diff";
+import { measurePair, type TPairDistance } from "./divergence";
 import type { TIssue, TParty, TPosition } from "./domain";
 import type { TMatrix } from "./matrix";
 
@@ -20,6 +21,8 @@ export type TComparison = {
   b: TParty;
   rows: TCompareRow[];
   counts: Record<TCompareKind, number>;
+  /** The pair's agreement over the compared issues: the same function as the heatmap and the divergence JSON. */
+  pair: TPairDistance;
 };
 
 /** "2 steps toward <high label>", "1 step toward <low label>", "Same score", or why it is unknown. */
@@ -32,7 +35,8 @@ export function describeShift(difference: number | null, issue: Pick<TIssue, "lo
 
 /**
  * Compares party b with party a issue by issue, over a matrix whose two columns are a and b.
- * Same and different need both scores; a null score makes the issue unknown, never a 0.
+ * Same and different need both scores; a null score makes the issue unknown, never a 0. Rows stay
+ * in the matrix's order; `byGap` orders them largest gap first.
  */
 export function compareParties(matrix: TMatrix): TComparison {
   const [a, b] = matrix.parties;
@@ -46,7 +50,25 @@ export function compareParties(matrix: TMatrix): TComparison {
     counts[kind]++;
     return { issue, a: left, b: right, kind, difference, direction: describeShift(difference, issue) };
   });
-  return { a, b, rows, counts };
+  const pair = measurePair(
+    matrix.rows.map((r) => r.cells[0]?.score ?? null),
+    matrix.rows.map((r) => r.cells[1]?.score ?? null),
+  );
+  return { a, b, rows, counts, pair };
+}
+
+/** Largest gap first; issues with an unknown score last; ties in the dossier's order. */
+export function byGap(rows: readonly TCompareRow[]): TCompareRow[] {
+  const gap = (row: TCompareRow) => (row.difference === null ? -1 : Math.abs(row.difference));
+  return [...rows].sort((x, y) => gap(y) - gap(x) || x.issue.sortOrder - y.issue.sortOrder);
+}
+
+/** "Largest gaps: Amnesty (3 steps), NATO (3 steps)." — the issues that share the largest gap, or null when none differ. */
+export function describeLargestGaps(rows: readonly TCompareRow[]): string | null {
+  const largest = Math.max(0, ...rows.map((r) => Math.abs(r.difference ?? 0)));
+  if (largest === 0) return null;
+  const named = rows.filter((r) => Math.abs(r.difference ?? 0) === largest).map((r) => r.issue.name);
+  return `Largest gap${named.length === 1 ? "" : "s"} (${largest} step${largest === 1 ? "" : "s"}): ${named.join("; ")}.`;
 }
 
 export type TWordChange = { text: string; change: "same" | "added" | "removed" };

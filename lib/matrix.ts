@@ -1,4 +1,4 @@
-import { measureDivergence, measureIssue, type TDivergence, type TIssueDivergence } from "./divergence";
+import { measureIssue, type TIssueDivergence } from "./divergence";
 import type { TIssue, TNegotiation, TParty, TPosition } from "./domain";
 
 export type TMatrixRow = {
@@ -36,15 +36,6 @@ export function assembleMatrix(
     return { issue, cells, divergence: measureIssue(measured.map((c) => c?.score ?? null)) };
   });
   return { negotiation, parties: [...parties], rows };
-}
-
-/** The divergence metrics of exactly the rows and columns a view shows. */
-export function measureMatrix(matrix: TMatrix): TDivergence {
-  return measureDivergence(
-    matrix.rows.map((r) => r.issue.slug),
-    matrix.parties.map((p) => p.slug),
-    (i, p) => matrix.rows[i]?.cells[p]?.score ?? null,
-  );
 }
 
 /** What the matrix table shows of a cell; the summary only in the detailed density. */

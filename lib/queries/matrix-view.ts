@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { cache } from "react";
 import type { TScoreGrid } from "../analytics";
-import { compareParties, type TComparison } from "../compare";
+import { byGap, compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
 import { measureDivergence, type TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
@@ -253,15 +253,22 @@ export type TCompareView = {
   parties: ReturnType<typeof toParty>[];
   comparison: TComparison | null;
   params: TCompareParams;
+  /** The matrix's filters the comparison honours (`issues`, `q`, `anchors`), for links that keep them. */
+  filters: TMatrixParams;
+  notices: string[];
 };
 
-/** The compare view from a URL, shared by the page and its CSV: null only when the negotiation does not exist. */
+/**
+ * The compare view from a URL, shared by the page and its CSV: the matrix's `issues`, `q` and
+ * `anchors` through the matrix's parser (with its notices), the pair and the view's own settings
+ * through the compare parser. Null only when the negotiation does not exist.
+ */
 export function getCompareView(slug: string, raw: TRawSearchParams): TCompareView | null {
   const db = getDatabase();
-  return db.transaction(() => {
-    const negotiation = findNegotiation(db, slug);
-    if (!negotiation) return null;
-    const parties = listParties(db, negotiation.id);
+  return db.transaction((): TCompareView | null => {
+    const base = readViewBase(db, slug, raw);
+    if (!base) return null;
+    const { negotiation, parties } = base;
     const params = parseCompareParams(
       raw,
       parties.map((p) => p.slug),
@@ -269,11 +276,17 @@ export function getCompareView(slug: string, raw: TRawSearchParams): TCompareVie
     const a = parties.find((p) => p.slug === params.a);
     const b = parties.find((p) => p.slug === params.b);
     const info = toInfo(negotiation);
-    if (!a || !b) return { negotiation: info, parties: parties.map(toParty), comparison: null, params };
-    const issues = selectIssues(db, selectRowIds(db, { negotiationId: negotiation.id, issues: null, partyIds: [], q: "", sort: "order" }));
+    const filters = { ...base.params, parties: null, sort: "order" as const, page: 1, density: "compact" as const };
+    const result = { negotiation: info, parties: parties.map(toParty), params, filters, notices: base.notices };
+    if (!a || !b) return { ...result, comparison: null };
+    const rowIds = selectRowIds(db, { ...base.filter, partyIds: [a.id, b.id], sort: "order" });
+    const issues = selectIssues(db, rowIds);
     const rows = issues.map(({ id: _, ...issue }) => issue);
     const matrix = assembleMatrix(info, rows, [toParty(a), toParty(b)], selectCells(db, issues, [a, b]));
-    return { negotiation: info, parties: parties.map(toParty), comparison: compareParties(matrix), params };
+    const comparison = compareParties(matrix);
+    const ordered = params.order === "gap" ? byGap(comparison.rows) : comparison.rows;
+    const shown = params.differencesOnly ? ordered.filter((r) => r.kind === "different") : ordered;
+    return { ...result, comparison: { ...comparison, rows: shown } };
   })();
 }
 

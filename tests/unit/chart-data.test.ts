@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
-import { measureMatrix } from "@/lib/matrix";
-import { fixtureMatrix } from "../fixtures/matrix";
+import { fixtureMatrix, measureMatrix } from "../fixtures/matrix";
 
 const matrix = fixtureMatrix();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareParties, describeShift, diffSummaries } from "@/lib/compare";
+import { byGap, compareParties, describeLargestGaps, describeShift, diffSummaries } from "@/lib/compare";
 import { parseCompareParams } from "@/lib/compare-params";
 import { toCompareCsv } from "@/lib/csv";
 import { fixtureMatrix } from "../fixtures/matrix";
@@ -35,6 +35,25 @@ describe("compareParties", () => {
   });
 });
 
+describe("byGap and the summary of the largest gaps", () => {
+  it("orders the largest gap first and unknown last, and names the largest", () => {
+    // b vs c: alpha +2 → 0 (gap 2), beta unknown, gamma −1 → +2 (gap 3).
+    const rows = byGap(compare("b", "c").rows);
+    expect(rows.map((r) => [r.issue.slug, r.difference])).toEqual([
+      ["gamma", 3],
+      ["alpha", -2],
+      ["beta", null],
+    ]);
+    expect(describeLargestGaps(rows)).toBe("Largest gap (3 steps): Gamma issue.");
+    expect(describeLargestGaps(compare("a", "a").rows)).toBeNull();
+  });
+
+  it("gives the pair's agreement from the same function as the heatmap", () => {
+    // b vs c share alpha and gamma: (2 + 3) / 8 = 0.625 apart, 37.5% agreement.
+    expect(compare("b", "c").pair).toEqual({ sharedIssues: 2, distance: 0.625, agreement: 0.375 });
+  });
+});
+
 describe("diffSummaries", () => {
   it("marks added and removed words (jsdiff splits at punctuation)", () => {
     expect(diffSummaries("a cap of 600,000 troops", "a cap of 800,000 troops")).toEqual([
@@ -57,8 +76,15 @@ describe("parseCompareParams", () => {
     ["a=a", { a: "a", b: null, problems: ["Choose party B."] }],
     ["a=zz&b=c", { a: null, b: "c", problems: ["Party A “zz” is not in this negotiation; choose another."] }],
     ["", { a: null, b: null, problems: ["Choose party A.", "Choose party B."] }],
+    ["a=b&b=b", { a: null, b: null, problems: ["Party A and party B are the same; choose two different parties."] }],
+    [
+      "a=a&b=c&order=issue&only=differences&diff=words",
+      { a: "a", b: "c", problems: [], order: "issue", differencesOnly: true, wordDiff: true },
+    ],
+    ["a=a&b=c&order=sideways", { a: "a", b: "c", problems: [] }],
   ])("%s", (query, expected) => {
-    expect(parseCompareParams(new URLSearchParams(query), ["a", "b", "c"])).toEqual(expected);
+    const defaults = { order: "gap", differencesOnly: false, wordDiff: false };
+    expect(parseCompareParams(new URLSearchParams(query), ["a", "b", "c"])).toEqual({ ...defaults, ...expected });
   });
 });
 

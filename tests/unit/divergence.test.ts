@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { measureDivergence, measureIssue, measurePair } from "@/lib/divergence";
 import type { TScore } from "@/lib/domain";
-import { measureMatrix } from "@/lib/matrix";
-import { fixtureMatrix } from "../fixtures/matrix";
+import { fixtureMatrix, measureMatrix } from "../fixtures/matrix";
 
 describe("measureIssue", () => {
   it.each([

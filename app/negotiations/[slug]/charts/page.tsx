@@ -13,7 +13,7 @@ import { Notices } from "@/components/notices";
 import { describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
 import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
 import { PartySymbol } from "@/components/charts/party-symbol";
-import { measureMatrix } from "@/lib/matrix";
+import { measureDivergence } from "@/lib/divergence";
 import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
@@ -113,12 +113,16 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         </p>
         <DistanceHeatmap
           slug={slug}
-          issueCount={matrix.rows.length}
+          issueCount={scores.issues.length}
           filters={filters}
           parties={parties}
           grid={toDistanceGrid(
             parties.map((p) => p.slug),
-            measureMatrix(matrix).pairs,
+            measureDivergence(
+              scores.issues.map((i) => i.slug),
+              scores.parties.map((p) => p.slug),
+              (i, p) => scores.scores[i]?.[p] ?? null,
+            ).pairs,
           )}
         />
       </section>

@@ -1,4 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Notices } from "@/components/notices";
+import { describeLargestGaps } from "@/lib/compare";
+import { toCompareQuery } from "@/lib/compare-params";
+import { describeAgreement } from "@/lib/divergence";
+import { toMatrixSearchParams } from "@/lib/matrix-params";
 import { ComparePickers } from "@/components/compare-pickers";
 import { CompareTable } from "@/components/compare-table";
 import { NegotiationHeader } from "@/components/negotiation-header";
@@ -13,25 +19,63 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const view = getCompareView(slug, raw);
   if (!view) notFound();
-  const { negotiation, comparison } = view;
-  const hasAnyChoice = view.params.a !== null || view.params.b !== null || Object.keys(raw).length > 0;
+  const { negotiation, comparison, params: chosen } = view;
+  const filters = toMatrixSearchParams(view.filters);
+  const base = `/negotiations/${slug}/compare`;
+  const link = (change: Partial<typeof chosen>) => `${base}${toCompareQuery({ ...chosen, ...change }, filters)}`;
+  const hasAnyChoice = chosen.a !== null || chosen.b !== null || Object.keys(raw).length > 0;
   return (
     <>
       <NegotiationHeader negotiation={negotiation} current="compare" query="" />
       <h2>Compare two parties</h2>
-      <ComparePickers parties={view.parties} a={view.params.a} b={view.params.b} />
+      <Notices notices={view.notices} />
+      <ComparePickers parties={view.parties} a={chosen.a} b={chosen.b} keep={filters} />
       {comparison ? (
         <>
+          <p className="compare-summary" data-testid="compare-summary">
+            {comparison.a.name} and {comparison.b.name}:{" "}
+            <strong data-testid="compare-agreement">{describeAgreement(comparison.pair)}</strong>. Same on {comparison.counts.same},
+            different on {comparison.counts.different}, unknown on {comparison.counts.unknown}. {describeLargestGaps(comparison.rows)}
+          </p>
+          <nav className="compare-options" aria-label="How to show the comparison">
+            <ul>
+              <li>
+                {chosen.order === "gap" ? (
+                  <Link href={link({ order: "issue" })}>Order by issue</Link>
+                ) : (
+                  <Link href={link({ order: "gap" })}>Order by gap, largest first</Link>
+                )}
+              </li>
+              <li>
+                {chosen.differencesOnly ? (
+                  <Link href={link({ differencesOnly: false })}>Show every issue</Link>
+                ) : (
+                  <Link href={link({ differencesOnly: true })}>Differences only</Link>
+                )}
+              </li>
+              <li>
+                {chosen.wordDiff ? (
+                  <Link href={link({ wordDiff: false })}>Hide word-level differences</Link>
+                ) : (
+                  <Link href={link({ wordDiff: true })}>Show word-level differences</Link>
+                )}
+              </li>
+            </ul>
+          </nav>
           <p className="exports">
-            <a href={`/negotiations/${slug}/compare.csv?a=${comparison.a.slug}&b=${comparison.b.slug}`} download data-testid="compare-csv">
+            <a
+              href={`/negotiations/${slug}/compare.csv${toCompareQuery({ ...chosen, wordDiff: false }, filters)}`}
+              download
+              data-testid="compare-csv"
+            >
               Download this comparison as CSV
             </a>
           </p>
-          <CompareTable comparison={comparison} />
+          <CompareTable comparison={comparison} wordDiff={chosen.wordDiff} />
         </>
       ) : (
         <div className={hasAnyChoice ? "notice" : "hint"} role="status" data-testid="compare-message">
-          {hasAnyChoice ? view.params.problems.map((p) => <p key={p}>{p}</p>) : <p>Choose two parties to see them side by side.</p>}
+          {hasAnyChoice ? chosen.problems.map((p) => <p key={p}>{p}</p>) : <p>Choose two parties to see them side by side.</p>}
         </div>
       )}
     </>
