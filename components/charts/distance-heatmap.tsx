@@ -12,12 +12,18 @@ type TProps = {
   filters: string;
 };
 
-// Sequential scale on agreement: pale for little agreement, deep blue for much; the "close" cells
-// are the strong ones, and text switches to white on the dark half to keep contrast.
+// Five steps of agreement, pale (little) to deep blue (much), each with a text colour that keeps a
+// contrast of 4.5:1 or more; the figure is always written in the cell, so colour is never the only cue.
+const STEPS = [
+  { background: "#f1f5fb", color: "#1a1a1a" },
+  { background: "#d3e1f4", color: "#1a1a1a" },
+  { background: "#a9c4ea", color: "#1a1a1a" },
+  { background: "#3f72c0", color: "#ffffff" },
+  { background: "#1f4e9a", color: "#ffffff" },
+];
+
 function cellStyle(agreement: number | null) {
-  if (agreement === null) return undefined;
-  const lightness = 96 - agreement * 66;
-  return { background: `hsl(215 55% ${lightness}%)`, color: lightness < 55 ? "#ffffff" : "#1a1a1a" };
+  return agreement === null ? undefined : STEPS[Math.min(4, Math.floor(agreement * 5))];
 }
 
 /**

@@ -253,7 +253,7 @@ export type TCompareView = {
   parties: ReturnType<typeof toParty>[];
   comparison: TComparison | null;
   params: TCompareParams;
-  /** The matrix's filters the comparison honours (`issues`, `q`, `anchors`), for links that keep them. */
+  /** The matrix's filters the comparison honours (`issues`, `q`, `anchors`; `parties` scopes the search), for links that keep them. */
   filters: TMatrixParams;
   notices: string[];
 };
@@ -276,10 +276,11 @@ export function getCompareView(slug: string, raw: TRawSearchParams): TCompareVie
     const a = parties.find((p) => p.slug === params.a);
     const b = parties.find((p) => p.slug === params.b);
     const info = toInfo(negotiation);
-    const filters = { ...base.params, parties: null, sort: "order" as const, page: 1, density: "compact" as const };
+    const filters = { ...base.params, sort: "order" as const, page: 1, density: "compact" as const };
     const result = { negotiation: info, parties: parties.map(toParty), params, filters, notices: base.notices };
     if (!a || !b) return { ...result, comparison: null };
-    const rowIds = selectRowIds(db, { ...base.filter, partyIds: [a.id, b.id], sort: "order" });
+    // The same rows as the matrix and charts of these filters: the search looks in the shown parties' cells.
+    const rowIds = selectRowIds(db, { ...base.filter, sort: "order" });
     const issues = selectIssues(db, rowIds);
     const rows = issues.map(({ id: _, ...issue }) => issue);
     const matrix = assembleMatrix(info, rows, [toParty(a), toParty(b)], selectCells(db, issues, [a, b]));

@@ -8,7 +8,11 @@ const BASE = "/negotiations/ukraine-peace-2025";
 const MARKERS = PARTY_STYLES.map((s) => `[data-testid=chart-strips] li.strip svg [fill="${s.color}"]`).join(", ");
 const BARS = '[data-testid=chart-spread] svg path[fill="#542788"], [data-testid=chart-spread] svg rect[fill="#542788"]';
 
-type TView = { positions: { score: number | null }[]; issues: { spread: number | null; scored: number }[]; parties: unknown[] };
+type TView = {
+  positions: { issue: string; score: number | null }[];
+  issues: { spread: number | null; scored: number }[];
+  parties: unknown[];
+};
 
 test.describe("charts", () => {
   for (const query of [
@@ -24,7 +28,8 @@ test.describe("charts", () => {
       const n = view.parties.length;
       await expect(page.locator("[data-testid=distance-heatmap] td a")).toHaveCount(n * (n - 1));
       const unknownNamed = await page.locator("[data-testid=chart-strips] .strip-text").allTextContents();
-      expect(unknownNamed.join(" ").match(/No score:/g)?.length ?? 0).toBe(view.issues.filter((i) => i.scored < n).length);
+      const withUnknown = new Set(view.positions.filter((p) => p.score === null).map((p) => p.issue));
+      expect(unknownNamed.join(" ").match(/No score:/g)?.length ?? 0).toBe(withUnknown.size);
     });
   }
 
@@ -33,11 +38,43 @@ test.describe("charts", () => {
     const divergence = await (await request.get(`/api${BASE}/divergence`)).json();
     const pair = divergence.pairs.find((p: { a: string; b: string }) => p.a === "europe" && p.b === "russia");
     const cell = page.locator('[data-testid=distance-heatmap] td a[href$="compare?a=europe&b=russia"]');
-    await expect(cell.locator("strong")).toHaveText(pair.distance.toFixed(2));
+    await expect(cell.locator("strong")).toHaveText(`${Math.round(pair.agreement * 100)}%`);
     await cell.click();
     await expect(page).toHaveURL(/compare\?a=europe&b=russia$/);
     await expect(page.getByLabel("Party A")).toHaveValue("europe");
     await expect(page.getByLabel("Party B")).toHaveValue("russia");
+  });
+});
+
+test.describe("one agreement figure everywhere", () => {
+  test("every heatmap cell shows the agreement its compare page shows, under a filter", async ({ page }) => {
+    const filter = "issues=nato,army-cap,donbas,crimea,sanctions,g8&q=russia";
+    await page.goto(`${BASE}/charts?${filter}`);
+    const cells = await page
+      .locator("[data-testid=distance-heatmap] td a")
+      .evaluateAll((links) => links.map((a) => [a.getAttribute("href")!, a.querySelector("strong")!.textContent!.trim()]));
+    expect(cells).toHaveLength(20);
+    for (const [href, figure] of cells) {
+      expect(href).toContain("issues=nato");
+      expect(href).toContain("q=russia");
+      await page.goto(href!);
+      if (figure === "—") await expect(page.getByTestId("compare-agreement")).toContainText("no agreement figure");
+      else await expect(page.getByTestId("compare-agreement")).toContainText(`${figure} agreement`);
+    }
+  });
+
+  test("the charts page tells the story: leanings, the drafts' moves, and the anchors left out of spread", async ({ page }) => {
+    await page.goto(`${BASE}/charts`);
+    await expect(page.getByTestId("lean-sentences")).toContainText(
+      "US 28-point draft leans +1.2 toward Russia's position over 13 scored issues.",
+    );
+    await expect(page.getByTestId("movement-sentences")).toContainText(
+      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 2 issues moved toward Ukraine's position (5 steps in all)",
+    );
+    await expect(page.getByTestId("anchor-note")).toContainText("Ukraine and Russia state the position that defines an end of the scale");
+    await page.getByTestId("anchor-note").getByRole("link", { name: "Include them" }).click();
+    await expect(page).toHaveURL(/anchors=include/);
+    await expect(page.getByTestId("anchor-note")).toContainText("Leave them out");
   });
 });
 
@@ -51,10 +88,32 @@ test.describe("compare view", () => {
     const headers = await page.locator("[data-testid=compare-table] thead th").allTextContents();
     expect(headers.slice(2)).toEqual(["A: US 28-point draft", "B: European (E3) counter-proposal"]);
     // us-draft vs europe: both scored on 11 issues, equal on 3 (sanctions, g8, znpp); 2 unknown (amnesty, elections).
-    await expect(page.getByTestId("compare-summary")).toHaveText("Same on 3 issues, different on 8, unknown on 2.");
+    // Gaps 3+2+3+2+0+0+2+1+2+3+0 = 18 over 11 shared: distance 18/44, agreement 59%.
+    await expect(page.getByTestId("compare-summary")).toHaveText(
+      "US 28-point draft and European (E3) counter-proposal: 59% agreement over 11 shared issues. Same on 3, different on 8, unknown on 2. " +
+        "Largest gaps (3 steps): NATO membership / NATO restrictions; Donbas (Donetsk + Luhansk); Frozen Russian assets and reconstruction.",
+    );
+    // Largest gap first, unknown last.
+    const order = await page
+      .locator("[data-testid=compare-table] tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-issue")));
+    expect(order.slice(0, 3)).toEqual(["nato", "donbas", "frozen-assets"]);
+    expect(order.slice(-2)).toEqual(["amnesty", "elections"]);
+    await page.getByRole("link", { name: "Differences only" }).click();
+    await expect(page.locator("[data-testid=compare-table] tbody tr")).toHaveCount(8);
+    await expect(page.getByText("What B says differently")).toHaveCount(0);
+    await page.getByRole("link", { name: "Show word-level differences" }).click();
+    await expect(page.getByText("What B says differently").first()).toBeVisible();
     await expect(page.locator('tr[data-issue="army-cap"] td').first()).toContainText("2 steps toward “No limit on Ukraine's forces”");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compare-csv").click()]);
     expect(download.suggestedFilename()).toBe("ukraine-peace-2025_2025-12-02_compare_us-draft_europe.csv");
+  });
+
+  test("a party compared with itself gets a clear message and the pickers; ignored filters get notices", async ({ page }) => {
+    await page.goto(`${BASE}/compare?a=russia&b=russia&issues=nato,atlantis`);
+    await expect(page.getByTestId("compare-message")).toHaveText("Party A and party B are the same; choose two different parties.");
+    await expect(page.getByTestId("notices")).toContainText("Ignored unknown issue: “atlantis”.");
+    await expect(page.getByLabel("Party A")).toBeVisible();
   });
 
   test("asks for the pickers instead of failing on an unknown party", async ({ page }) => {
