@@ -13,9 +13,11 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // Nothing may be framed by another site, except the embeddable charts.
+      { source: "/:path((?!embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors http: https:" }] },
     ];
   },
 };

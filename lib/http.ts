@@ -40,14 +40,14 @@ export function csvResponse(body: string | ReadableStream<Uint8Array>, filename:
   });
 }
 
-type TRouteContext = { params: Promise<{ slug: string }> };
+type TRouteContext<P> = { params: Promise<P> };
 
 /**
  * A route handler whose unexpected failures answer 500 with JSON `{ error }` and one line in the
  * log, instead of an empty body. (A failure after a streamed body has begun can only cut it short.)
  */
-export function withJsonErrors(handler: (request: Request, context: TRouteContext) => Promise<Response>) {
-  return async (request: Request, context: TRouteContext): Promise<Response> => {
+export function withJsonErrors<P = { slug: string }>(handler: (request: Request, context: TRouteContext<P>) => Promise<Response>) {
+  return async (request: Request, context: TRouteContext<P>): Promise<Response> => {
     try {
       return await handler(request, context);
     } catch (error) {

@@ -173,3 +173,15 @@ export function toQueryString(search: URLSearchParams): string {
   const text = search.toString();
   return text ? `?${text}` : "";
 }
+
+/** The active filters in words, for stamps on exported charts: "issues: nato, g8; search: “x”", or "no filters". */
+export function describeFilters(params: TMatrixParams): string {
+  const parts = [
+    params.issues &&
+      `issues: ${params.issues.slice(0, 10).join(", ")}${params.issues.length > 10 ? ` and ${params.issues.length - 10} more` : ""}`,
+    params.parties && `parties: ${params.parties.join(", ")}`,
+    params.q && `search: “${params.q}”`,
+    params.anchors === "include" && "anchors included in spread",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join("; ") : "no filters";
+}

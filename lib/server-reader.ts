@@ -19,11 +19,12 @@ export type TServerReader = {
 export type TNamedInPath = { negotiation: string; issue?: string; party?: string };
 
 /**
- * The negotiation, issue and party a page's path names: `/negotiations/{slug}/...`, with
+ * The negotiation, issue and party a page's path names: `[/embed]/negotiations/{slug}/...`, with
  * `/issues/{issue}` and `/parties/{party}` after it. Null for any other path.
  */
 export function namedInPath(pathname: string): TNamedInPath | null {
   const parts = pathname.split("?")[0]!.split("/").slice(1).map(decodeURIComponent);
+  if (parts[0] === "embed") parts.shift(); // an embeddable chart names its negotiation the same way
   if (parts[0] !== "negotiations" || !parts[1]) return null;
   const named: TNamedInPath = { negotiation: parts[1] };
   if (parts[2] === "issues" && parts[3]) {

@@ -1,9 +1,9 @@
 import type { TSpreadRanking } from "@/lib/chart-data";
 
 /** The spread ranking as a table: the chart's text alternative, one click away. */
-export function SpreadTable({ ranking }: { ranking: TSpreadRanking }) {
+export function SpreadTable({ ranking, open = false }: { ranking: TSpreadRanking; open?: boolean }) {
   return (
-    <details className="chart-data">
+    <details className="chart-data" open={open}>
       <summary>Show the ranking as a table</summary>
       <table>
         <caption>Issues by spread, largest first</caption>

@@ -19,6 +19,9 @@ const PAGES = [
   ["issue", "/negotiations/ukraine-peace-2025/issues/army-cap"],
   ["party", "/negotiations/ukraine-peace-2025/parties/revised-framework"],
   ["sources", "/negotiations/ukraine-peace-2025/sources"],
+  ["charts-anchors", "/negotiations/ukraine-peace-2025/charts?anchors=include&parties=us-draft,europe,russia"],
+  ["compare-gaps", "/negotiations/ukraine-peace-2025/compare?a=us-draft&b=russia&only=differences&diff=words"],
+  ["embed", "/embed/negotiations/ukraine-peace-2025/charts/agreement"],
 ] as const;
 
 const VIEWS = [

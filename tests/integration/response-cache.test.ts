@@ -123,6 +123,8 @@ describe("openServerReader", () => {
     expect(reader.pageExists("/negotiations/talks/issues/nato/parties/nobody")).toBe(false);
     expect(reader.pageExists("/negotiations/talks/parties/nobody")).toBe(false);
     expect(reader.pageExists("/about")).toBe(true);
+    expect(reader.pageExists("/embed/negotiations/talks/charts/lean")).toBe(true);
+    expect(reader.pageExists("/embed/negotiations/nobody/charts/lean")).toBe(false);
     writer.close();
     copyFileSync(file, `${file}.copy`);
     renameSync(`${file}.copy`, file);

@@ -14,7 +14,10 @@ import { describeMovement, measureLean, measureMovement, poleNames } from "@/lib
 import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
 import { PartySymbol } from "@/components/charts/party-symbol";
 import { measureDivergence } from "@/lib/divergence";
-import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { CHARTS, type TChartName } from "@/lib/chart-exports";
+import { ChartTools } from "@/components/charts/chart-tools";
+import { formatDate } from "@/lib/format";
 import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
@@ -34,6 +37,20 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
   const poles = poleNames(view.anchors);
   const movement = measureMovement(scores);
   const basePath = `/negotiations/${slug}/charts`;
+  const query = toQueryString(toMatrixSearchParams({ ...view.params, page: 1, density: "compact" }));
+  const tools = (chart: TChartName) => (
+    <ChartTools
+      target={chart}
+      title={`${CHARTS[chart]}: ${negotiation.title}`}
+      stamp={[
+        `Filters: ${describeFilters(view.params)}. Data as of ${formatDate(negotiation.asOf)}.`,
+        `Source: Negotiation positions, ${basePath}${query}`,
+      ]}
+      filename={`${slug}_${negotiation.asOf}_${chart}`}
+      csvHref={`${basePath}/${chart}.csv${query}`}
+      embedHref={`/embed${basePath}/${chart}${query}`}
+    />
+  );
   // The compare links keep the view's issues, search and anchors (the pair replaces its parties).
   const filters = toQueryString(
     toMatrixSearchParams({ ...view.params, parties: null, sort: "order", page: 1, density: "compact" }),
@@ -54,15 +71,16 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
           {page.rowCount}.
         </p>
       )}
-      <section aria-labelledby="lean-title" data-testid="chart-lean">
+      <section id="lean" aria-labelledby="lean-title" data-testid="chart-lean">
         <h2 id="lean-title">Where each party leans</h2>
         <p className="meta">
           The mean of each party&apos;s known scores over the {scores.issues.length} issues of this view; unknown positions are left out and
           counted.
         </p>
         <LeanChart lean={measureLean(scores)} poles={poles} columns={columns} />
+        {tools("lean")}
       </section>
-      <section aria-labelledby="movement-title" data-testid="chart-movement">
+      <section id="movement" aria-labelledby="movement-title" data-testid="chart-movement">
         <h2 id="movement-title">How the drafts moved</h2>
         {movement.documents.length < 2 ? (
           <p className="meta">This view shows fewer than two documents, so there is no movement to show.</p>
@@ -82,6 +100,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
               ))}
             </ul>
             <MovementChart movement={movement} grid={scores} columns={columns} />
+            {tools("movement")}
             <ul className="chart-sentences" data-testid="movement-sentences">
               {movement.summary.map((pair) => (
                 <li key={`${pair.from}-${pair.to}`}>{describeMovement(movement, pair, scores, poles)}</li>
@@ -94,7 +113,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         <h2 id="strips-title">Where each party stands</h2>
         <StripPlots issues={toStripData(matrix)} parties={parties} />
       </section>
-      <section aria-labelledby="spread-title" data-testid="chart-spread">
+      <section id="spread" aria-labelledby="spread-title" data-testid="chart-spread">
         <h2 id="spread-title">Most contested issues</h2>
         <p className="meta">Spread = highest minus lowest known score among the parties shown (0 to 4).</p>
         <AnchorNote anchors={view.anchors} basePath={basePath} params={view.params} />
@@ -103,8 +122,9 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
           <p className="meta">Not ranked (fewer than two known scores): {ranking.unranked.map((u) => u.name).join(", ")}.</p>
         )}
         <SpreadTable ranking={ranking} />
+        {tools("spread")}
       </section>
-      <section aria-labelledby="distance-title" data-testid="chart-distance">
+      <section id="agreement" aria-labelledby="distance-title" data-testid="chart-distance">
         <h2 id="distance-title">How far apart</h2>
         <p className="meta">
           Agreement = 1 − mean |a − b| ÷ 4 over the issues both parties scored: 100% identical, 0% opposite poles. A pair that shares fewer
@@ -125,6 +145,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
             ).pairs,
           )}
         />
+        {tools("agreement")}
       </section>
       <Pagination basePath={basePath} params={view.params} page={page} />
     </>

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DistanceHeatmap } from "@/components/charts/distance-heatmap";
+import { LeanChart } from "@/components/charts/lean-chart";
+import { MovementChart } from "@/components/charts/movement-chart";
+import { SpreadTable } from "@/components/charts/spread-table";
+import { Notices } from "@/components/notices";
+import { describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
+import { toDistanceGrid, toSpreadRanking } from "@/lib/chart-data";
+import { CHARTS, isChartName } from "@/lib/chart-exports";
+import { measureDivergence } from "@/lib/divergence";
+import { formatDate } from "@/lib/format";
+import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ slug: string; chart: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { chart } = await params;
+  return { title: isChartName(chart) ? CHARTS[chart] : "Page not found" };
+}
+
+/**
+ * One chart with minimal chrome, for other sites to frame (only `/embed/...` may be framed; see
+ * next.config.js): the chart, its sentences, the filters, the data's date and a link to the source.
+ */
+export default async function EmbeddedChart({ params, searchParams }: TProps) {
+  const [{ slug, chart }, raw] = await Promise.all([params, searchParams]);
+  if (!isChartName(chart)) notFound();
+  const scores = getScoreView(slug, raw);
+  const view = getMatrixView(slug, raw);
+  if (!scores || !view) notFound();
+  const columns = Object.fromEntries(scores.parties.map((p, index) => [p.slug, index]));
+  const poles = poleNames(scores.anchors);
+  const query = toQueryString(toMatrixSearchParams({ ...scores.params, page: 1, density: "compact" }));
+  const source = `/negotiations/${slug}/charts${query}#${chart}`;
+  const divergence = measureDivergence(
+    scores.issues.map((i) => i.slug),
+    scores.parties.map((p) => p.slug),
+    (i, p) => scores.scores[i]?.[p] ?? null,
+    (p) => scores.measured[p]!,
+  );
+  const movement = measureMovement(scores);
+  return (
+    <article className="embed" data-testid="embed">
+      <h1>
+        {CHARTS[chart]}: {scores.negotiation.title}
+      </h1>
+      <Notices notices={scores.notices} />
+      {chart === "lean" && <LeanChart lean={measureLean(scores)} poles={poles} columns={columns} />}
+      {chart === "movement" && (
+        <>
+          <MovementChart movement={movement} grid={scores} columns={columns} />
+          <ul className="chart-sentences">
+            {movement.summary.map((pair) => (
+              <li key={`${pair.from}-${pair.to}`}>{describeMovement(movement, pair, scores, poles)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {chart === "spread" && <SpreadTable ranking={toSpreadRanking(view.matrix)} open />}
+      {chart === "agreement" && (
+        <DistanceHeatmap
+          slug={slug}
+          issueCount={scores.issues.length}
+          filters={query.replace("?", "&")}
+          parties={scores.parties}
+          grid={toDistanceGrid(
+            scores.parties.map((p) => p.slug),
+            divergence.pairs,
+          )}
+        />
+      )}
+      <p className="meta">
+        Filters: {describeFilters(scores.params)}. Data as of {formatDate(scores.negotiation.asOf)}. Source:{" "}
+        <Link href={source} target="_top">
+          Negotiation positions
+        </Link>
+        .
+      </p>
+    </article>
+  );
+}
