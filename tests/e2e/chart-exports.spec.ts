@@ -2,13 +2,14 @@
 // as CSV; an embeddable version that other sites may frame (and only that).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Download } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./support/fixtures";
 
 const BASE = "/negotiations/ukraine-peace-2025";
 const QUERY = "?issues=nato,army-cap,amnesty";
 
-async function readDownload(download: import("@playwright/test").Download): Promise<Buffer> {
+async function readDownload(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
