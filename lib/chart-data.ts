@@ -2,15 +2,18 @@ import type { TPairDistance } from "./divergence";
 import type { TStatus } from "./domain";
 import type { TMatrix } from "./matrix";
 
-/** Marker shape and colour per column: Okabe–Ito colours (colour-blind safe) and a distinct shape each. */
+/**
+ * Marker shape and colour per column: colours from the Okabe–Ito and Tol palettes (colour-blind
+ * safe) with no orange or purple, which belong to the score scale (PuOr), and a distinct shape each.
+ */
 export const PARTY_STYLES = [
   { shape: "circle", color: "#0072B2", label: "circle" },
-  { shape: "square", color: "#D55E00", label: "square" },
-  { shape: "triangle", color: "#009E73", label: "triangle" },
-  { shape: "diamond", color: "#CC79A7", label: "diamond" },
-  { shape: "star", color: "#8A6300", label: "star" },
-  { shape: "cross", color: "#56B4E9", label: "cross" },
-  { shape: "wye", color: "#555555", label: "Y" },
+  { shape: "square", color: "#009E73", label: "square" },
+  { shape: "triangle", color: "#CC79A7", label: "triangle" },
+  { shape: "diamond", color: "#56B4E9", label: "diamond" },
+  { shape: "star", color: "#555555", label: "star" },
+  { shape: "cross", color: "#44AA99", label: "cross" },
+  { shape: "wye", color: "#882255", label: "Y" },
 ] as const;
 
 export type TPartyStyle = (typeof PARTY_STYLES)[number];

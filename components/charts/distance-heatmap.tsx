@@ -12,18 +12,9 @@ type TProps = {
   filters: string;
 };
 
-// Five steps of agreement, pale (little) to deep blue (much), each with a text colour that keeps a
-// contrast of 4.5:1 or more; the figure is always written in the cell, so colour is never the only cue.
-const STEPS = [
-  { background: "#f1f5fb", color: "#1a1a1a" },
-  { background: "#d3e1f4", color: "#1a1a1a" },
-  { background: "#a9c4ea", color: "#1a1a1a" },
-  { background: "#3f72c0", color: "#ffffff" },
-  { background: "#1f4e9a", color: "#ffffff" },
-];
-
-function cellStyle(agreement: number | null) {
-  return agreement === null ? undefined : STEPS[Math.min(4, Math.floor(agreement * 5))];
+/** Five steps of agreement (globals.css `.agree-0` far … `.agree-4` close): the far pairs are the loudest in light and dark mode. */
+function stepOf(agreement: number | null): string | undefined {
+  return agreement === null ? undefined : `agree-${Math.min(4, Math.floor(agreement * 5))}`;
 }
 
 /**
@@ -59,8 +50,9 @@ export function DistanceHeatmap({ slug, parties, grid, issueCount, filters }: TP
                 ) : (
                   <td
                     key={cell.b}
-                    style={cellStyle(cell.agreement)}
-                    className={cell.sharedIssues * 2 < issueCount ? "few-shared" : undefined}
+                    className={
+                      [stepOf(cell.agreement), cell.sharedIssues * 2 < issueCount ? "few-shared" : ""].join(" ").trim() || undefined
+                    }
                     data-agreement={cell.agreement ?? "none"}
                   >
                     <Link href={`/negotiations/${slug}/compare?a=${cell.a}&b=${cell.b}${filters}`} style={{ color: "inherit" }}>

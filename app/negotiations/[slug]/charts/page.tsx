@@ -75,7 +75,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         <h2 id="lean-title">Where each party leans</h2>
         <p className="meta">
           The mean of each party&apos;s known scores over the {scores.issues.length} issues of this view; unknown positions are left out and
-          counted.
+          counted. Colour and shape mark the party, the same in every chart; the purple-to-orange colours belong to scores only.
         </p>
         <LeanChart lean={measureLean(scores)} poles={poles} columns={columns} />
         {tools("lean")}
@@ -128,8 +128,8 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         <h2 id="distance-title">How far apart</h2>
         <p className="meta">
           Agreement = 1 − mean |a − b| ÷ 4 over the issues both parties scored: 100% identical, 0% opposite poles. A pair that shares fewer
-          than half of the {matrix.rows.length} issues shown is marked “few” with a dashed border: its figure rests on little. Choose a cell
-          to compare the pair.
+          than half of the {scores.issues.length} issues of this view is marked “few” with a dashed border: its figure rests on little.
+          Colour: the further apart a pair, the stronger its cell; close pairs stay quiet. Choose a cell to compare the pair.
         </p>
         <DistanceHeatmap
           slug={slug}
