@@ -10,7 +10,11 @@ export default defineConfig({
   resolve,
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], setupFiles: ["tests/support/console.ts"] } },
+      // jsdom renders of the charts take seconds on a busy 2-core machine: a longer timeout than the default 5 s.
+      {
+        resolve,
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], setupFiles: ["tests/support/console.ts"], testTimeout: 30_000 },
+      },
       {
         resolve,
         test: {

@@ -17,8 +17,8 @@ describe("GET matrix.csv", () => {
     const text = await readCsvText(response);
     expect(text).toBe(
       "\uFEFFissue,us-draft_score,us-draft_position,ukraine_score,ukraine_position\r\n" +
-        "g8,2,Russia is invited back into the G8.,,No Ukrainian statement on G8 readmission from late 2025 was found.\r\n" +
-        'nato,2,Ukraine puts NATO non-membership in its constitution and NATO writes a permanent bar into its own rules; further enlargement is ruled out.,-2,"Insists on its sovereign right to choose alliances and, per reports from the Florida talks, again declined to give up NATO membership."\r\n',
+        "g8,2,Russia would be invited to rejoin the G8.,,No Ukrainian statement on G8 readmission from late 2025 was found.\r\n" +
+        'nato,2,Ukraine would put NATO non-membership in its constitution and NATO would add a charter provision never to admit it; that NATO will not expand further is stated as an expectation.,-2,"Insists on its sovereign right to choose alliances and, per reports from the Florida talks, again declined to give up NATO membership."\r\n',
     );
   });
 
