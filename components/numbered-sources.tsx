@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { isSafeHttpUrl } from "@/lib/domain";
+import { isSafeHttpUrl, type TSource } from "@/lib/domain";
 import { formatSourceDate } from "@/lib/format";
 import type { TNumberedSource } from "@/lib/queries/entity-views";
 
@@ -21,7 +21,7 @@ export function NumberedSources({ sources, hrefOf }: { sources: TNumberedSource[
 }
 
 /** One source: its title (a link when its address is http(s)), publisher, date and note. */
-export function SourceEntry({ source }: { source: TNumberedSource }) {
+export function SourceEntry({ source }: { source: TSource }) {
   return (
     <>
       {isSafeHttpUrl(source.url) ? (

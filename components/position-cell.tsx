@@ -1,5 +1,5 @@
-import { isSafeHttpUrl, STATUS_LABELS, type TIssue, type TPosition } from "@/lib/domain";
-import { formatSourceDate } from "@/lib/format";
+import { STATUS_LABELS, type TIssue, type TPosition } from "@/lib/domain";
+import { SourceEntry } from "./numbered-sources";
 import { ScoreBadge } from "./score-badge";
 
 /** One cell of the matrix: score, summary, status and confidence, the quote one click away, the sources. */
@@ -34,19 +34,7 @@ export function PositionCell({ position, issue }: { position: TPosition | null; 
         <ol className="sources" aria-label="Sources">
           {position.sources.map((source, index) => (
             <li key={index}>
-              {isSafeHttpUrl(source.url) ? (
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                  <span className="visually-hidden"> (opens in a new tab)</span>
-                </a>
-              ) : (
-                <span>
-                  {source.title} <em>(no link on file)</em>
-                </span>
-              )}{" "}
-              <span className="source-meta">
-                {source.publisher}, {formatSourceDate(source)}
-              </span>
+              <SourceEntry source={source} />
               {source.url && <span className="print-url"> {source.url}</span>}
             </li>
           ))}

@@ -1,13 +1,10 @@
 import { describeLean, type TLean, type TPoleNames } from "@/lib/analytics";
 import { styleOfParty } from "@/lib/chart-data";
-import { formatScore } from "@/lib/format";
 import { SYMBOL_PATHS } from "./party-symbol";
+import { AXIS_LEFT, CHART_WIDTH, RowLabel, ScoreAxis, xOf } from "./score-axis";
 
-const WIDTH = 640;
-const LEFT = 220;
-const RIGHT = 620;
 const ROW = 28;
-const x = (score: number) => LEFT + ((score + 2) / 4) * (RIGHT - LEFT);
+const x = xOf;
 
 /**
  * "Where each party leans": each party's mean known score on the −2..+2 axis, drawn on the server
@@ -18,23 +15,14 @@ export function LeanChart({ lean, poles, columns }: { lean: TLean[]; poles: TPol
   const height = 40 + lean.length * ROW + 30;
   return (
     <figure className="chart-figure">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="svg-chart" aria-hidden="true" data-chart="lean">
-        {[-2, -1, 0, 1, 2].map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={24} y2={height - 30} className={tick === 0 ? "axis-zero" : "axis-grid"} />
-            <text x={x(tick)} y={16} textAnchor="middle" className="axis-label">
-              {formatScore(tick)}
-            </text>
-          </g>
-        ))}
+      <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} className="svg-chart" aria-hidden="true" data-chart="lean">
+        <ScoreAxis top={24} bottom={height - 30} />
         {lean.map((row, index) => {
           const y = 40 + index * ROW;
           const style = styleOfParty(columns[row.party] ?? index);
           return (
             <g key={row.party}>
-              <text x={LEFT - 10} y={y + 4} textAnchor="end" className="axis-label">
-                {row.name.length > 32 ? `${row.name.slice(0, 31)}…` : row.name}
-              </text>
+              <RowLabel y={y} text={row.name} />
               {row.mean === null ? (
                 <text x={x(0)} y={y + 4} textAnchor="middle" className="chart-note">
                   no known score
@@ -54,10 +42,10 @@ export function LeanChart({ lean, poles, columns }: { lean: TLean[]; poles: TPol
             </g>
           );
         })}
-        <text x={LEFT} y={height - 10} className="axis-label">
+        <text x={AXIS_LEFT} y={height - 10} className="axis-label">
           ← toward {poles.low}
         </text>
-        <text x={RIGHT} y={height - 10} textAnchor="end" className="axis-label">
+        <text x={xOf(2)} y={height - 10} textAnchor="end" className="axis-label">
           toward {poles.high} →
         </text>
       </svg>

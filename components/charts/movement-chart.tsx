@@ -1,15 +1,12 @@
 import type { TMovement, TScoreGrid } from "@/lib/analytics";
 import { styleOfParty } from "@/lib/chart-data";
-import { formatScore } from "@/lib/format";
 import { SYMBOL_PATHS } from "./party-symbol";
+import { CHART_WIDTH, RowLabel, ScoreAxis, xOf } from "./score-axis";
 
-const WIDTH = 640;
-const LEFT = 220;
-const RIGHT = 620;
 const ROW = 26;
 /** At most this many issues are drawn; the sentences and the JSON cover every one. */
 export const MOVEMENT_CHART_ROWS = 60;
-const x = (score: number) => LEFT + ((score + 2) / 4) * (RIGHT - LEFT);
+const x = xOf;
 
 /**
  * "How the drafts moved": per issue, each document's score in date order, joined by arrows from
@@ -21,28 +18,19 @@ export function MovementChart({ movement, grid, columns }: { movement: TMovement
   const issues = grid.issues.slice(0, MOVEMENT_CHART_ROWS);
   const height = 30 + issues.length * ROW + 10;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="svg-chart" aria-hidden="true" data-chart="movement">
+    <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} className="svg-chart" aria-hidden="true" data-chart="movement">
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M0 0 10 5 0 10Z" className="arrow-head" />
         </marker>
       </defs>
-      {[-2, -1, 0, 1, 2].map((tick) => (
-        <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={20} y2={height - 10} className={tick === 0 ? "axis-zero" : "axis-grid"} />
-          <text x={x(tick)} y={14} textAnchor="middle" className="axis-label">
-            {formatScore(tick)}
-          </text>
-        </g>
-      ))}
+      <ScoreAxis top={20} bottom={height - 10} />
       {issues.map((issue, i) => {
         const y = 34 + i * ROW;
         const known = documents.map((p) => ({ p, score: grid.scores[i]?.[p] ?? null })).filter((d) => d.score !== null);
         return (
           <g key={issue.slug} data-issue={issue.slug}>
-            <text x={LEFT - 10} y={y + 4} textAnchor="end" className="axis-label">
-              {issue.name.length > 32 ? `${issue.name.slice(0, 31)}…` : issue.name}
-            </text>
+            <RowLabel y={y} text={issue.name} />
             {known.slice(1).map((to, k) => {
               const from = known[k]!;
               if (from.score === to.score) return null;
