@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { isSafeHttpUrl, type TSource } from "@/lib/domain";
+import { isSafeHttpUrl, SOURCE_KIND_LABELS, type TSource } from "@/lib/domain";
 import { formatSourceDate } from "@/lib/format";
 import type { TNumberedSource } from "@/lib/queries/entity-views";
 
@@ -34,7 +34,33 @@ export function SourceEntry({ source }: { source: TSource }) {
           {source.title} <em>(no link on file)</em>
         </span>
       )}
-      , <span className="source-meta">{source.publisher}</span>, {formatSourceDate(source)}.{source.note && <> {source.note}</>}
+      , <span className="source-meta">{source.publisher}</span>, {formatSourceDate(source)}. <SourceKind source={source} />
+      {source.note && <> {source.note}</>}
     </>
+  );
+}
+
+const FLAG_WORDS: Record<string, string> = {
+  staging_or_dev_host: "served from a staging or development host",
+  cdn_host: "served from a CDN host",
+  unrelated_domain_copy: "copied onto an unrelated domain",
+  aggregator: "an aggregator site",
+  tass_relaying_foreign_outlet: "TASS relaying a foreign outlet",
+  low_reliability: "of low reliability",
+  unstable_index_page: "an index page that changes",
+  non_canonical_host: "not the publisher's own host",
+};
+
+/** How the source is known, in words: "(secondary report, relaying Reuters; an aggregator site)". */
+export function SourceKind({ source }: { source: Pick<TSource, "kind" | "relays" | "flags"> }) {
+  if (!source.kind) return null;
+  const parts = [
+    SOURCE_KIND_LABELS[source.kind] + (source.relays ? `, relaying ${source.relays}` : ""),
+    ...source.flags.map((flag) => FLAG_WORDS[flag] ?? flag.replaceAll("_", " ")),
+  ];
+  return (
+    <span className={`source-kind source-kind-${source.kind}`} data-testid="source-kind">
+      ({parts.join("; ")})
+    </span>
   );
 }

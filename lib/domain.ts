@@ -24,6 +24,17 @@ export const STATUS_LABELS: Record<TStatus, string> = {
   no_position: "No position",
 };
 
+/** How a source is known: the original report, a syndicated copy, a mirror, or a secondary report relaying another outlet. */
+export const SOURCE_KINDS = ["original", "syndicated_copy", "mirror", "secondary"] as const;
+export type TSourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SOURCE_KIND_LABELS: Record<TSourceKind, string> = {
+  original: "original report",
+  syndicated_copy: "syndicated copy",
+  mirror: "mirror",
+  secondary: "secondary report",
+};
+
 export type TSource = {
   title: string;
   publisher: string;
@@ -31,6 +42,12 @@ export type TSource = {
   publishedAt: string | null;
   isDateApproximate: boolean;
   note: string | null;
+  /** Null when not assessed. */
+  kind: TSourceKind | null;
+  /** For a secondary report: the outlet it relays. */
+  relays: string | null;
+  /** Warnings about the host, such as "staging_or_dev_host" or "cdn_host". */
+  flags: string[];
 };
 
 export type TIssue = {

@@ -93,6 +93,9 @@ export function generateDossier(options: { issues: number; parties: number; seed
     publishedAt: `2025-${String((s % 12) + 1).padStart(2, "0")}-${String((s % 28) + 1).padStart(2, "0")}`,
     isDateApproximate: s % 10 === 0,
     note: null,
+    kind: s % 3 === 0 ? ("secondary" as const) : ("original" as const),
+    relays: s % 3 === 0 ? "Reuters" : null,
+    flags: [],
   }));
   const positions = issues.flatMap((issue) =>
     parties.map((party) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { CONFIDENCES, PARTY_KINDS, STATUSES } from "./domain";
+import { CONFIDENCES, PARTY_KINDS, SOURCE_KINDS, STATUSES } from "./domain";
 import type { TDivergence } from "./divergence";
 import type { TMatrix, TMatrixRow } from "./matrix";
 
@@ -24,6 +24,9 @@ export const ZSourceJson = z.strictObject({
   publishedAt: ZNullableText,
   isDateApproximate: z.boolean(),
   note: ZNullableText,
+  kind: z.enum(SOURCE_KINDS).nullable(),
+  relays: ZNullableText,
+  flags: z.array(z.string()),
 });
 
 export const ZPositionJson = z.strictObject({

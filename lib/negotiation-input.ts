@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { CONFIDENCES, isSafeHttpUrl, PARTY_KINDS, STATUSES, UNKNOWN_STATUSES } from "./domain";
+import { CONFIDENCES, isSafeHttpUrl, PARTY_KINDS, SOURCE_KINDS, STATUSES, UNKNOWN_STATUSES } from "./domain";
 
 export const ZStatus = z.enum(STATUSES);
 export const ZConfidence = z.enum(CONFIDENCES);
@@ -60,6 +60,15 @@ export const ZSourceInput = z.object({
   publishedAt: ZPartialDate.nullable(),
   isDateApproximate: z.boolean().default(false),
   note: ZOptionalText(L.description),
+  kind: z
+    .enum(SOURCE_KINDS)
+    .nullish()
+    .transform((v) => v ?? null),
+  relays: ZOptionalText(L.name),
+  flags: z
+    .array(z.string().regex(/^[a-z_]{1,40}$/, "a flag is a word in lowercase and underscores"))
+    .max(10)
+    .default([]),
 });
 
 export const ZPositionInput = z

@@ -17,13 +17,13 @@ export const PARTY_PAGE_ROWS = 200;
 /** A source with its number in the negotiation's bibliography (1, 2, ... in the order first cited). */
 export type TNumberedSource = TSource & { number: number };
 
-type TSourceRow = Omit<TSource, "isDateApproximate"> & { isDateApproximate: number; number: number };
+type TSourceRow = Omit<TSource, "isDateApproximate" | "flags"> & { isDateApproximate: number; flags: string; number: number };
 
-function toNumbered({ isDateApproximate, ...row }: TSourceRow): TNumberedSource {
-  return { ...row, isDateApproximate: isDateApproximate === 1 };
+function toNumbered({ isDateApproximate, flags, ...row }: TSourceRow): TNumberedSource {
+  return { ...row, isDateApproximate: isDateApproximate === 1, flags: JSON.parse(flags) as string[] };
 }
 
-const SOURCE_COLUMNS = `s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note",
+const SOURCE_COLUMNS = `s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags",
   (SELECT COUNT(*) FROM "Source" o WHERE o."negotiationId" = s."negotiationId" AND o."id" <= s."id") AS "number"`;
 
 function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
@@ -191,7 +191,7 @@ export function getBibliography(slug: string, page: number): TBibliographyView |
     const sources = (
       db
         .prepare(
-          `SELECT s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note",
+          `SELECT s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags",
              ROW_NUMBER() OVER (ORDER BY s."id") AS "number"
            FROM "Source" s WHERE s."negotiationId" = ? ORDER BY s."id" LIMIT ? OFFSET ?`,
         )

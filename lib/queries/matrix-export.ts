@@ -34,7 +34,8 @@ export const POSITION_JSON_SQL = `SELECT r.key, p."score", json_object(
     'issue', i."slug", 'party', pa."slug", 'label', p."label", 'summary', p."summary", 'score', p."score", 'status', p."status",
     'confidence', p."confidence", 'asOf', p."asOf", 'quote', p."quote", 'notes', p."notes",
     'sources', (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher", 'url', s."url",
-      'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note")) FROM (SELECT s.* ${CITED}) s))
+      'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note",
+      'kind', s."kind", 'relays', s."relays", 'flags', json(s."flags"))) FROM (SELECT s.* ${CITED}) s))
   , c.key ${CELLS_FROM} JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
   ORDER BY r.key, c.key`;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import type { TConfidence, TIssue, TParty, TPartyKind, TPosition, TSource, TStatus } from "../domain";
+import type { TConfidence, TIssue, TParty, TPartyKind, TPosition, TSource, TSourceKind, TStatus } from "../domain";
 import type { TNegotiationInfo } from "../matrix";
 import type { TKnownSlugs, TSortKey } from "../matrix-params";
 
@@ -147,6 +147,9 @@ type TSourceRow = [
   publishedAt: string | null,
   isDateApproximate: number,
   note: string | null,
+  kind: TSourceKind | null,
+  relays: string | null,
+  flags: string,
 ];
 
 /** Sources by id, read once per view or export and shared by every cell that cites them. */
@@ -157,12 +160,22 @@ function loadSources(db: Database.Database, ids: Iterable<number>, cache: TSourc
   if (missing.length === 0) return;
   const rows = db
     .prepare(
-      `SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note" FROM "Source" WHERE "id" IN (SELECT value FROM json_each(?))`,
+      `SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "kind", "relays", "flags" FROM "Source" WHERE "id" IN (SELECT value FROM json_each(?))`,
     )
     .raw()
     .all(JSON.stringify(missing)) as TSourceRow[];
-  for (const [id, title, publisher, url, publishedAt, isDateApproximate, note] of rows) {
-    cache.set(id, { title, publisher, url, publishedAt, isDateApproximate: isDateApproximate === 1, note });
+  for (const [id, title, publisher, url, publishedAt, isDateApproximate, note, kind, relays, flags] of rows) {
+    cache.set(id, {
+      title,
+      publisher,
+      url,
+      publishedAt,
+      isDateApproximate: isDateApproximate === 1,
+      note,
+      kind,
+      relays,
+      flags: JSON.parse(flags),
+    });
   }
 }
 

@@ -23,7 +23,7 @@ export class NegotiationExistsError extends Error {
 }
 
 function sourceKey(s: TNegotiationInput["positions"][number]["sources"][number]): string {
-  return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note]);
+  return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note, s.kind, s.relays, s.flags]);
 }
 
 export type TPositionSearchFields = {
@@ -55,7 +55,7 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO "Party" ("negotiationId", "slug", "name", "kind", "date", "description", "sortOrder") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     source: db.prepare(
-      `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "flags") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     position: db.prepare(
       `INSERT INTO "Position" ("issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -128,6 +128,9 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
           s.isDateApproximate ? 1 : 0,
           s.note,
           formatSourceLine(s),
+          s.kind,
+          s.relays,
+          JSON.stringify(s.flags),
         ).lastInsertRowid;
         sourceIds.set(key, sourceId);
       }

@@ -47,4 +47,10 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
     expect(sourceHref("talks", 1)).toBe("/negotiations/talks/sources#source-1");
     expect(sourceHref("talks", 501)).toBe("/negotiations/talks/sources?page=2#source-501");
   });
+
+  it("tells how each seeded source is known: a CDN mirror is flagged as one", () => {
+    const { sources } = getCellView("ukraine-peace-2025", "army-cap", "us-draft")!;
+    expect(sources.find((s) => s.url?.includes("worldcdn.net"))).toMatchObject({ kind: "mirror", flags: ["cdn_host"] });
+    expect(sources.every((s) => s.kind !== null)).toBe(true);
+  });
 });
