@@ -6,6 +6,7 @@ const TABS = [
   { key: "matrix", label: "Matrix", path: "", keepsFilters: true },
   { key: "charts", label: "Charts", path: "/charts", keepsFilters: true },
   { key: "compare", label: "Compare two parties", path: "/compare", keepsFilters: false },
+  { key: "timeline", label: "Timeline", path: "/timeline", keepsFilters: false },
 ] as const;
 
 export type TTab = (typeof TABS)[number]["key"];

@@ -124,6 +124,10 @@ export const ZNegotiationInput = z
       .array(z.object({ slug: ZSlug, name: ZText(L.name), kind: ZPartyKind, date: ZDateText, description: ZText(L.description) }))
       .min(1),
     positions: z.array(ZPositionInput),
+    events: z
+      .array(z.object({ date: ZPartialDate, title: ZText(L.name), summary: ZText(L.description), sources: z.array(ZSourceInput).min(1) }))
+      .max(10_000)
+      .default([]),
   })
   .superRefine((n, ctx) => {
     for (const [what, slugs] of [

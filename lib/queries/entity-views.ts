@@ -206,3 +206,35 @@ export function sourceHref(slug: string, number: number): string {
   const page = Math.ceil(number / SOURCES_PER_PAGE);
   return `/negotiations/${slug}/sources${page > 1 ? `?page=${page}` : ""}#source-${number}`;
 }
+
+/** The timeline shows at most this many events. */
+export const TIMELINE_EVENTS = 500;
+
+export type TTimelineEvent = { date: string; title: string; summary: string; sources: TNumberedSource[] };
+export type TTimelineView = { negotiation: TNegotiationInfo; events: TTimelineEvent[]; total: number };
+
+/** A negotiation's dated events in order, each with its numbered sources; null when the negotiation does not exist. */
+export function getTimelineView(slug: string): TTimelineView | null {
+  const db = getDatabase();
+  return db.transaction((): TTimelineView | null => {
+    const negotiation = findNegotiation(db, slug);
+    if (!negotiation) return null;
+    const total = db.prepare(`SELECT COUNT(*) FROM "Event" WHERE "negotiationId" = ?`).pluck().get(negotiation.id) as number;
+    const events = db
+      .prepare(`SELECT "id", "date", "title", "summary" FROM "Event" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT ?`)
+      .all(negotiation.id, TIMELINE_EVENTS) as { id: number; date: string; title: string; summary: string }[];
+    const sourcesOf = db.prepare(
+      `SELECT es."eventId", ${SOURCE_COLUMNS} FROM "EventSource" es JOIN "Source" s ON s."id" = es."sourceId"
+       WHERE es."eventId" IN (SELECT value FROM json_each(?)) ORDER BY es."eventId", es."sortOrder"`,
+    );
+    const byEvent = new Map<number, TNumberedSource[]>();
+    for (const { eventId, ...row } of sourcesOf.all(JSON.stringify(events.map((e) => e.id))) as (TSourceRow & { eventId: number })[]) {
+      byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), toNumbered(row)]);
+    }
+    return {
+      negotiation: toInfo(negotiation),
+      events: events.map(({ id, ...event }) => ({ ...event, sources: byEvent.get(id) ?? [] })),
+      total,
+    };
+  })();
+}

@@ -61,6 +61,8 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO "Position" ("issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     citation: db.prepare(`INSERT OR IGNORE INTO "PositionSource" ("positionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
+    event: db.prepare(`INSERT INTO "Event" ("negotiationId", "date", "title", "summary", "sortOrder") VALUES (?, ?, ?, ?, ?)`),
+    eventSource: db.prepare(`INSERT OR IGNORE INTO "EventSource" ("eventId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
   };
 }
 
@@ -99,6 +101,28 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     partyIds.set(p.slug, sql.party.run(negotiationId, p.slug, p.name, p.kind, p.date, p.description, order).lastInsertRowid);
   }
   const sourceIds = new Map<string, number | bigint>();
+  /** The id of a source, written the first time it is cited: each source once per negotiation. */
+  const sourceIdOf = (s: TNegotiationInput["positions"][number]["sources"][number]) => {
+    const key = sourceKey(s);
+    let sourceId = sourceIds.get(key);
+    if (sourceId === undefined) {
+      sourceId = sql.source.run(
+        negotiationId,
+        s.title,
+        s.publisher,
+        s.url,
+        s.publishedAt,
+        s.isDateApproximate ? 1 : 0,
+        s.note,
+        formatSourceLine(s),
+        s.kind,
+        s.relays,
+        JSON.stringify(s.flags),
+      ).lastInsertRowid;
+      sourceIds.set(key, sourceId);
+    }
+    return sourceId;
+  };
   let citations = 0;
   for (const p of input.positions) {
     const search = toPositionSearchText({ ...p, partyName: partyNames.get(p.party)! });
@@ -116,27 +140,16 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
       search,
     ).lastInsertRowid;
     for (const [order, s] of p.sources.entries()) {
-      const key = sourceKey(s);
-      let sourceId = sourceIds.get(key);
-      if (sourceId === undefined) {
-        sourceId = sql.source.run(
-          negotiationId,
-          s.title,
-          s.publisher,
-          s.url,
-          s.publishedAt,
-          s.isDateApproximate ? 1 : 0,
-          s.note,
-          formatSourceLine(s),
-          s.kind,
-          s.relays,
-          JSON.stringify(s.flags),
-        ).lastInsertRowid;
-        sourceIds.set(key, sourceId);
-      }
+      const sourceId = sourceIdOf(s);
       // A cell citing the same source twice keeps its first citation.
       citations += sql.citation.run(positionId, sourceId, order).changes;
     }
+  }
+  // Events in date order (ties in file order), their sources in the same bibliography.
+  const events = input.events.map((e, index) => ({ e, index })).sort((x, y) => x.e.date.localeCompare(y.e.date) || x.index - y.index);
+  for (const [order, { e }] of events.entries()) {
+    const eventId = sql.event.run(negotiationId, e.date, e.title, e.summary, order).lastInsertRowid;
+    for (const [sourceOrder, s] of e.sources.entries()) sql.eventSource.run(eventId, sourceIdOf(s), sourceOrder);
   }
   const { slug, issues, parties, positions } = input;
   return { slug, issues: issues.length, parties: parties.length, cells: positions.length, sources: sourceIds.size, citations, replaced };

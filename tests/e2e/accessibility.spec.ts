@@ -22,6 +22,7 @@ const PAGES = [
   ["charts-anchors", "/negotiations/ukraine-peace-2025/charts?anchors=include&parties=us-draft,europe,russia"],
   ["compare-gaps", "/negotiations/ukraine-peace-2025/compare?a=us-draft&b=russia&only=differences&diff=words"],
   ["embed", "/embed/negotiations/ukraine-peace-2025/charts/agreement"],
+  ["timeline", "/negotiations/ukraine-peace-2025/timeline"],
 ] as const;
 
 const VIEWS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getBibliography, getCellView, getIssueView, getPartyView, sourceHref } from "@/lib/queries/entity-views";
+import { getBibliography, getCellView, getIssueView, getPartyView, getTimelineView, sourceHref } from "@/lib/queries/entity-views";
 
 describe("the pages of a cell, an issue, a party and the bibliography", () => {
   it("a cell: its position, its sources by bibliography number, its neighbours", () => {
@@ -52,5 +52,17 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
     const { sources } = getCellView("ukraine-peace-2025", "army-cap", "us-draft")!;
     expect(sources.find((s) => s.url?.includes("worldcdn.net"))).toMatchObject({ kind: "mirror", flags: ["cdn_host"] });
     expect(sources.every((s) => s.kind !== null)).toBe(true);
+  });
+
+  it("the timeline: the seeded events in date order, each with its sources in the bibliography", () => {
+    const view = getTimelineView("ukraine-peace-2025")!;
+    expect(view.total).toBe(23);
+    expect(view.events[0]).toMatchObject({ date: "2025-06-02", title: "Russia's Istanbul memorandum" });
+    const kremlin = view.events.find((e) => e.date === "2025-12-02")!;
+    expect(kremlin.title).toBe("Witkoff and Kushner at the Kremlin");
+    expect(kremlin.sources).toEqual([expect.objectContaining({ publisher: "WFTV (Associated Press)", number: expect.any(Number) })]);
+    const dates = view.events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(getTimelineView("fixture")!.events).toEqual([]);
   });
 });

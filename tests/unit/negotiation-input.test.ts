@@ -25,6 +25,16 @@ describe("ZNegotiationInput", () => {
     expect(messages(data)).toContain("a scored position needs at least one source with an http(s) URL");
   });
 
+  it("checks the poles and the events: known, distinct parties; dated, sourced events", () => {
+    const data = { ...input(), lowPoleParty: "a", highPoleParty: "a" };
+    expect(messages(data)).toEqual(["the two poles must be different parties"]);
+    expect(messages({ ...input(), lowPoleParty: "zz" })).toEqual(['"zz" is not one of the dossier\'s parties']);
+    const event = { date: "2025-11", title: "Talks", summary: "They met.", sources: [FIXTURE.positions[0]!.sources[0]] };
+    expect(messages({ ...input(), events: [event] })).toEqual([]);
+    expect(messages({ ...input(), events: [{ ...event, date: "Nov 2025" }] })).toEqual(["a date is YYYY, YYYY-MM or YYYY-MM-DD"]);
+    expect(messages({ ...input(), events: [{ ...event, sources: [] }] })).toHaveLength(1);
+  });
+
   it("refuses a javascript: source URL", () => {
     const data = input();
     data.positions[0]!.sources[0]!.url = "javascript:alert(1)";

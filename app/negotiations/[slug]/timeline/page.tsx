@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NegotiationHeader } from "@/components/negotiation-header";
+import { NumberedSources } from "@/components/numbered-sources";
+import { formatDate } from "@/lib/format";
+import { getTimelineView, sourceHref } from "@/lib/queries/entity-views";
+import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = negotiationMetadata("Timeline");
+
+/** The negotiation's dated events, oldest first, each with its sources from the one bibliography. */
+export default async function TimelinePage({ params }: TNegotiationPageProps) {
+  const { slug } = await params;
+  const view = getTimelineView(slug);
+  if (!view) notFound();
+  const { negotiation, events, total } = view;
+  return (
+    <>
+      <NegotiationHeader negotiation={negotiation} current="timeline" query="" />
+      <h2>Timeline</h2>
+      {events.length === 0 ? (
+        <p className="meta">No events are recorded for this negotiation.</p>
+      ) : (
+        <>
+          {total > events.length && (
+            <p className="notice">
+              The first {events.length} of {total} events are shown.
+            </p>
+          )}
+          <ol className="timeline" data-testid="timeline">
+            {events.map((event, index) => (
+              <li key={index}>
+                <p className="timeline-date">
+                  <time dateTime={event.date}>{formatDate(event.date)}</time>
+                </p>
+                <h3>{event.title}</h3>
+                <p>{event.summary}</p>
+                <NumberedSources sources={event.sources} hrefOf={(number) => sourceHref(slug, number)} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <p className="meta">
+        Sources are numbered in the negotiation&apos;s <Link href={`/negotiations/${slug}/sources`}>bibliography</Link>.
+      </p>
+    </>
+  );
+}
