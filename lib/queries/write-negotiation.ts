@@ -41,6 +41,19 @@ export function toPositionSearchText(p: TPositionSearchFields): string {
   return foldText(parts.filter(Boolean).join("\n"));
 }
 
+/**
+ * The date the data is current to, computed from the data: the latest of the dossier's stated date
+ * and every full date (YYYY-MM-DD) of its sources and events, so that nothing shown is dated after it.
+ */
+export function dataAsOf(input: Pick<TNegotiationInput, "asOf" | "positions" | "events">): string {
+  const dates = [
+    input.asOf,
+    ...input.positions.flatMap((p) => p.sources.map((s) => s.publishedAt)),
+    ...input.events.flatMap((e) => [e.date, ...e.sources.map((s) => s.publishedAt)]),
+  ];
+  return dates.filter((d): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d)).reduce((latest, d) => (d > latest ? d : latest));
+}
+
 function prepareStatements(db: Database.Database) {
   return {
     exists: db.prepare(`SELECT 1 FROM "Negotiation" WHERE "slug" = ?`).pluck(),
@@ -75,7 +88,7 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     input.slug,
     input.title,
     input.summary,
-    input.asOf,
+    dataAsOf(input),
     input.scaleNote,
     input.lowPoleParty,
     input.highPoleParty,

@@ -103,7 +103,7 @@ describe("GET compare.csv", () => {
   it("serves the comparison of two parties", async () => {
     const response = await call("?a=us-draft&b=europe");
     expect(response.headers.get("content-disposition")).toBe(
-      'attachment; filename="ukraine-peace-2025_2025-12-02_compare_us-draft_europe.csv"',
+      'attachment; filename="ukraine-peace-2025_2026-01-04_compare_us-draft_europe.csv"',
     );
     const lines = (await response.text()).split("\r\n");
     expect(lines).toHaveLength(15);

@@ -7,7 +7,7 @@ import { getDatabase } from "@/lib/db";
 import { generateDossier } from "@/lib/generate-dossier";
 import { NegotiationValidationError } from "@/lib/negotiation-input";
 import { getMatrixView } from "@/lib/queries/matrix-view";
-import { importNegotiation, NegotiationExistsError } from "@/lib/queries/write-negotiation";
+import { dataAsOf, importNegotiation, NegotiationExistsError } from "@/lib/queries/write-negotiation";
 import { ROOT, TMP } from "../support/paths";
 import { callCsv, readCsvText, readDivergenceJson, readMatrixJson } from "../support/routes";
 
@@ -145,5 +145,19 @@ describe("npm run dossier:import", () => {
 
     writeFileSync(bad, "{ not json");
     expect(importFile(bad).stderr).toContain("bad.json is not valid JSON");
+  });
+});
+
+describe("dataAsOf", () => {
+  it("is the latest full date of the stated date, the sources and the events, never earlier than any of them", () => {
+    const source = (publishedAt: string | null) => ({ publishedAt }) as never;
+    const input = {
+      asOf: "2025-12-01",
+      positions: [{ sources: [source("2025-11-20"), source("2026-01-04"), source(null)] }],
+      events: [{ date: "2026-02", sources: [source("2025-12-24")] }],
+    } as never;
+    // "2026-02" names a month, not a day: it cannot fix the date the data is current to.
+    expect(dataAsOf(input)).toBe("2026-01-04");
+    expect(dataAsOf({ asOf: "2027-01-01", positions: [], events: [] } as never)).toBe("2027-01-01");
   });
 });

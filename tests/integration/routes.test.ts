@@ -13,7 +13,7 @@ describe("GET matrix.csv", () => {
     const response = await callCsv("?issues=g8,nato&parties=us-draft,ukraine&sort=issue");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ukraine-peace-2025_2025-12-02_wide.csv"');
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ukraine-peace-2025_2026-01-04_wide.csv"');
     const text = await readCsvText(response);
     expect(text).toBe(
       "\uFEFFissue,us-draft_score,us-draft_position,ukraine_score,ukraine_position\r\n" +
