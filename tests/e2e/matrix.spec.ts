@@ -69,7 +69,7 @@ test.describe("the matrix page", () => {
     // Notes, source titles and party names are searched too, and every match is marked.
     for (const [q, count, first] of [
       ["referendum", 1, "donbas"], // in a note
-      ["Witkoff", 1, "security-guarantees"], // in a source's title
+      ["Witkoff", 2, "g8"], // in a summary (g8) and a source title (security guarantees)
       ["Geneva", 13, "nato"], // in the revised framework's name: every issue has a cell of that party
     ] as const) {
       await search.fill(q);
