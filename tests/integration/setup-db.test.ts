@@ -6,12 +6,11 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ROOT, TMP } from "../support/paths";
 
-function setup(databaseUrl: string, user: { uid?: number; gid?: number } = {}) {
+function setup(databaseUrl: string) {
   return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "setup-db.ts")], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
-    ...user,
   });
 }
 
@@ -47,11 +46,13 @@ describe("scripts/setup-db.ts (what npm start runs first)", () => {
   });
 
   it("refuses a folder it cannot write to, in plain words", () => {
-    // Root may write anywhere: as root, run the set-up as the unprivileged user "nobody" instead.
-    const folder = mkdtempSync(path.join(tmpdir(), "read-only-"));
-    chmodSync(folder, 0o555);
-    const result = setup(`file:${path.join(folder, "app.db")}`, process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {});
-    rmSync(folder, { recursive: true, force: true });
+    // Root may write to any ordinary folder, but the kernel refuses writes in /proc/sys even to root;
+    // other users get a folder of their own made read-only.
+    const isRoot = process.getuid?.() === 0;
+    const folder = isRoot ? "/proc/sys" : mkdtempSync(path.join(tmpdir(), "read-only-"));
+    if (!isRoot) chmodSync(folder, 0o555);
+    const result = setup(`file:${path.join(folder, "app.db")}`);
+    if (!isRoot) rmSync(folder, { recursive: true, force: true });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
       "Database set-up failed: The folder for the database (DATABASE_URL) is read-only; choose a folder this process can write to.",
