@@ -1,5 +1,6 @@
 // The story the charts tell, as pure functions over a view's scores: where each party leans, and
 // how the documents moved from one to the next. Unknown scores are counted as unknown, never as 0.
+import { measureDivergence, type TDivergence } from "./divergence";
 import type { TIssue, TParty, TScore } from "./domain";
 import { formatScore } from "./format";
 
@@ -10,6 +11,19 @@ export type TScoreGrid = {
   /** scores[issueIndex][partyIndex] */
   scores: TScore[][];
 };
+
+/** A score grid with which columns spread counts (the scale's anchors are left out unless included). */
+export type TMeasuredGrid = TScoreGrid & { measured: boolean[] };
+
+/** The divergence of every row of a grid: issues over the measured columns, pairs over all of them. */
+export function measureGrid(grid: TMeasuredGrid): TDivergence {
+  return measureDivergence(
+    grid.issues.map((i) => i.slug),
+    grid.parties.map((p) => p.slug),
+    (i, p) => grid.scores[i]?.[p] ?? null,
+    (p) => grid.measured[p] ?? true,
+  );
+}
 
 /** The names of the scale's two ends for sentences: "Ukraine's position", or "the low end (−2)". */
 export type TPoleNames = { low: string; high: string };

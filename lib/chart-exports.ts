@@ -1,8 +1,7 @@
 // The charts that can leave the page: their names, titles, and data as CSV (the matrix's CSV rules).
 // The same view of scores feeds the charts page, each chart's CSV and its embeddable version.
-import { measureLean, measureMovement, type TScoreGrid } from "./analytics";
+import { measureGrid, measureLean, measureMovement, type TMeasuredGrid } from "./analytics";
 import { writeCsv } from "./csv";
-import { measureDivergence } from "./divergence";
 
 export const CHARTS = {
   lean: "Where each party leans",
@@ -16,20 +15,8 @@ export function isChartName(name: string): name is TChartName {
   return Object.hasOwn(CHARTS, name);
 }
 
-/** A view of scores with which columns spread counts (the scale's anchors left out unless included). */
-export type TChartView = TScoreGrid & { measured: boolean[] };
-
-function divergenceOf(view: TChartView) {
-  return measureDivergence(
-    view.issues.map((i) => i.slug),
-    view.parties.map((p) => p.slug),
-    (i, p) => view.scores[i]?.[p] ?? null,
-    (p) => view.measured[p] ?? true,
-  );
-}
-
 /** One chart's data as a CSV file: exactly the figures the chart draws, one row per mark. */
-export function toChartCsv(chart: TChartName, view: TChartView): string {
+export function toChartCsv(chart: TChartName, view: TMeasuredGrid): string {
   switch (chart) {
     case "lean":
       return writeCsv(
@@ -44,12 +31,12 @@ export function toChartCsv(chart: TChartName, view: TChartView): string {
     case "spread":
       return writeCsv(
         ["issue", "issue_name", "scored", "spread", "stdev"],
-        divergenceOf(view).issues.map((d, i) => [d.issue, view.issues[i]!.name, d.scored, d.spread, d.stdev]),
+        measureGrid(view).issues.map((d, i) => [d.issue, view.issues[i]!.name, d.scored, d.spread, d.stdev]),
       );
     case "agreement":
       return writeCsv(
         ["a", "b", "agreement", "distance", "shared_issues"],
-        divergenceOf(view).pairs.map((p) => [p.a, p.b, p.agreement, p.distance, p.sharedIssues]),
+        measureGrid(view).pairs.map((p) => [p.a, p.b, p.agreement, p.distance, p.sharedIssues]),
       );
   }
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { cache } from "react";
-import type { TScoreGrid } from "../analytics";
+import { measureGrid, type TMeasuredGrid } from "../analytics";
 import { byGap, compareParties, type TComparison } from "../compare";
 import { parseCompareParams, type TCompareParams } from "../compare-params";
-import { measureDivergence, type TDivergence } from "../divergence";
+import type { TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
 import {
   MAX_SLUGS,
@@ -193,13 +193,11 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
 }
 
 /** Every row a URL selects (not just one page) as a grid of scores, with the view's anchors and notices. */
-export type TScoreView = TScoreGrid & {
+export type TScoreView = TMeasuredGrid & {
   negotiation: TNegotiationInfo;
   params: TMatrixParams;
   notices: string[];
   anchors: TAnchors;
-  /** Per shown party, whether spread and stdev count it (the anchors are left out unless included). */
-  measured: boolean[];
 };
 
 /** Reads the scores of every row a view selects, for metrics over the whole view, in one read transaction. */
@@ -232,14 +230,7 @@ export function getScoreView(slug: string, raw: TRawSearchParams): TScoreView | 
 /** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
 export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
   const view = getScoreView(slug, raw);
-  if (!view) return null;
-  const divergence = measureDivergence(
-    view.issues.map((i) => i.slug),
-    view.parties.map((p) => p.slug),
-    (i, p) => view.scores[i]?.[p] ?? null,
-    (p) => view.measured[p]!,
-  );
-  return { ...divergence, notices: view.notices, anchors: view.anchors };
+  return view && { ...measureGrid(view), notices: view.notices, anchors: view.anchors };
 }
 
 /** A negotiation's own fields for titles and headers, or null; one cheap read, shared within a request. */

@@ -10,10 +10,9 @@ import { MatrixFilters } from "@/components/matrix-filters";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
 import { Notices } from "@/components/notices";
-import { describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
+import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analytics";
 import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
 import { PartySymbol } from "@/components/charts/party-symbol";
-import { measureDivergence } from "@/lib/divergence";
 import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { CHARTS, type TChartName } from "@/lib/chart-exports";
 import { ChartTools } from "@/components/charts/chart-tools";
@@ -138,11 +137,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
           parties={parties}
           grid={toDistanceGrid(
             parties.map((p) => p.slug),
-            measureDivergence(
-              scores.issues.map((i) => i.slug),
-              scores.parties.map((p) => p.slug),
-              (i, p) => scores.scores[i]?.[p] ?? null,
-            ).pairs,
+            measureGrid(scores).pairs,
           )}
         />
         {tools("agreement")}

@@ -6,10 +6,9 @@ import { LeanChart } from "@/components/charts/lean-chart";
 import { MovementChart } from "@/components/charts/movement-chart";
 import { SpreadTable } from "@/components/charts/spread-table";
 import { Notices } from "@/components/notices";
-import { describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
+import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analytics";
 import { toDistanceGrid, toSpreadRanking } from "@/lib/chart-data";
 import { CHARTS, isChartName } from "@/lib/chart-exports";
-import { measureDivergence } from "@/lib/divergence";
 import { formatDate } from "@/lib/format";
 import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
@@ -37,12 +36,7 @@ export default async function EmbeddedChart({ params, searchParams }: TProps) {
   const poles = poleNames(scores.anchors);
   const query = toQueryString(toMatrixSearchParams({ ...scores.params, page: 1, density: "compact" }));
   const source = `/negotiations/${slug}/charts${query}#${chart}`;
-  const divergence = measureDivergence(
-    scores.issues.map((i) => i.slug),
-    scores.parties.map((p) => p.slug),
-    (i, p) => scores.scores[i]?.[p] ?? null,
-    (p) => scores.measured[p]!,
-  );
+  const divergence = measureGrid(scores);
   const movement = measureMovement(scores);
   return (
     <article className="embed" data-testid="embed">
