@@ -227,6 +227,18 @@ export function getScoreView(slug: string, raw: TRawSearchParams): TScoreView | 
   })();
 }
 
+/**
+ * What a charts view reads: the current page's matrix and the scores of every row, in one read
+ * transaction (the inner ones become savepoints), so both show the same state of the dossier.
+ */
+export function getChartsView(slug: string, raw: TRawSearchParams): { view: TMatrixView; scores: TScoreView } | null {
+  return getDatabase().transaction(() => {
+    const view = getMatrixView(slug, raw);
+    const scores = getScoreView(slug, raw);
+    return view && scores && { view, scores };
+  })();
+}
+
 /** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
 export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
   const view = getScoreView(slug, raw);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/queries/matrix-view";
+import { getChartsView, getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/queries/matrix-view";
 
 const rowSlugs = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.issue.slug);
 
@@ -41,6 +41,16 @@ describe("getMatrixView (filters, search and sort in SQL)", () => {
     const spreads = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.divergence.spread);
     expect(spreads("")).toEqual([4, 0, 3]);
     expect(spreads("parties=b,c")).toEqual([2, null, 3]);
+  });
+
+  it("reads a charts view's page and its scores of every row together", () => {
+    const { view, scores } = getChartsView("fixture", new URLSearchParams("q=leans&parties=b,c"))!;
+    expect(view.matrix.rows.map((r) => r.issue.slug)).toEqual(scores.issues.map((i) => i.slug));
+    expect(scores.scores).toEqual([
+      [null, 1],
+      [-1, 2],
+    ]);
+    expect(getChartsView("no-such-talks", new URLSearchParams())).toBeNull();
   });
 
   it("is null for an unknown negotiation", () => {

@@ -17,7 +17,7 @@ import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matr
 import { CHARTS, type TChartName } from "@/lib/chart-exports";
 import { ChartTools } from "@/components/charts/chart-tools";
 import { formatDate } from "@/lib/format";
-import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
+import { getChartsView } from "@/lib/queries/matrix-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +26,9 @@ export const generateMetadata = negotiationMetadata("Charts");
 
 export default async function ChartsPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const view = getMatrixView(slug, raw);
-  const scores = getScoreView(slug, raw);
-  if (!view || !scores) notFound();
+  const read = getChartsView(slug, raw);
+  if (!read) notFound();
+  const { view, scores } = read;
   const { negotiation, matrix, page } = view;
   const parties = matrix.parties.map(({ slug, name }) => ({ slug, name }));
   const columns = Object.fromEntries(parties.map((p, index) => [p.slug, index]));

@@ -11,7 +11,7 @@ import { toDistanceGrid, toSpreadRanking } from "@/lib/chart-data";
 import { CHARTS, isChartName } from "@/lib/chart-exports";
 import { formatDate } from "@/lib/format";
 import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getMatrixView, getScoreView } from "@/lib/queries/matrix-view";
+import { getChartsView } from "@/lib/queries/matrix-view";
 
 export const dynamic = "force-dynamic";
 
@@ -29,9 +29,9 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function EmbeddedChart({ params, searchParams }: TProps) {
   const [{ slug, chart }, raw] = await Promise.all([params, searchParams]);
   if (!isChartName(chart)) notFound();
-  const scores = getScoreView(slug, raw);
-  const view = getMatrixView(slug, raw);
-  if (!scores || !view) notFound();
+  const read = getChartsView(slug, raw);
+  if (!read) notFound();
+  const { view, scores } = read;
   const columns = Object.fromEntries(scores.parties.map((p, index) => [p.slug, index]));
   const poles = poleNames(scores.anchors);
   const query = toQueryString(toMatrixSearchParams({ ...scores.params, page: 1, density: "compact" }));
