@@ -4,7 +4,8 @@ import { measureIssue, type TIssueDivergence } from "../divergence";
 import type { TIssue, TParty, TPosition, TSource } from "../domain";
 import type { TNegotiationInfo } from "../matrix";
 import { getDatabase } from "../db";
-import { findNegotiation, listParties, selectCells, selectIssues, type TNegotiationRow, type TPartyRow } from "./matrix-sql";
+import { findNegotiation, listParties, selectCells, selectIssues } from "./matrix-sql";
+import { toInfo, toParty } from "./matrix-view";
 
 // The permanent pages of a dossier: one per cell, issue and party, and its bibliography. Each reads
 // in one transaction (one consistent state) and a bounded number of rows.
@@ -25,14 +26,6 @@ function toNumbered({ isDateApproximate, flags, ...row }: TSourceRow): TNumbered
 
 const SOURCE_COLUMNS = `s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags",
   (SELECT COUNT(*) FROM "Source" o WHERE o."negotiationId" = s."negotiationId" AND o."id" <= s."id") AS "number"`;
-
-function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
-  return { slug, title, summary, asOf, scaleNote };
-}
-
-function toParty({ id: _, ...party }: TPartyRow): TParty {
-  return party;
-}
 
 function findIssue(db: Database.Database, negotiationId: number, slug: string): (TIssue & { id: number }) | undefined {
   const id = db.prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? AND "slug" = ?`).pluck().get(negotiationId, slug) as

@@ -1,10 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { cache } from "react";
-import { measureGrid, type TMeasuredGrid } from "../analytics";
-import { byGap, compareParties, type TComparison } from "../compare";
-import { parseCompareParams, type TCompareParams } from "../compare-params";
-import type { TDivergence } from "../divergence";
 import { assembleMatrix, type TMatrix, type TNegotiationInfo } from "../matrix";
 import {
   MAX_SLUGS,
@@ -15,7 +11,7 @@ import {
   type TMatrixParams,
   type TRawSearchParams,
 } from "../matrix-params";
-import type { TOption } from "../domain";
+import type { TOption, TParty } from "../domain";
 import { foldText } from "../text";
 import { getDatabase } from "../db";
 import {
@@ -26,7 +22,6 @@ import {
   selectIssues,
   selectCells,
   selectRowIds,
-  selectScores,
   type TNegotiationRow,
   type TPartyRow,
   type TRowFilter,
@@ -105,11 +100,13 @@ function toAnchors(negotiation: TNegotiationRow, parties: TPartyRow[], shown: TP
   return { low, high, mode, leftOut };
 }
 
-function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
+/** A negotiation row's public fields. */
+export function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
   return { slug, title, summary, asOf, scaleNote };
 }
 
-function toParty({ slug, name, kind, date, description, sortOrder }: TPartyRow) {
+/** A party row's public fields (without its database id). */
+export function toParty({ slug, name, kind, date, description, sortOrder }: TPartyRow): TParty {
   return { slug, name, kind, date, description, sortOrder };
 }
 
@@ -192,106 +189,10 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
   })();
 }
 
-/** Every row a URL selects (not just one page) as a grid of scores, with the view's anchors and notices. */
-export type TScoreView = TMeasuredGrid & {
-  negotiation: TNegotiationInfo;
-  params: TMatrixParams;
-  notices: string[];
-  anchors: TAnchors;
-};
-
-/** Reads the scores of every row a view selects, for metrics over the whole view, in one read transaction. */
-export function getScoreView(slug: string, raw: TRawSearchParams): TScoreView | null {
-  const db = getDatabase();
-  return db.transaction((): TScoreView | null => {
-    const base = readViewBase(db, slug, raw);
-    if (!base) return null;
-    const rowIds = selectRowIds(db, base.filter);
-    const rowIndex = new Map(rowIds.map((id, index) => [id, index]));
-    const columnIndex = new Map(base.shownParties.map((p, index) => [p.id, index]));
-    const scores = rowIds.map(() => base.shownParties.map((): number | null => null));
-    for (const [issueId, partyId, score] of selectScores(db, rowIds, base.shownParties)) {
-      scores[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
-    }
-    const measured = new Set(base.measuredParties.map((p) => p.id));
-    return {
-      negotiation: toInfo(base.negotiation),
-      params: base.params,
-      notices: base.notices,
-      anchors: base.anchors,
-      issues: selectIssues(db, rowIds).map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
-      parties: base.shownParties.map(toParty),
-      scores,
-      measured: base.shownParties.map((p) => measured.has(p.id)),
-    };
-  })();
-}
-
-/**
- * What a charts view reads: the current page's matrix and the scores of every row, in one read
- * transaction (the inner ones become savepoints), so both show the same state of the dossier.
- */
-export function getChartsView(slug: string, raw: TRawSearchParams): { view: TMatrixView; scores: TScoreView } | null {
-  return getDatabase().transaction(() => {
-    const view = getMatrixView(slug, raw);
-    const scores = getScoreView(slug, raw);
-    return view && scores && { view, scores };
-  })();
-}
-
-/** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
-export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
-  const view = getScoreView(slug, raw);
-  return view && { ...measureGrid(view), notices: view.notices, anchors: view.anchors };
-}
-
 /** A negotiation's own fields for titles and headers, or null; one cheap read, shared within a request. */
 export const getNegotiationInfo = cache(function getNegotiationInfo(slug: string): TNegotiationInfo | null {
   const row = findNegotiation(getDatabase(), slug);
   return row ? toInfo(row) : null;
 });
-
-export type TCompareView = {
-  negotiation: TNegotiationInfo;
-  parties: ReturnType<typeof toParty>[];
-  comparison: TComparison | null;
-  params: TCompareParams;
-  /** The matrix's filters the comparison honours (`issues`, `q`, `anchors`; `parties` scopes the search), for links that keep them. */
-  filters: TMatrixParams;
-  notices: string[];
-};
-
-/**
- * The compare view from a URL, shared by the page and its CSV: the matrix's `issues`, `q` and
- * `anchors` through the matrix's parser (with its notices), the pair and the view's own settings
- * through the compare parser. Null only when the negotiation does not exist.
- */
-export function getCompareView(slug: string, raw: TRawSearchParams): TCompareView | null {
-  const db = getDatabase();
-  return db.transaction((): TCompareView | null => {
-    const base = readViewBase(db, slug, raw);
-    if (!base) return null;
-    const { negotiation, parties } = base;
-    const params = parseCompareParams(
-      raw,
-      parties.map((p) => p.slug),
-    );
-    const a = parties.find((p) => p.slug === params.a);
-    const b = parties.find((p) => p.slug === params.b);
-    const info = toInfo(negotiation);
-    const filters = { ...base.params, sort: "order" as const, page: 1, density: "compact" as const };
-    const result = { negotiation: info, parties: parties.map(toParty), params, filters, notices: base.notices };
-    if (!a || !b) return { ...result, comparison: null };
-    // The same rows as the matrix and charts of these filters: the search looks in the shown parties' cells.
-    const rowIds = selectRowIds(db, { ...base.filter, sort: "order" });
-    const issues = selectIssues(db, rowIds);
-    const rows = issues.map(({ id: _, ...issue }) => issue);
-    const matrix = assembleMatrix(info, rows, [toParty(a), toParty(b)], selectCells(db, issues, [a, b]));
-    const comparison = compareParties(matrix);
-    const ordered = params.order === "gap" ? byGap(comparison.rows) : comparison.rows;
-    const shown = params.differencesOnly ? ordered.filter((r) => r.kind === "different") : ordered;
-    return { ...result, comparison: { ...comparison, rows: shown } };
-  })();
-}
 
 export { readViewBase, readMatrix, type TViewBase };

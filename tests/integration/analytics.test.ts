@@ -3,7 +3,7 @@
 // the Geneva framework and the European counter-proposal (both 23 Nov, in column order).
 import { describe, expect, it } from "vitest";
 import { describeLean, describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
-import { getScoreView } from "@/lib/queries/matrix-view";
+import { getScoreView } from "@/lib/queries/score-view";
 import { callMovement, readMovementJson } from "../support/routes";
 
 const SLUG = "ukraine-peace-2025";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getChartsView, getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/queries/matrix-view";
+import { getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/queries/matrix-view";
+import { getChartsView } from "@/lib/queries/score-view";
 
 const rowSlugs = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.issue.slug);
 

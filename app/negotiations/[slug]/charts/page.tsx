@@ -17,7 +17,7 @@ import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matr
 import { CHARTS, type TChartName } from "@/lib/chart-exports";
 import { ChartTools } from "@/components/charts/chart-tools";
 import { formatDate } from "@/lib/format";
-import { getChartsView } from "@/lib/queries/matrix-view";
+import { getChartsView } from "@/lib/queries/score-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
 export const dynamic = "force-dynamic";

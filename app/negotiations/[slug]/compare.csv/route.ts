@@ -1,6 +1,6 @@
 import { toCompareCsv } from "@/lib/csv";
 import { csvResponse, jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { getCompareView } from "@/lib/queries/matrix-view";
+import { getCompareView } from "@/lib/queries/compare-view";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { toMatrixSearchParams } from "@/lib/matrix-params";
 import { ComparePickers } from "@/components/compare-pickers";
 import { CompareTable } from "@/components/compare-table";
 import { NegotiationHeader } from "@/components/negotiation-header";
-import { getCompareView } from "@/lib/queries/matrix-view";
+import { getCompareView } from "@/lib/queries/compare-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { toDivergenceJson } from "@/lib/json-formats";
-import { getDivergenceView } from "@/lib/queries/matrix-view";
+import { getDivergenceView } from "@/lib/queries/score-view";
 
 export const dynamic = "force-dynamic";
 

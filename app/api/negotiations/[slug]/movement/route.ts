@@ -1,7 +1,7 @@
 import { measureMovement } from "@/lib/analytics";
 import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import type { TMovementJson } from "@/lib/json-formats";
-import { getScoreView } from "@/lib/queries/matrix-view";
+import { getScoreView } from "@/lib/queries/score-view";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { CHARTS, isChartName, toChartCsv } from "@/lib/chart-exports";
 import { csvResponse, jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { getScoreView } from "@/lib/queries/matrix-view";
+import { getScoreView } from "@/lib/queries/score-view";
 
 export const dynamic = "force-dynamic";
 

@@ -11,7 +11,7 @@ import { toDistanceGrid, toSpreadRanking } from "@/lib/chart-data";
 import { CHARTS, isChartName } from "@/lib/chart-exports";
 import { formatDate } from "@/lib/format";
 import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getChartsView } from "@/lib/queries/matrix-view";
+import { getChartsView } from "@/lib/queries/score-view";
 
 export const dynamic = "force-dynamic";
 
