@@ -35,7 +35,8 @@ export function namedInPath(pathname: string): TNamedInPath | null {
 }
 
 export function openServerReader(file = resolveDatabaseFile(process.env.DATABASE_URL)): TServerReader {
-  let state: { inode: number; db: Database.Database; dataVersion: Database.Statement } | null = null;
+  type TLookups = { negotiation: Database.Statement; Issue: Database.Statement; Party: Database.Statement };
+  let state: { inode: number; db: Database.Database; dataVersion: Database.Statement; lookups?: TLookups } | null = null;
   const current = () => {
     const inode = statSync(file).ino;
     if (!state) {
@@ -59,10 +60,15 @@ export function openServerReader(file = resolveDatabaseFile(process.env.DATABASE
       try {
         const reader = current();
         if (!reader) return null;
-        const id = reader.db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(named.negotiation);
+        // Prepared once, on the first page request (every page request runs them).
+        const lookups = (reader.lookups ??= {
+          negotiation: reader.db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck(),
+          Issue: reader.db.prepare(`SELECT 1 FROM "Issue" WHERE "negotiationId" = ? AND "slug" = ?`),
+          Party: reader.db.prepare(`SELECT 1 FROM "Party" WHERE "negotiationId" = ? AND "slug" = ?`),
+        });
+        const id = lookups.negotiation.get(named.negotiation);
         const has = (table: "Issue" | "Party", slug: string | undefined) =>
-          slug === undefined ||
-          reader.db.prepare(`SELECT 1 FROM "${table}" WHERE "negotiationId" = ? AND "slug" = ?`).get(id, slug) !== undefined;
+          slug === undefined || lookups[table].get(id, slug) !== undefined;
         return id !== undefined && has("Issue", named.issue) && has("Party", named.party);
       } catch {
         return null;
