@@ -3,15 +3,17 @@ import { STATUS_LABELS } from "@/lib/domain";
 import { cellHref } from "@/lib/matrix";
 import { formatDate, formatDateText } from "@/lib/format";
 import { sourceHref, type TCellView } from "@/lib/queries/entity-views";
+import { CellHistory } from "./cell-history";
 import { CiteThis } from "./cite-this";
 import { NumberedSources } from "./numbered-sources";
 import { PositionScale } from "./position-scale";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
 export function CellDetails({ view, accessed }: { view: TCellView; accessed: string }) {
-  const { negotiation, issue, party, position, sources, neighbours } = view;
+  const { negotiation, issue, party, position, sources, neighbours, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;
-  const permalink = cellHref(negotiation.slug, issue.slug, party.slug);
+  const permalink = cellHref(negotiation.slug, issue.slug, party.slug, asOf);
+  const near = (issueSlug: string, partySlug: string) => cellHref(negotiation.slug, issueSlug, partySlug, asOf);
   return (
     <article className="cell-page" data-testid="cell-details">
       <p className="breadcrumbs">
@@ -21,7 +23,21 @@ export function CellDetails({ view, accessed }: { view: TCellView; accessed: str
       <h1>
         {party.name} on {issue.name}
       </h1>
-      {position ? (
+      <p className={`meta shown-date${asOf ? " as-of" : ""}`} data-testid="shown-date">
+        {asOf ? (
+          <>
+            <strong>As it stood on {formatDate(asOf)}</strong>: the version valid that day.{" "}
+            <Link href={cellHref(negotiation.slug, issue.slug, party.slug)}>Show the latest version</Link>
+          </>
+        ) : (
+          <>The latest version; the data runs to {formatDate(negotiation.asOf)}.</>
+        )}
+      </p>
+      {view.unpublished ? (
+        <p className="missing">
+          {party.name} was not yet published on {formatDate(asOf!)} (its date: {formatDateText(party.date)}), so it had no position then.
+        </p>
+      ) : position ? (
         <>
           <p className="cell-page-label">{position.label}</p>
           <PositionScale score={position.score} issue={issue} />
@@ -51,45 +67,48 @@ export function CellDetails({ view, accessed }: { view: TCellView; accessed: str
           <NumberedSources sources={sources} hrefOf={(number) => sourceHref(negotiation.slug, number)} />
         </>
       ) : (
-        <p className="missing">This cell has no data.</p>
+        <p className="missing">
+          {asOf ? `No version of this cell is recorded on or before ${formatDate(asOf)}.` : "This cell has no data."}
+        </p>
       )}
+      <h2>History of this cell</h2>
+      <CellHistory slug={negotiation.slug} issue={issue} history={view.history} shownId={view.shownVersionId} />
       <h2>The party</h2>
       <p>
         <Link href={`${base}/parties/${party.slug}`}>{party.name}</Link>: {party.kind === "document" ? "a document" : "an actor"},{" "}
         {formatDateText(party.date)}. {party.description}
       </p>
-      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
       <nav className="neighbours" aria-label="Neighbouring cells">
         <ul>
           {neighbours.left && (
             <li>
-              <Link href={cellHref(negotiation.slug, issue.slug, neighbours.left.slug)} rel="prev">
+              <Link href={near(issue.slug, neighbours.left.slug)} rel="prev">
                 ← {neighbours.left.name}
               </Link>
             </li>
           )}
           {neighbours.right && (
             <li>
-              <Link href={cellHref(negotiation.slug, issue.slug, neighbours.right.slug)} rel="next">
+              <Link href={near(issue.slug, neighbours.right.slug)} rel="next">
                 {neighbours.right.name} →
               </Link>
             </li>
           )}
           {neighbours.up && (
             <li>
-              <Link href={cellHref(negotiation.slug, neighbours.up.slug, party.slug)}>↑ {neighbours.up.name}</Link>
+              <Link href={near(neighbours.up.slug, party.slug)}>↑ {neighbours.up.name}</Link>
             </li>
           )}
           {neighbours.down && (
             <li>
-              <Link href={cellHref(negotiation.slug, neighbours.down.slug, party.slug)}>↓ {neighbours.down.name}</Link>
+              <Link href={near(neighbours.down.slug, party.slug)}>↓ {neighbours.down.name}</Link>
             </li>
           )}
         </ul>
       </nav>
       <CiteThis
         path={permalink}
-        text={`${party.name}, position on “${issue.name}”. In: ${negotiation.title}, data as of ${formatDate(negotiation.asOf)}. Negotiation positions. {permalink} (accessed ${formatDate(accessed)}).`}
+        text={`${party.name}, position on “${issue.name}”${asOf ? ` as of ${formatDate(asOf)}` : ""}. In: ${negotiation.title}, data as of ${formatDate(negotiation.asOf)}. Negotiation positions. {permalink} (accessed ${formatDate(accessed)}).`}
       />
     </article>
   );

@@ -18,6 +18,8 @@ type TProps = {
   parties: TTableParty[];
   rows: TTableRow[];
   query: string;
+  /** The day the matrix shows (null: the latest data); cell links keep it. */
+  asOf: string | null;
   /** The party the rows are sorted by (highest score first), if any. */
   sortedBy: string | null;
   /** Per party, the address of this view sorted by that party's score. */
@@ -29,7 +31,7 @@ type TProps = {
  * label and status icons, linking to the cell's own page. Rows arrive filtered, sorted and paged by
  * the server. Pointer or keyboard focus on a cell highlights its row and column.
  */
-export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs }: TProps) {
+export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, asOf }: TProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const columns = useMemo(
     () =>
@@ -42,12 +44,19 @@ export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs }:
               <PartyHeader slug={slug} party={party} isSorted={info.column.getIsSorted() !== false} sortHref={sortHrefs[party.slug]!} />
             ),
             cell: (info) => (
-              <PositionMark slug={slug} issue={info.row.original.issue.slug} party={party} cell={info.getValue()} query={query} />
+              <PositionMark
+                slug={slug}
+                issue={info.row.original.issue.slug}
+                party={party}
+                cell={info.getValue()}
+                query={query}
+                asOf={asOf}
+              />
             ),
           }),
         ),
       ]),
-    [parties, slug, query, sortHrefs],
+    [parties, slug, query, sortHrefs, asOf],
   );
   const table = useTable({
     features,
@@ -161,12 +170,19 @@ function IssueHeader({ slug, issue, query }: { slug: string; issue: TTableRow["i
 }
 
 /** A cell: its mark, label and icons, as one link to the cell's page (the markup contract of `data-*`). */
-function PositionMark(props: { slug: string; issue: string; party: TTableParty; cell: TTableCell | null; query: string }) {
-  const { slug, issue, party, cell, query } = props;
-  if (!cell) return <span className="missing">No data</span>;
+function PositionMark(props: {
+  slug: string;
+  issue: string;
+  party: TTableParty;
+  cell: TTableCell | null;
+  query: string;
+  asOf: string | null;
+}) {
+  const { slug, issue, party, cell, query, asOf } = props;
+  if (!cell) return <span className="missing">{asOf ? "No record yet" : "No data"}</span>;
   return (
     <Link
-      href={cellHref(slug, issue, party.slug)}
+      href={cellHref(slug, issue, party.slug, asOf)}
       className="position-cell"
       data-testid="position-cell"
       data-issue={issue}

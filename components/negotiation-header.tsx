@@ -1,29 +1,39 @@
 import Link from "next/link";
 import type { TNegotiationInfo } from "@/lib/matrix";
 import { formatDate } from "@/lib/format";
+import { toAsOfQuery } from "@/lib/matrix-params";
 
 const TABS = [
   { key: "matrix", label: "Matrix", path: "", keepsFilters: true },
   { key: "charts", label: "Charts", path: "/charts", keepsFilters: true },
   { key: "compare", label: "Compare two parties", path: "/compare", keepsFilters: false },
+  { key: "changes", label: "What changed", path: "/changes", keepsFilters: false },
   { key: "timeline", label: "Timeline", path: "/timeline", keepsFilters: false },
 ] as const;
 
 export type TTab = (typeof TABS)[number]["key"];
 
-/** The negotiation's title, summary and the tabs between its views; filters carry over between matrix and charts. */
-export function NegotiationHeader({ negotiation, current, query }: { negotiation: TNegotiationInfo; current: TTab; query: string }) {
+/**
+ * The negotiation's title, summary, the date shown, and the tabs between its views; filters carry
+ * over between matrix and charts, the date to every view.
+ */
+export function NegotiationHeader(props: { negotiation: TNegotiationInfo; current: TTab; query: string; asOf?: string | null }) {
+  const { negotiation, current, query, asOf = null } = props;
   return (
     <>
       <h1>{negotiation.title}</h1>
       <p className="lede">{negotiation.summary}</p>
-      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
+      <ShownDate
+        negotiation={negotiation}
+        asOf={asOf}
+        latestHref={`/negotiations/${negotiation.slug}${TABS.find((t) => t.key === current)!.path}${withoutAsOf(query)}`}
+      />
       <nav className="tabs" aria-label="Views of this negotiation">
         <ul>
           {TABS.map((tab) => (
             <li key={tab.key}>
               <Link
-                href={`/negotiations/${negotiation.slug}${tab.path}${tab.keepsFilters ? query : ""}`}
+                href={`/negotiations/${negotiation.slug}${tab.path}${tab.keepsFilters ? query : toAsOfQuery(asOf)}`}
                 aria-current={tab.key === current ? "page" : undefined}
               >
                 {tab.label}
@@ -34,4 +44,32 @@ export function NegotiationHeader({ negotiation, current, query }: { negotiation
       </nav>
     </>
   );
+}
+
+/**
+ * Which date a page shows, on every page of a negotiation: the dossier as of a chosen day (with a
+ * way back to the latest), or the latest data and the date it runs to.
+ */
+export function ShownDate(props: { negotiation: TNegotiationInfo; asOf: string | null; latestHref: string }) {
+  const { negotiation, asOf, latestHref } = props;
+  if (asOf === null)
+    return (
+      <p className="meta shown-date" data-testid="shown-date">
+        Latest data: positions, sources and events up to {formatDate(negotiation.asOf)}.
+      </p>
+    );
+  return (
+    <p className="meta shown-date as-of" data-testid="shown-date">
+      <strong>Showing the dossier as it stood on {formatDate(asOf)}</strong> (each cell&apos;s version valid that day; the data runs to{" "}
+      {formatDate(negotiation.asOf)}). <Link href={latestHref}>Show the latest</Link>
+    </p>
+  );
+}
+
+/** A query string without its `asOf`: the same view with the latest data. */
+function withoutAsOf(query: string): string {
+  const search = new URLSearchParams(query);
+  search.delete("asOf");
+  const text = search.toString();
+  return text ? `?${text}` : "";
 }

@@ -2,6 +2,7 @@
 // how the documents moved from one to the next. Unknown scores are counted as unknown, never as 0.
 import { measureDivergence, type TDivergence } from "./divergence";
 import type { TIssue, TParty, TScore } from "./domain";
+import { parseValidity } from "./domain";
 import { formatScore } from "./format";
 
 /** A view's scores: its rows (every one the URL selects), its shown parties, and one score per cell. */
@@ -74,12 +75,15 @@ export type TMovementSummary = { from: string; to: string; towardLow: number; to
 
 export type TMovement = { documents: string[]; steps: TMovementStep[]; summary: TMovementSummary[] };
 
-/** The shown document parties in date order (ties in column order): the drafts, oldest first. */
+/** The first day of a party's date ("2025-11-23 to 2025-12-18" → "2025-11-23"). */
+const startOf = (date: string) => parseValidity(date).validFrom;
+
+/** The shown document parties in order of their first date (ties in column order): the drafts, oldest first. */
 export function documentsInOrder(grid: TScoreGrid): number[] {
   return grid.parties
     .map((party, index) => ({ party, index }))
     .filter(({ party }) => party.kind === "document")
-    .sort((x, y) => x.party.date.localeCompare(y.party.date) || x.party.sortOrder - y.party.sortOrder)
+    .sort((x, y) => startOf(x.party.date).localeCompare(startOf(y.party.date)) || x.party.sortOrder - y.party.sortOrder)
     .map(({ index }) => index);
 }
 

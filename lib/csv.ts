@@ -1,4 +1,5 @@
 import type { TComparison } from "./compare";
+import { formatSourceLine } from "./format";
 import type { TMatrix } from "./matrix";
 
 export const CSV_LAYOUTS = ["wide", "long"] as const;
@@ -69,9 +70,16 @@ export const LONG_COLUMNS = [
   "source_urls",
 ] as const;
 
-/** `ukraine-peace-2025_2025-12-02_wide.csv`: the slug, the date the data is current to, the layout. */
-export function toCsvFilename(negotiation: Pick<TMatrix["negotiation"], "slug" | "asOf">, layout: TCsvLayout): string {
-  return `${negotiation.slug}_${negotiation.asOf}_${layout}.csv`;
+/**
+ * `ukraine-peace-2025_2026-01-08_wide.csv`: the slug, the date the data is current to (or, for a
+ * view as of a day, `asof-` and that day), the layout.
+ */
+export function toCsvFilename(
+  negotiation: Pick<TMatrix["negotiation"], "slug" | "asOf">,
+  layout: string,
+  asOf: string | null = null,
+): string {
+  return `${negotiation.slug}_${asOf ? `asof-${asOf}` : negotiation.asOf}_${layout}.csv`;
 }
 
 export const COMPARE_COLUMNS = [
@@ -108,4 +116,68 @@ export function toCompareCsv(comparison: TComparison): string {
     row.b?.summary ?? null,
   ]);
   return writeCsv(COMPARE_COLUMNS, rows);
+}
+
+/** The changes CSV: the long layout (with the new version's values), then the change itself. */
+export const CHANGES_COLUMNS = [
+  ...LONG_COLUMNS,
+  "from_score",
+  "to_score",
+  "change",
+  "changed_fields",
+  "from_status",
+  "from_label",
+  "from_as_of",
+  "event",
+  "event_date",
+] as const;
+
+type TChangeRow = {
+  issue: { slug: string; name: string };
+  party: { slug: string; name: string };
+  before: { score: number | null; status: string; label: string; asOf: string } | null;
+  after: {
+    score: number | null;
+    status: string;
+    confidence: string;
+    asOf: string;
+    label: string;
+    summary: string;
+    quote: string | null;
+    notes: string | null;
+    event: { date: string; title: string } | null;
+    sources: Parameters<typeof formatSourceLine>[0][];
+  };
+  fields: string[];
+  change: string;
+};
+
+/** The changed cells of a changes view as CSV rows, in the view's order. */
+export function toChangesCsv(changes: readonly TChangeRow[]): string {
+  const rows = changes.map(({ issue, party, before, after, fields, change }) => [
+    issue.slug,
+    issue.name,
+    party.slug,
+    party.name,
+    after.score,
+    after.status,
+    after.confidence,
+    after.asOf,
+    after.label,
+    after.summary,
+    after.quote,
+    after.notes,
+    after.sources.map(formatSourceLine).join(" | "),
+    after.sources.flatMap((s) => (s.url ? [s.url] : [])).join(" "),
+    before?.score ?? null,
+    after.score,
+    change,
+    fields.join(" "),
+    before?.status ?? null,
+    before?.label ?? null,
+    before?.asOf ?? null,
+    after.event?.title ?? null,
+    after.event?.date ?? null,
+  ]);
+  return writeCsv(CHANGES_COLUMNS, rows);
 }

@@ -122,3 +122,16 @@ export function isSafeHttpUrl(url: string | null | undefined): url is string {
     return false;
   }
 }
+
+/** A version's validity: the first day (or month) it held, the last day of a range, and whether either end is approximate. */
+export type TValidity = { validFrom: string; validTo: string | null; isApproximate: boolean };
+
+/**
+ * Reads a date text ("2025-12-14", "c. 2025-11-21", "2025-12-18 / 2025-12-24", "2025-06-02 to
+ * c. 2025-12-04", "2025-12-18/2025-12-24") into its start, its end and whether it is approximate.
+ */
+export function parseValidity(text: string): TValidity {
+  const [from = "", to] = text.split(/ ?\/ ?| to /);
+  const clean = (part: string) => part.replace(/^c\. /, "").trim();
+  return { validFrom: clean(from), validTo: to === undefined ? null : clean(to), isApproximate: text.includes("c. ") };
+}

@@ -32,10 +32,14 @@ export function formatDate(date: string): string {
   return [day ? String(Number(day)) : null, monthName, year].filter(Boolean).join(" ");
 }
 
-/** A party's or position's date text: "2025-06-02 to 2025-12-04" → "2 Jun 2025 to 4 Dec 2025"; one date as `formatDate`. */
+/**
+ * A party's, position's or source's date text: "2025-06-02 to 2025-12-04" → "2 Jun 2025 to 4 Dec
+ * 2025"; an ISO interval "2025-11-20/2025-11-21" → "20 Nov 2025 to 21 Nov 2025"; one date as `formatDate`.
+ */
 export function formatDateText(text: string): string {
   return text
-    .split(/( to | \/ )/)
+    .replace(/(\d)\/(\d|c\. )/g, "$1 to $2")
+    .split(/( to | \/ |c\. )/)
     .map((part) => formatDate(part))
     .join("");
 }
@@ -43,7 +47,7 @@ export function formatDateText(text: string): string {
 /** "c. 21 Nov 2025", "21 Nov 2025", or "date unknown". */
 export function formatSourceDate(source: Pick<TSource, "publishedAt" | "isDateApproximate">): string {
   if (!source.publishedAt) return "date unknown";
-  return `${source.isDateApproximate ? "c. " : ""}${formatDate(source.publishedAt)}`;
+  return `${source.isDateApproximate ? "c. " : ""}${formatDateText(source.publishedAt)}`;
 }
 
 /** One line per source for exports: "Title — Publisher, date <url>". */

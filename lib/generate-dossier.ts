@@ -135,7 +135,6 @@ export function generateDossier(options: { issues: number; parties: number; seed
     slug: options.slug ?? `synthetic-${options.issues}x${options.parties}`,
     title: `Synthetic talks, ${options.issues} issues × ${options.parties} parties`,
     summary: "A generated dossier for tests and benchmarks; none of it describes real events.",
-    asOf: "2025-12-31",
     scaleNote: "−2 means no change, +2 a full settlement, on each issue.",
     issues,
     parties,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONFIDENCES, PARTY_KINDS, SOURCE_KINDS, STATUSES } from "./domain";
 import type { TDivergence } from "./divergence";
 import type { TMatrix, TMatrixRow } from "./matrix";
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "./matrix-params";
 
 // The public JSON formats, as named schemas. Responses are built field by field from these shapes
 // (never by spreading internal objects), and the route tests parse responses with them.
@@ -65,8 +66,48 @@ export const ZPartyJson = z.strictObject({
   sortOrder: z.number().int(),
 });
 
+/**
+ * Where a JSON response comes from, on every one: the negotiation, the data's version (it changes
+ * with any new version), the day shown (null: the latest data, current to `dataAsOf`), the active
+ * filters, the permalink of the view in the browser, and when the response was generated.
+ */
+export const ZMetaJson = z.strictObject({
+  negotiation: z.string(),
+  dataVersion: z.string(),
+  asOf: z.string().nullable(),
+  dataAsOf: z.string(),
+  filters: z.record(z.string(), z.string()),
+  permalink: z.string(),
+  generatedAt: z.iso.datetime(),
+});
+export type TMetaJson = z.infer<typeof ZMetaJson>;
+
+/** The `meta` of a JSON response for a view: `viewPath` is the page's path under the negotiation ("", "/charts", "/changes"). */
+export function toMetaJson(
+  request: { url: string } | string,
+  negotiation: { slug: string; asOf: string; dataVersion: string },
+  params: TMatrixParams,
+  viewPath: string,
+  extra: Record<string, string> = {},
+): TMetaJson {
+  const origin = new URL(typeof request === "string" ? request : request.url).origin;
+  const search = toMatrixSearchParams({ ...params, page: 1, density: "compact" });
+  for (const [key, value] of Object.entries(extra)) search.set(key, value);
+  const filters = Object.fromEntries(search);
+  return {
+    negotiation: negotiation.slug,
+    dataVersion: negotiation.dataVersion,
+    asOf: params.asOf,
+    dataAsOf: negotiation.asOf,
+    filters,
+    permalink: `${origin}/negotiations/${negotiation.slug}${viewPath}${toQueryString(search)}`,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
 /** `GET /api/negotiations/{slug}/matrix`: every row and cell the view selects, in screen order. */
 export const ZMatrixJson = z.strictObject({
+  meta: ZMetaJson,
   negotiation: ZNegotiationJson,
   notices: z.array(z.string()),
   parties: z.array(ZPartyJson),
@@ -77,6 +118,7 @@ export type TMatrixJson = z.infer<typeof ZMatrixJson>;
 
 /** `GET /api/negotiations/{slug}/divergence`. */
 export const ZDivergenceJson = z.strictObject({
+  meta: ZMetaJson,
   issues: z.array(
     z.strictObject({ issue: z.string(), scored: z.number().int().min(0), spread: z.number().nullable(), stdev: z.number().nullable() }),
   ),
@@ -112,10 +154,11 @@ export function toIssueJson({ issue, divergence }: TMatrixRow): z.infer<typeof Z
   };
 }
 
-/** The head of the matrix JSON: the negotiation, the notices and the shown parties. */
-export function toMatrixJsonHead(matrix: Pick<TMatrix, "negotiation" | "parties">, notices: readonly string[]) {
+/** The head of the matrix JSON: the meta, the negotiation, the notices and the shown parties. */
+export function toMatrixJsonHead(matrix: Pick<TMatrix, "negotiation" | "parties">, notices: readonly string[], meta: TMetaJson) {
   const { slug, title, summary, asOf, scaleNote } = matrix.negotiation;
   return {
+    meta,
     negotiation: { slug, title, summary, asOf, scaleNote },
     notices: [...notices],
     parties: matrix.parties.map(({ slug, name, kind, date, description, sortOrder }) => ({
@@ -131,11 +174,13 @@ export function toMatrixJsonHead(matrix: Pick<TMatrix, "negotiation" | "parties"
 
 /** The divergence JSON: metrics with slugs, and the URL's notices. */
 export function toDivergenceJson(
+  meta: TMetaJson,
   divergence: TDivergence,
   anchors: { low: { slug: string } | null; high: { slug: string } | null; leftOut: { slug: string }[] },
   notices: readonly string[],
 ): TDivergenceJson {
   return {
+    meta,
     issues: divergence.issues.map(({ issue, scored, spread, stdev }) => ({ issue, scored, spread, stdev })),
     pairs: divergence.pairs.map(({ a, b, distance, agreement, sharedIssues }) => ({ a, b, distance, agreement, sharedIssues })),
     anchors: { low: anchors.low?.slug ?? null, high: anchors.high?.slug ?? null, leftOut: anchors.leftOut.map((a) => a.slug) },
@@ -143,8 +188,44 @@ export function toDivergenceJson(
   };
 }
 
+const ZChangeStateJson = z.strictObject({
+  score: z.number().int().min(-2).max(2).nullable(),
+  status: z.enum(STATUSES),
+  label: z.string(),
+  asOf: z.string(),
+});
+
+/** `GET /api/negotiations/{slug}/changes`: the cells whose score, status or label changed between two days. */
+export const ZChangesJson = z.strictObject({
+  meta: ZMetaJson,
+  from: z.iso.date(),
+  to: z.iso.date(),
+  total: z.number().int().min(0),
+  changes: z.array(
+    z.strictObject({
+      issue: z.string(),
+      party: z.string(),
+      before: ZChangeStateJson.nullable(),
+      after: ZChangeStateJson.extend({
+        summary: z.string(),
+        confidence: z.enum(CONFIDENCES),
+        quote: ZNullableText,
+        notes: ZNullableText,
+        recordedAt: z.string(),
+        event: z.strictObject({ slug: ZNullableText, date: z.string(), title: z.string() }).nullable(),
+        sources: z.array(ZSourceJson),
+      }),
+      fields: z.array(z.enum(["score", "status", "label"])),
+      change: z.string(),
+    }),
+  ),
+  notices: z.array(z.string()),
+});
+export type TChangesJson = z.infer<typeof ZChangesJson>;
+
 /** `GET /api/negotiations/{slug}/movement`: how the shown documents moved, oldest first (see `lib/analytics.ts`). */
 export const ZMovementJson = z.strictObject({
+  meta: ZMetaJson,
   documents: z.array(z.string()),
   steps: z.array(
     z.strictObject({

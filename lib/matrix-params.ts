@@ -16,8 +16,9 @@ export type TDensity = (typeof DENSITIES)[number];
 export const ANCHOR_MODES = ["exclude", "include"] as const;
 export type TAnchorMode = (typeof ANCHOR_MODES)[number];
 
-/** The matrix view as the URL states it. `null` lists mean "all"; `page` counts from 1. */
+/** The matrix view as the URL states it. `null` lists mean "all"; `page` counts from 1; `asOf` null means the latest data. */
 export type TMatrixParams = {
+  asOf: string | null;
   anchors: TAnchorMode;
   issues: string[] | null;
   parties: string[] | null;
@@ -42,6 +43,7 @@ export function toKnownSlugs(all: readonly string[]): TKnownSlugs {
 export type TRawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 export const DEFAULT_MATRIX_PARAMS: TMatrixParams = {
+  asOf: null,
   issues: null,
   parties: null,
   q: "",
@@ -64,6 +66,12 @@ export function sortParty(sort: TSortKey): string | null {
 function isSortKey(value: string, parties: TKnownSlugs): value is TSortKey {
   const party = sortParty(value as TSortKey);
   return party !== null ? parties.filter([party]).length === 1 : (SORT_KEYS as readonly string[]).includes(value);
+}
+
+/** Either shape of search params as URLSearchParams (repeated keys kept). */
+export function toUrlSearchParams(raw: TRawSearchParams): URLSearchParams {
+  if (raw instanceof URLSearchParams) return new URLSearchParams(raw);
+  return new URLSearchParams(Object.entries(raw).flatMap(([key, value]) => [value ?? []].flat().map((v): [string, string] => [key, v])));
 }
 
 /** Reads one key from either shape of search params; repeated keys are joined with commas. */
@@ -144,7 +152,32 @@ export function parseMatrixParams(
   if (anchors !== rawAnchors)
     notices.push(`Ignored unknown anchors “${echo(rawAnchors)}”; the scale's anchor parties are left out of spread.`);
 
-  return { params: { issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices), density, anchors }, notices };
+  const asOf = parseAsOf(raw, notices);
+  return { params: { asOf, issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices), density, anchors }, notices };
+}
+
+/**
+ * The `asOf` of a URL: a real calendar day (YYYY-MM-DD) from which every view shows each cell's
+ * version valid on that day; anything else is ignored with a notice, and the latest data is shown.
+ */
+export function parseAsOf(raw: TRawSearchParams, notices: string[]): string | null {
+  const value = readParam(raw, "asOf")?.trim();
+  if (value === undefined || value === "") return null;
+  if (isCalendarDay(value)) return value;
+  notices.push(`Ignored date “${echo(value)}” (expected a day such as 2025-12-15); showing the latest data.`);
+  return null;
+}
+
+/** True for an existing day written YYYY-MM-DD (not 2025-02-30). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** `?asOf=…` for a date, or the empty string: what links between the pages of one date carry. */
+export function toAsOfQuery(asOf: string | null): string {
+  return asOf === null ? "" : `?asOf=${asOf}`;
 }
 
 function parsePage(raw: string | undefined, notices: string[]): number {
@@ -158,6 +191,7 @@ function parsePage(raw: string | undefined, notices: string[]): number {
 /** The query string for a view, with defaults left out so that URLs stay short. */
 export function toMatrixSearchParams(params: TMatrixParams): URLSearchParams {
   const search = new URLSearchParams();
+  if (params.asOf) search.set("asOf", params.asOf);
   if (params.issues) search.set("issues", params.issues.join(","));
   if (params.parties) search.set("parties", params.parties.join(","));
   if (params.q) search.set("q", params.q);
@@ -177,6 +211,7 @@ export function toQueryString(search: URLSearchParams): string {
 /** The active filters in words, for stamps on exported charts: "issues: nato, g8; search: “x”", or "no filters". */
 export function describeFilters(params: TMatrixParams): string {
   const parts = [
+    params.asOf && `as of ${params.asOf}`,
     params.issues &&
       `issues: ${params.issues.slice(0, 10).join(", ")}${params.issues.length > 10 ? ` and ${params.issues.length - 10} more` : ""}`,
     params.parties && `parties: ${params.parties.join(", ")}`,

@@ -73,5 +73,6 @@ export function shorten(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-/** The permanent address of a cell. */
-export const cellHref = (slug: string, issue: string, party: string) => `/negotiations/${slug}/issues/${issue}/parties/${party}`;
+/** The permanent address of a cell, as of a day when one is given. */
+export const cellHref = (slug: string, issue: string, party: string, asOf: string | null = null) =>
+  `/negotiations/${slug}/issues/${issue}/parties/${party}${asOf ? `?asOf=${asOf}` : ""}`;

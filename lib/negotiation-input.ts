@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { CONFIDENCES, isSafeHttpUrl, PARTY_KINDS, SOURCE_KINDS, STATUSES, UNKNOWN_STATUSES } from "./domain";
+import { CONFIDENCES, isSafeHttpUrl, parseValidity, PARTY_KINDS, SOURCE_KINDS, STATUSES, UNKNOWN_STATUSES } from "./domain";
 
 export const ZStatus = z.enum(STATUSES);
 export const ZConfidence = z.enum(CONFIDENCES);
@@ -20,11 +20,24 @@ const ZSlug = z
   .string()
   .max(60, atMost(60))
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lowercase words joined by hyphens");
-const ZIsoDate = z.iso.date();
-/** A publication date as precise as known: a year, a month or a day. */
+/** A date as precise as known: a year, a month or a day. */
 const ZPartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD");
-/** A date, an approximate date ("c. 2025-11-21") or a range of them ("2025-06-02 / 2025-12-19"). */
-const ZDateText = z.string().regex(/^(c\. )?\d{4}-\d{2}-\d{2}( (\/|to) (c\. )?\d{4}-\d{2}-\d{2})?$/);
+/** A publication date as precise as known, or a range of days kept whole ("2025-11-20/2025-11-21"). */
+const ZPublishedDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}-\d{2}-\d{2})?$/, "a date is YYYY, YYYY-MM, YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD")
+  .refine((d) => !d.includes("/") || d.split("/")[0]! <= d.split("/")[1]!, "a date range ends on or after its start");
+/** A day or month, approximate or not ("c. 2025-11-21"), or a range of them ("2025-06-02 / 2025-12-19", "2025-06-02/2025-12-19"). */
+const ZDateText = z
+  .string()
+  .regex(
+    /^(c\. )?\d{4}-\d{2}(-\d{2})?( ?(\/|to) ?(c\. )?\d{4}-\d{2}(-\d{2})?)?$/,
+    "a date is YYYY-MM-DD or YYYY-MM, optionally marked “c. ”, or a range of two joined by “/” or “ to ”",
+  )
+  .refine((d) => {
+    const { validFrom, validTo } = parseValidity(d);
+    return validTo === null || validTo >= validFrom;
+  }, "a date range ends on or after its start");
 /** Required text of at most `max` characters. */
 const ZText = (max: number) => z.string().trim().min(1, "required").max(max, atMost(max));
 /** Optional text of at most `max` characters; absent is null. */
@@ -57,7 +70,7 @@ export const ZSourceInput = z.object({
     .max(L.url, atMost(L.url))
     .refine(isSafeHttpUrl, "a source URL must be an absolute http(s) address without spaces")
     .nullable(),
-  publishedAt: ZPartialDate.nullable(),
+  publishedAt: ZPublishedDate.nullable(),
   isDateApproximate: z.boolean().default(false),
   note: ZOptionalText(L.description),
   kind: z
@@ -80,10 +93,20 @@ export const ZPositionInput = z
     score: ZScore,
     status: ZStatus,
     confidence: ZConfidence,
+    /** When this version of the position was taken or became known; null: from the party's date. */
     asOf: ZDateText.nullish().transform((v) => v ?? null),
     quote: ZOptionalText(L.quote),
     notes: ZOptionalText(L.notes),
     sources: z.array(ZSourceInput),
+    /** The slug of the event that occasioned this version. */
+    event: ZSlug.nullish().transform((v) => v ?? null),
+    /** The `asOf` of an earlier version of the same cell that this one retracts (that report was wrong). */
+    retracts: ZDateText.nullish().transform((v) => v ?? null),
+    /** When the version was entered (ISO 8601); default: when it is imported. */
+    recordedAt: z.iso
+      .datetime()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((p) => p.sources.length > 0 || UNKNOWN_STATUSES.includes(p.status), {
     message: "a position needs at least one source unless its content is unknown",
@@ -96,7 +119,18 @@ export const ZPositionInput = z
   .refine((p) => p.score === null || p.sources.some((s) => isSafeHttpUrl(s.url)), {
     message: "a scored position needs at least one source with an http(s) URL",
     path: ["sources"],
+  })
+  .refine((p) => p.retracts === null || p.score === null, {
+    message: "a retraction withdraws an earlier version and has no score of its own",
+    path: ["score"],
   });
+
+const ZDatedEntry = z.object({
+  date: ZPartialDate,
+  title: ZText(L.name),
+  summary: ZText(L.description),
+  sources: z.array(ZSourceInput).min(1),
+});
 
 /** A whole negotiation to write: every issue × party cell must be present exactly once. */
 export const ZNegotiationInput = z
@@ -104,7 +138,6 @@ export const ZNegotiationInput = z
     slug: ZSlug,
     title: ZText(L.name),
     summary: ZText(L.description),
-    asOf: ZIsoDate,
     scaleNote: ZText(L.description),
     lowPoleParty: ZSlug.nullish().transform((v) => v ?? null),
     highPoleParty: ZSlug.nullish().transform((v) => v ?? null),
@@ -125,7 +158,12 @@ export const ZNegotiationInput = z
       .min(1),
     positions: z.array(ZPositionInput),
     events: z
-      .array(z.object({ date: ZPartialDate, title: ZText(L.name), summary: ZText(L.description), sources: z.array(ZSourceInput).min(1) }))
+      .array(ZDatedEntry.extend({ slug: ZSlug.nullish().transform((v) => v ?? null) }))
+      .max(10_000)
+      .default([]),
+    /** Dated facts of the context (territory held, battlefield claims), with how far each is verified. */
+    facts: z
+      .array(ZDatedEntry.extend({ verification: ZText(L.description) }))
       .max(10_000)
       .default([]),
   })
@@ -145,13 +183,28 @@ export const ZNegotiationInput = z
     }
     if (n.lowPoleParty !== null && n.lowPoleParty === n.highPoleParty)
       ctx.addIssue({ code: "custom", path: ["highPoleParty"], message: "the two poles must be different parties" });
-    const cells = new Map<string, number>();
-    for (const p of n.positions) cells.set(`${p.issue}|${p.party}`, (cells.get(`${p.issue}|${p.party}`) ?? 0) + 1);
+    const eventSlugs = new Set(n.events.flatMap((e) => (e.slug === null ? [] : [e.slug])));
+    if (eventSlugs.size !== n.events.filter((e) => e.slug !== null).length)
+      ctx.addIssue({ code: "custom", path: ["events"], message: "two events share a slug" });
+    // A cell is a sequence of versions: every issue × party cell needs at least one, and one that is not retracted.
+    const cells = new Map<string, TPositionInput[]>();
+    for (const p of n.positions) cells.set(`${p.issue}|${p.party}`, [...(cells.get(`${p.issue}|${p.party}`) ?? []), p]);
+    for (const [index, p] of n.positions.entries()) {
+      if (p.event !== null && !eventSlugs.has(p.event))
+        ctx.addIssue({ code: "custom", path: ["positions", index, "event"], message: `no event has the slug "${p.event}"` });
+      if (p.retracts !== null && !cells.get(`${p.issue}|${p.party}`)!.some((q) => q !== p && q.retracts === null && q.asOf === p.retracts))
+        ctx.addIssue({
+          code: "custom",
+          path: ["positions", index, "retracts"],
+          message: `no other version of this cell is dated "${p.retracts}"`,
+        });
+    }
     for (const issue of n.issues) {
       for (const party of n.parties) {
-        const count = cells.get(`${issue.slug}|${party.slug}`) ?? 0;
-        if (count !== 1)
-          ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} appears ${count} times, expected once` });
+        const versions = cells.get(`${issue.slug}|${party.slug}`) ?? [];
+        if (versions.length === 0) ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} has no position` });
+        else if (currentVersion(versions) === undefined)
+          ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} has every version retracted` });
         cells.delete(`${issue.slug}|${party.slug}`);
       }
     }
@@ -160,6 +213,25 @@ export const ZNegotiationInput = z
   });
 
 export type TNegotiationInput = z.infer<typeof ZNegotiationInput>;
+export type TPositionInput = z.infer<typeof ZPositionInput>;
+
+/** A cell's versions in time order: by the start of their validity, then in the order given (a later entry supersedes). */
+export function inTimeOrder<T extends Pick<TPositionInput, "asOf">>(versions: readonly T[], fallbackDate: string): T[] {
+  const start = (v: T) => parseValidity(v.asOf ?? fallbackDate).validFrom;
+  return versions
+    .map((v, index) => ({ v, index }))
+    .sort((a, b) => start(a.v).localeCompare(start(b.v)) || a.index - b.index)
+    .map(({ v }) => v);
+}
+
+/** A cell's current version: its latest version that neither retracts nor is retracted. */
+export function currentVersion<T extends Pick<TPositionInput, "asOf" | "retracts">>(
+  versions: readonly T[],
+  fallbackDate = "",
+): T | undefined {
+  const retracted = new Set(versions.flatMap((v) => (v.retracts === null ? [] : [v.retracts])));
+  return inTimeOrder(versions, fallbackDate).findLast((v) => v.retracts === null && !retracted.has(v.asOf ?? fallbackDate));
+}
 export type TNegotiationInputRaw = z.input<typeof ZNegotiationInput>;
 
 export type TValidationProblem = { path: string; message: string };

@@ -7,6 +7,8 @@ import type { TMatrixParams, TRawSearchParams } from "../matrix-params";
 import { getDatabase } from "../db";
 import { selectCells, selectIssues, selectRowIds } from "./matrix-sql";
 import { readViewBase, toInfo, toParty } from "./matrix-view";
+import { isUnpublished } from "./as-of";
+import { formatDate, formatDateText } from "../format";
 
 export type TCompareView = {
   negotiation: TNegotiationInfo;
@@ -39,11 +41,20 @@ export function getCompareView(slug: string, raw: TRawSearchParams): TCompareVie
     const filters = { ...base.params, sort: "order" as const, page: 1, density: "compact" as const };
     const result = { negotiation: info, parties: parties.map(toParty), params, filters, notices: base.notices };
     if (!a || !b) return { ...result, comparison: null };
+    const unpublished = [a, b].filter((p) => isUnpublished(p, base.params.asOf));
+    if (unpublished.length > 0) {
+      const problems = [
+        ...new Set(
+          unpublished.map((p) => `${p.name} was not yet published on ${formatDate(base.params.asOf!)} (${formatDateText(p.date)}).`),
+        ),
+      ];
+      return { ...result, params: { ...params, problems }, comparison: null };
+    }
     // The same rows as the matrix and charts of these filters: the search looks in the shown parties' cells.
-    const rowIds = selectRowIds(db, { ...base.filter, sort: "order" });
-    const issues = selectIssues(db, rowIds);
+    const rowIds = selectRowIds(base.db, { ...base.filter, sort: "order" });
+    const issues = selectIssues(base.db, rowIds);
     const rows = issues.map(({ id: _, ...issue }) => issue);
-    const matrix = assembleMatrix(info, rows, [toParty(a), toParty(b)], selectCells(db, issues, [a, b]));
+    const matrix = assembleMatrix(info, rows, [toParty(a), toParty(b)], selectCells(base.db, issues, [a, b]));
     const comparison = compareParties(matrix);
     const ordered = params.order === "gap" ? byGap(comparison.rows) : comparison.rows;
     const shown = params.differencesOnly ? ordered.filter((r) => r.kind === "different") : ordered;

@@ -1,9 +1,9 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { measureIssue, type TIssueDivergence } from "../divergence";
-import type { TIssue, TParty, TPosition, TSource } from "../domain";
+import type { TConfidence, TIssue, TParty, TPosition, TSource, TStatus } from "../domain";
 import type { TNegotiationInfo } from "../matrix";
 import { getDatabase } from "../db";
+import { isUnpublished, readerAsOf, type TReader } from "./as-of";
 import { findNegotiation, listParties, selectCells, selectIssues } from "./matrix-sql";
 import { toInfo, toParty } from "./matrix-view";
 
@@ -27,14 +27,14 @@ function toNumbered({ isDateApproximate, flags, ...row }: TSourceRow): TNumbered
 const SOURCE_COLUMNS = `s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags",
   (SELECT COUNT(*) FROM "Source" o WHERE o."negotiationId" = s."negotiationId" AND o."id" <= s."id") AS "number"`;
 
-function findIssue(db: Database.Database, negotiationId: number, slug: string): (TIssue & { id: number }) | undefined {
+function findIssue(db: TReader, negotiationId: number, slug: string): (TIssue & { id: number }) | undefined {
   const id = db.prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? AND "slug" = ?`).pluck().get(negotiationId, slug) as
     number | undefined;
   return id === undefined ? undefined : selectIssues(db, [id])[0];
 }
 
 /** The issues before and after one in dossier order (slug and name), for links to neighbours. */
-function issueNeighbours(db: Database.Database, negotiationId: number, sortOrder: number) {
+function issueNeighbours(db: TReader, negotiationId: number, sortOrder: number) {
   const near = (op: "<" | ">", direction: "DESC" | "ASC") =>
     db
       .prepare(
@@ -44,12 +44,90 @@ function issueNeighbours(db: Database.Database, negotiationId: number, sortOrder
   return { previous: near("<", "DESC") ?? null, next: near(">", "ASC") ?? null };
 }
 
+/** One version of a cell, as its history lists it. */
+export type TVersion = {
+  id: number;
+  label: string;
+  summary: string;
+  score: number | null;
+  status: TStatus;
+  confidence: TConfidence;
+  /** The validity date as written ("2025-12-18/2025-12-24", "c. 2025-11-21"). */
+  asOf: string;
+  validFrom: string;
+  validTo: string | null;
+  isApproximate: boolean;
+  quote: string | null;
+  notes: string | null;
+  recordedAt: string;
+  event: { slug: string | null; date: string; title: string } | null;
+  /** The version this one retracts, if it is a retraction. */
+  retracts: number | null;
+  /** The retraction that withdrew this version, if any. */
+  retractedBy: number | null;
+  sources: TNumberedSource[];
+};
+
+/** A cell's history lists at most this many versions. */
+export const HISTORY_VERSIONS = 200;
+
+/** The numbered sources of versions, by version id, each list in citation order. */
+export function selectVersionSources(db: TReader, versionIds: readonly number[]): Map<number, TNumberedSource[]> {
+  const sourcesOf = db.prepare(
+    `SELECT vs."versionId", ${SOURCE_COLUMNS} FROM "PositionVersionSource" vs JOIN "Source" s ON s."id" = vs."sourceId"
+     WHERE vs."versionId" IN (SELECT value FROM json_each(?)) ORDER BY vs."versionId", vs."sortOrder"`,
+  );
+  const byVersion = new Map<number, TNumberedSource[]>();
+  for (const { versionId, ...row } of sourcesOf.all(JSON.stringify(versionIds)) as (TSourceRow & { versionId: number })[]) {
+    byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), toNumbered(row)]);
+  }
+  return byVersion;
+}
+
+/** A cell's versions in time order (validity, then recording), each with its numbered sources and event. */
+function selectHistory(db: TReader, issueId: number, partyId: number): TVersion[] {
+  type TRow = Omit<TVersion, "isApproximate" | "event" | "sources"> & {
+    isApproximate: number;
+    eventSlug: string | null;
+    eventDate: string | null;
+    eventTitle: string | null;
+  };
+  const rows = db
+    .prepare(
+      `SELECT v."id", v."label", v."summary", v."score", v."status", v."confidence", v."asOf", v."validFrom", v."validTo", v."isApproximate",
+         v."quote", v."notes", v."recordedAt", v."retractsId" AS "retracts",
+         (SELECT r."id" FROM "PositionVersion" r WHERE r."retractsId" = v."id" ORDER BY r."id" LIMIT 1) AS "retractedBy",
+         e."slug" AS "eventSlug", e."date" AS "eventDate", e."title" AS "eventTitle"
+       FROM "PositionVersion" v LEFT JOIN "Event" e ON e."id" = v."eventId"
+       WHERE v."issueId" = ? AND v."partyId" = ? ORDER BY v."validFrom", v."id" LIMIT ?`,
+    )
+    .all(issueId, partyId, HISTORY_VERSIONS) as TRow[];
+  const byVersion = selectVersionSources(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ isApproximate, eventSlug, eventDate, eventTitle, ...row }) => ({
+    ...row,
+    isApproximate: isApproximate === 1,
+    event: eventDate === null ? null : { slug: eventSlug, date: eventDate, title: eventTitle! },
+    sources: byVersion.get(row.id) ?? [],
+  }));
+}
+
 export type TCellView = {
   negotiation: TNegotiationInfo;
   issue: TIssue;
   party: TParty;
+  /** The day the cell is shown as of, or null for the latest data. */
+  asOf: string | null;
+  /** True when the party is a document not yet published on `asOf`. */
+  unpublished: boolean;
   position: Omit<TPosition, "sources"> | null;
+  /** The version shown as `position`, or null. */
+  shownVersionId: number | null;
   sources: TNumberedSource[];
+  /** Every version of the cell, in time order (also those after `asOf`, marked as later by their dates). */
+  history: TVersion[];
   /** Neighbouring cells: the previous and next issue (same party), the previous and next party (same issue). */
   neighbours: {
     up: { slug: string; name: string } | null;
@@ -59,8 +137,11 @@ export type TCellView = {
   };
 };
 
-/** One cell with its numbered sources and neighbours; null when the negotiation, issue or party does not exist. */
-export function getCellView(slug: string, issueSlug: string, partySlug: string): TCellView | null {
+/**
+ * One cell as of a day (null: the latest) with its numbered sources, its whole history and its
+ * neighbours; null when the negotiation, issue or party does not exist.
+ */
+export function getCellView(slug: string, issueSlug: string, partySlug: string, asOf: string | null = null): TCellView | null {
   const db = getDatabase();
   return db.transaction((): TCellView | null => {
     const negotiation = findNegotiation(db, slug);
@@ -70,15 +151,19 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string):
     const column = parties.findIndex((p) => p.slug === partySlug);
     if (!issue || column < 0) return null;
     const party = parties[column]!;
-    const [cell] = selectCells(db, [issue], [party])[0]!;
+    const unpublished = isUnpublished(party, asOf);
+    const at = readerAsOf(db, asOf);
+    const [cell] = unpublished ? [null] : selectCells(at, [issue], [party])[0]!;
     const sources = (
-      db
+      at
         .prepare(
           `SELECT ${SOURCE_COLUMNS} FROM "PositionSource" ps JOIN "Source" s ON s."id" = ps."sourceId"
            JOIN "Position" p ON p."id" = ps."positionId" WHERE p."issueId" = ? AND p."partyId" = ? ORDER BY ps."sortOrder"`,
         )
         .all(issue.id, party.id) as TSourceRow[]
-    ).map(toNumbered);
+    )
+      .map(toNumbered)
+      .filter(() => !unpublished);
     const { previous, next } = issueNeighbours(db, negotiation.id, issue.sortOrder);
     const { id: _, ...issueFields } = issue;
     const position = cell ? (({ sources: _s, ...rest }) => rest)(cell) : null;
@@ -86,8 +171,15 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string):
       negotiation: toInfo(negotiation),
       issue: issueFields,
       party: toParty(party),
+      asOf,
+      unpublished,
       position,
       sources,
+      history: selectHistory(db, issue.id, party.id),
+      shownVersionId: unpublished
+        ? null
+        : ((at.prepare(`SELECT "versionId" FROM "Position" WHERE "issueId" = ? AND "partyId" = ?`).pluck().get(issue.id, party.id) as
+            number | null | undefined) ?? null),
       neighbours: {
         up: previous,
         down: next,
@@ -101,14 +193,15 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string):
 export type TIssueView = {
   negotiation: TNegotiationInfo;
   issue: TIssue;
-  /** Every party with its cell on this issue, in column order. */
-  cells: { party: TParty; position: Omit<TPosition, "sources"> | null }[];
+  asOf: string | null;
+  /** Every party with its cell on this issue, in column order; a document not yet published on `asOf` is marked. */
+  cells: { party: TParty; position: Omit<TPosition, "sources"> | null; unpublished: boolean }[];
   divergence: TIssueDivergence;
   neighbours: { previous: { slug: string; name: string } | null; next: { slug: string; name: string } | null };
 };
 
 /** An issue with every party's position on it and its divergence; null when either does not exist. */
-export function getIssueView(slug: string, issueSlug: string): TIssueView | null {
+export function getIssueView(slug: string, issueSlug: string, asOf: string | null = null): TIssueView | null {
   const db = getDatabase();
   return db.transaction((): TIssueView | null => {
     const negotiation = findNegotiation(db, slug);
@@ -116,13 +209,20 @@ export function getIssueView(slug: string, issueSlug: string): TIssueView | null
     const issue = findIssue(db, negotiation.id, issueSlug);
     if (!issue) return null;
     const parties = listParties(db, negotiation.id);
-    const row = selectCells(db, [issue], parties)[0]!;
+    const row = selectCells(readerAsOf(db, asOf), [issue], parties)[0]!.map((cell, index) =>
+      isUnpublished(parties[index]!, asOf) ? null : cell,
+    );
     const { id: _, ...issueFields } = issue;
     return {
       negotiation: toInfo(negotiation),
       issue: issueFields,
-      cells: parties.map((party, index) => ({ party: toParty(party), position: row[index] ?? null })),
-      divergence: measureIssue(row.map((cell) => cell?.score ?? null)),
+      asOf,
+      cells: parties.map((party, index) => ({
+        party: toParty(party),
+        position: row[index] ?? null,
+        unpublished: isUnpublished(party, asOf),
+      })),
+      divergence: measureIssue(row.flatMap((cell, index) => (isUnpublished(parties[index]!, asOf) ? [] : [cell?.score ?? null]))),
       neighbours: issueNeighbours(db, negotiation.id, issue.sortOrder),
     };
   })();
@@ -131,6 +231,9 @@ export function getIssueView(slug: string, issueSlug: string): TIssueView | null
 export type TPartyView = {
   negotiation: TNegotiationInfo;
   party: TParty;
+  asOf: string | null;
+  /** True when the party is a document not yet published on `asOf`: it then shows no positions. */
+  unpublished: boolean;
   /** The party's positions in issue order: the first PARTY_PAGE_ROWS of them. */
   rows: { issue: TIssue; position: Omit<TPosition, "sources"> | null }[];
   issueCount: number;
@@ -138,7 +241,7 @@ export type TPartyView = {
 };
 
 /** A party with its positions (bounded) and how many are scored; null when either does not exist. */
-export function getPartyView(slug: string, partySlug: string): TPartyView | null {
+export function getPartyView(slug: string, partySlug: string, asOf: string | null = null): TPartyView | null {
   const db = getDatabase();
   return db.transaction((): TPartyView | null => {
     const negotiation = findNegotiation(db, slug);
@@ -150,14 +253,20 @@ export function getPartyView(slug: string, partySlug: string): TPartyView | null
       .pluck()
       .all(negotiation.id, PARTY_PAGE_ROWS) as number[];
     const issues = selectIssues(db, ids);
-    const grid = selectCells(db, issues, [party]);
-    const counts = db
-      .prepare(`SELECT COUNT("score") AS "scored", COUNT(*) - COUNT("score") AS "unknown" FROM "Position" WHERE "partyId" = ?`)
-      .get(party.id) as { scored: number; unknown: number };
+    const unpublished = isUnpublished(party, asOf);
+    const at = readerAsOf(db, asOf);
+    const grid = selectCells(at, issues, [party]);
+    const counts = unpublished
+      ? { scored: 0, unknown: 0 }
+      : (at
+          .prepare(`SELECT COUNT("score") AS "scored", COUNT(*) - COUNT("score") AS "unknown" FROM "Position" WHERE "partyId" = ?`)
+          .get(party.id) as { scored: number; unknown: number });
     return {
       negotiation: toInfo(negotiation),
       party: toParty(party),
-      rows: issues.map(({ id: _, ...issue }, index) => ({ issue, position: grid[index]?.[0] ?? null })),
+      asOf,
+      unpublished,
+      rows: issues.map(({ id: _, ...issue }, index) => ({ issue, position: unpublished ? null : (grid[index]?.[0] ?? null) })),
       issueCount: negotiation.issueCount,
       counts,
     };
@@ -203,8 +312,26 @@ export function sourceHref(slug: string, number: number): string {
 /** The timeline shows at most this many events. */
 export const TIMELINE_EVENTS = 500;
 
-export type TTimelineEvent = { date: string; title: string; summary: string; sources: TNumberedSource[] };
-export type TTimelineView = { negotiation: TNegotiationInfo; events: TTimelineEvent[]; total: number };
+export type TTimelineEvent = { slug: string | null; date: string; title: string; summary: string; sources: TNumberedSource[] };
+/** A dated fact of the context, with how far it is verified. */
+export type TFact = { date: string; title: string; summary: string; verification: string; sources: TNumberedSource[] };
+export type TTimelineView = { negotiation: TNegotiationInfo; events: TTimelineEvent[]; total: number; facts: TFact[] };
+
+/** Dated entries (events or facts) with their numbered sources, in order, at most TIMELINE_EVENTS. */
+function selectDated<T extends { id: number }>(db: TReader, table: "Event" | "Fact", columns: string, negotiationId: number) {
+  const rows = db
+    .prepare(`SELECT "id", ${columns} FROM "${table}" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT ?`)
+    .all(negotiationId, TIMELINE_EVENTS) as T[];
+  const sourcesOf = db.prepare(
+    `SELECT j."${table.toLowerCase()}Id" AS "ownerId", ${SOURCE_COLUMNS} FROM "${table}Source" j JOIN "Source" s ON s."id" = j."sourceId"
+     WHERE j."${table.toLowerCase()}Id" IN (SELECT value FROM json_each(?)) ORDER BY j."${table.toLowerCase()}Id", j."sortOrder"`,
+  );
+  const byOwner = new Map<number, TNumberedSource[]>();
+  for (const { ownerId, ...row } of sourcesOf.all(JSON.stringify(rows.map((e) => e.id))) as (TSourceRow & { ownerId: number })[]) {
+    byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), toNumbered(row)]);
+  }
+  return rows.map(({ id, ...row }) => ({ ...row, sources: byOwner.get(id) ?? [] }));
+}
 
 /** A negotiation's dated events in order, each with its numbered sources; null when the negotiation does not exist. */
 export function getTimelineView(slug: string): TTimelineView | null {
@@ -213,21 +340,16 @@ export function getTimelineView(slug: string): TTimelineView | null {
     const negotiation = findNegotiation(db, slug);
     if (!negotiation) return null;
     const total = db.prepare(`SELECT COUNT(*) FROM "Event" WHERE "negotiationId" = ?`).pluck().get(negotiation.id) as number;
-    const events = db
-      .prepare(`SELECT "id", "date", "title", "summary" FROM "Event" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT ?`)
-      .all(negotiation.id, TIMELINE_EVENTS) as { id: number; date: string; title: string; summary: string }[];
-    const sourcesOf = db.prepare(
-      `SELECT es."eventId", ${SOURCE_COLUMNS} FROM "EventSource" es JOIN "Source" s ON s."id" = es."sourceId"
-       WHERE es."eventId" IN (SELECT value FROM json_each(?)) ORDER BY es."eventId", es."sortOrder"`,
-    );
-    const byEvent = new Map<number, TNumberedSource[]>();
-    for (const { eventId, ...row } of sourcesOf.all(JSON.stringify(events.map((e) => e.id))) as (TSourceRow & { eventId: number })[]) {
-      byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), toNumbered(row)]);
-    }
     return {
       negotiation: toInfo(negotiation),
-      events: events.map(({ id, ...event }) => ({ ...event, sources: byEvent.get(id) ?? [] })),
+      events: selectDated<{ id: number } & Omit<TTimelineEvent, "sources">>(
+        db,
+        "Event",
+        `"slug", "date", "title", "summary"`,
+        negotiation.id,
+      ),
       total,
+      facts: selectDated<{ id: number } & Omit<TFact, "sources">>(db, "Fact", `"date", "title", "summary", "verification"`, negotiation.id),
     };
   })();
 }

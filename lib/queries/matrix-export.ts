@@ -3,9 +3,10 @@ import type Database from "better-sqlite3";
 import { LONG_COLUMNS, toWideHeader, writeCsvHeader, writeCsvRows, type TCsvCell } from "../csv";
 import { openDatabase } from "../db";
 import { measureIssue } from "../divergence";
-import { toIssueJson, toMatrixJsonHead } from "../json-formats";
+import { toIssueJson, toMatrixJsonHead, toMetaJson } from "../json-formats";
 import type { TNegotiationInfo } from "../matrix";
 import type { TRawSearchParams } from "../matrix-params";
+import type { TReader } from "./as-of";
 import { selectIssues, selectRowIds, type TPartyRow } from "./matrix-sql";
 import { readMatrix, readViewBase } from "./matrix-view";
 
@@ -66,7 +67,7 @@ function* writeCsvPieces(
 }
 
 function* writeJsonPieces(
-  db: Database.Database,
+  db: TReader,
   statement: Database.Statement,
   head: string,
   parties: TPartyRow[],
@@ -92,7 +93,7 @@ function* writeJsonPieces(
   yield `],"issues":[${issues.join(",")}]}`;
 }
 
-export type TMatrixExport = { negotiation: TNegotiationInfo; pieces: Iterator<string>; close: () => void };
+export type TMatrixExport = { negotiation: TNegotiationInfo; asOf: string | null; pieces: Iterator<string>; close: () => void };
 
 /**
  * Every row a URL selects (not one page), as CSV or JSON pieces to stream. The export reads on its
@@ -100,7 +101,7 @@ export type TMatrixExport = { negotiation: TNegotiationInfo; pieces: Iterator<st
  * long the client takes, and a re-import meanwhile neither blocks nor tears it. Null when the
  * negotiation does not exist. `close` must be called if the pieces are not read to the end.
  */
-export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat): TMatrixExport | null {
+export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat, requestUrl: string): TMatrixExport | null {
   const db = openDatabase({ readonly: true });
   let isOpen = true;
   const close = () => {
@@ -115,18 +116,18 @@ export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TE
       close();
       return null;
     }
-    const rowIds = selectRowIds(db, base.filter);
+    const rowIds = selectRowIds(base.db, base.filter);
     const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, base.shownParties.length)));
     const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
-    const head = readMatrix(db, base, []);
+    const head = readMatrix(base, []);
     // Prepared before the response starts, so a broken database fails as a plain error, not a cut-off body.
-    const statement = db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
+    const statement = base.db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
     const write =
       format === "json"
         ? writeJsonPieces(
-            db,
+            base.db,
             statement,
-            JSON.stringify(toMatrixJsonHead(head, base.notices)),
+            JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(requestUrl, base.negotiation, base.params, ""))),
             base.shownParties,
             base.shownParties.map((p) => base.measuredParties.includes(p)),
             chunks,
@@ -139,7 +140,7 @@ export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TE
         close();
       }
     }
-    return { negotiation: head.negotiation, pieces: pieces(), close };
+    return { negotiation: head.negotiation, asOf: base.params.asOf, pieces: pieces(), close };
   } catch (error) {
     close();
     throw error;

@@ -1,5 +1,5 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { TReader } from "./as-of";
 import type { TConfidence, TIssue, TParty, TPartyKind, TPosition, TSource, TSourceKind, TStatus } from "../domain";
 import type { TNegotiationInfo } from "../matrix";
 import type { TKnownSlugs, TSortKey } from "../matrix-params";
@@ -12,14 +12,15 @@ export type TNegotiationRow = TNegotiationInfo & {
   issueCount: number;
   lowPoleParty: string | null;
   highPoleParty: string | null;
+  dataVersion: string;
 };
 export type TPartyRow = TParty & { id: number };
 
 /** The negotiation with a slug and its issue count, or undefined. */
-export function findNegotiation(db: Database.Database, slug: string): TNegotiationRow | undefined {
+export function findNegotiation(db: TReader, slug: string): TNegotiationRow | undefined {
   return db
     .prepare(
-      `SELECT n."id", n."slug", n."title", n."summary", n."asOf", n."scaleNote", n."lowPoleParty", n."highPoleParty",
+      `SELECT n."id", n."slug", n."title", n."summary", n."asOf", n."scaleNote", n."lowPoleParty", n."highPoleParty", n."dataVersion",
         (SELECT COUNT(*) FROM "Issue" i WHERE i."negotiationId" = n."id") AS "issueCount"
        FROM "Negotiation" n WHERE n."slug" = ?`,
     )
@@ -27,7 +28,7 @@ export function findNegotiation(db: Database.Database, slug: string): TNegotiati
 }
 
 /** Every party of a negotiation (the columns), in order. */
-export function listParties(db: Database.Database, negotiationId: number): TPartyRow[] {
+export function listParties(db: TReader, negotiationId: number): TPartyRow[] {
   return db
     .prepare(
       `SELECT "id", "slug", "name", "kind", "date", "description", "sortOrder" FROM "Party" WHERE "negotiationId" = ? ORDER BY "sortOrder"`,
@@ -36,7 +37,7 @@ export function listParties(db: Database.Database, negotiationId: number): TPart
 }
 
 /** The issue slugs of a negotiation, checked against the database only for the slugs a URL names. */
-export function issueSlugLookup(db: Database.Database, negotiation: TNegotiationRow): TKnownSlugs {
+export function issueSlugLookup(db: TReader, negotiation: TNegotiationRow): TKnownSlugs {
   const statement = db
     .prepare(`SELECT "slug" FROM "Issue" WHERE "negotiationId" = ? AND "slug" IN (SELECT value FROM json_each(?)) ORDER BY "sortOrder"`)
     .pluck();
@@ -98,14 +99,14 @@ export function toRowQuery(filter: TRowFilter): { sql: string; params: (string |
 }
 
 /** The ids of a view's rows, in order: all of them, or one page. */
-export function selectRowIds(db: Database.Database, filter: TRowFilter, page?: { limit: number; offset: number }): number[] {
+export function selectRowIds(db: TReader, filter: TRowFilter, page?: { limit: number; offset: number }): number[] {
   const { sql, params } = toRowQuery(filter);
   const statement = db.prepare(page ? `${sql} LIMIT ? OFFSET ?` : sql).pluck();
   return (page ? statement.all(...params, page.limit, page.offset) : statement.all(...params)) as number[];
 }
 
 /** How many rows a view has. */
-export function countRows(db: Database.Database, filter: TRowFilter): number {
+export function countRows(db: TReader, filter: TRowFilter): number {
   const { sql, params } = toRowQuery({ ...filter, sort: "order" });
   return db
     .prepare(`SELECT COUNT(*) FROM (${sql})`)
@@ -116,7 +117,7 @@ export function countRows(db: Database.Database, filter: TRowFilter): number {
 type TIssueRow = Omit<TIssue, "isCore"> & { id: number; isCore: number };
 
 /** The issues with these ids, in the order given. */
-export function selectIssues(db: Database.Database, ids: readonly number[]): (TIssue & { id: number })[] {
+export function selectIssues(db: TReader, ids: readonly number[]): (TIssue & { id: number })[] {
   const rows = db
     .prepare(
       `SELECT i."id", i."slug", i."name", i."description", i."sortOrder", i."isCore", i."lowLabel", i."highLabel"
@@ -155,7 +156,7 @@ type TSourceRow = [
 /** Sources by id, read once per view or export and shared by every cell that cites them. */
 export type TSourceCache = Map<number, TSource>;
 
-function loadSources(db: Database.Database, ids: Iterable<number>, cache: TSourceCache): void {
+function loadSources(db: TReader, ids: Iterable<number>, cache: TSourceCache): void {
   const missing = [...new Set(ids)].filter((id) => !cache.has(id));
   if (missing.length === 0) return;
   const rows = db
@@ -185,7 +186,7 @@ function loadSources(db: Database.Database, ids: Iterable<number>, cache: TSourc
  * once into `cache`, and cells citing it share the same object.
  */
 export function selectCells(
-  db: Database.Database,
+  db: TReader,
   issues: readonly { id: number; slug: string }[],
   parties: readonly TPartyRow[],
   cache: TSourceCache = new Map(),
@@ -237,11 +238,7 @@ export function selectCells(
 }
 
 /** The scores of these issues for these parties, for metrics over a whole view: [issueId, partyId, score]. */
-export function selectScores(
-  db: Database.Database,
-  issueIds: readonly number[],
-  parties: readonly TPartyRow[],
-): [number, number, number | null][] {
+export function selectScores(db: TReader, issueIds: readonly number[], parties: readonly TPartyRow[]): [number, number, number | null][] {
   return db
     .prepare(
       `SELECT "issueId", "partyId", "score" FROM "Position"

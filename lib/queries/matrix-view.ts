@@ -14,6 +14,8 @@ import {
 import type { TOption, TParty } from "../domain";
 import { foldText } from "../text";
 import { getDatabase } from "../db";
+import { formatDate, formatDateText } from "../format";
+import { isUnpublished, readerAsOf, type TReader } from "./as-of";
 import {
   countRows,
   findNegotiation,
@@ -42,6 +44,8 @@ export function rowsPerPage(partyCount: number): number {
 
 /** What every view of a negotiation starts from: its fields, its parties, the parsed URL. */
 type TViewBase = {
+  /** What the view's cells are read with: the data as of the URL's date, or the latest. */
+  db: TReader;
   negotiation: TNegotiationRow;
   parties: TPartyRow[];
   shownParties: TPartyRow[];
@@ -61,7 +65,15 @@ function readViewBase(db: Database.Database, slug: string, raw: TRawSearchParams
     issues: issueSlugLookup(db, negotiation),
     parties: toKnownSlugs(parties.map((p) => p.slug)),
   });
-  const shownParties = params.parties ? parties.filter((p) => params.parties!.includes(p.slug)) : parties;
+  // A document not yet published on the view's date is left out, never shown with positions it did not yet have.
+  const unpublished = parties.filter((p) => isUnpublished(p, params.asOf) && (!params.parties || params.parties.includes(p.slug)));
+  if (unpublished.length > 0)
+    notices.push(
+      `Not yet published on ${formatDate(params.asOf!)}, so left out: ${unpublished.map((p) => `${p.name} (${formatDateText(p.date)})`).join("; ")}.`,
+    );
+  const shownParties = (params.parties ? parties.filter((p) => params.parties!.includes(p.slug)) : parties).filter(
+    (p) => !unpublished.includes(p),
+  );
   const anchors = toAnchors(negotiation, parties, shownParties, params.anchors);
   const left = new Set(anchors.leftOut.map((p) => p.slug));
   const measuredParties = shownParties.filter((p) => !left.has(p.slug));
@@ -74,7 +86,7 @@ function readViewBase(db: Database.Database, slug: string, raw: TRawSearchParams
     sort: params.sort,
     sortPartyId: parties.find((p) => p.slug === sortParty(params.sort))?.id,
   };
-  return { negotiation, parties, shownParties, measuredParties, anchors, params, notices, filter };
+  return { db: readerAsOf(db, params.asOf), negotiation, parties, shownParties, measuredParties, anchors, params, notices, filter };
 }
 
 /**
@@ -111,9 +123,9 @@ export function toParty({ slug, name, kind, date, description, sortOrder }: TPar
 }
 
 /** Reads rows by id into a matrix (cells of the shown parties, with sources; sources shared through `cache`). */
-function readMatrix(db: Database.Database, base: TViewBase, rowIds: readonly number[], cache?: TSourceCache): TMatrix {
-  const issues = selectIssues(db, rowIds);
-  const grid = selectCells(db, issues, base.shownParties, cache);
+function readMatrix(base: TViewBase, rowIds: readonly number[], cache?: TSourceCache): TMatrix {
+  const issues = selectIssues(base.db, rowIds);
+  const grid = selectCells(base.db, issues, base.shownParties, cache);
   const measured = new Set(base.measuredParties.map((p) => p.slug));
   return assembleMatrix(
     toInfo(base.negotiation),
@@ -140,7 +152,12 @@ export type TMatrixView = {
   page: TPage;
   /** One-click views: the core issues, the document parties, the actor parties (slugs, in order). */
   presets: TPresets;
+  /** The negotiation's dated events (at most MAX_TICKS), the ticks of the date control. */
+  ticks: { date: string; title: string }[];
 };
+
+/** The date control shows at most this many events. */
+const MAX_TICKS = 500;
 
 export type TPresets = { core: string[]; documents: string[]; actors: string[] };
 
@@ -155,14 +172,14 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
     const base = readViewBase(db, slug, raw);
     if (!base) return null;
     const size = rowsPerPage(base.shownParties.length);
-    const rowCount = countRows(db, base.filter);
+    const rowCount = countRows(base.db, base.filter);
     const pageCount = Math.max(1, Math.ceil(rowCount / size));
     const params = { ...base.params };
     if (params.page > pageCount) {
       base.notices.push(`There are only ${pageCount} page${pageCount === 1 ? "" : "s"}; showing the last.`);
       params.page = pageCount;
     }
-    const rowIds = selectRowIds(db, base.filter, { limit: size, offset: (params.page - 1) * size });
+    const rowIds = selectRowIds(base.db, base.filter, { limit: size, offset: (params.page - 1) * size });
     const { negotiation } = base;
     const issueOptions =
       negotiation.issueCount <= MAX_ISSUE_OPTIONS
@@ -175,7 +192,7 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
       params,
       notices: base.notices,
       anchors: base.anchors,
-      matrix: readMatrix(db, base, rowIds),
+      matrix: readMatrix(base, rowIds),
       page: { number: params.page, size, rowCount, pageCount },
       presets: {
         core: db
@@ -185,6 +202,9 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
         documents: base.parties.filter((p) => p.kind === "document").map((p) => p.slug),
         actors: base.parties.filter((p) => p.kind === "actor").map((p) => p.slug),
       },
+      ticks: db
+        .prepare(`SELECT "date", "title" FROM "Event" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT ?`)
+        .all(negotiation.id, MAX_TICKS) as { date: string; title: string }[],
     };
   })();
 }

@@ -11,7 +11,7 @@ import { getMatrixView, readViewBase, toInfo, toParty, type TAnchors, type TMatr
 
 /** Every row a URL selects (not just one page) as a grid of scores, with the view's anchors and notices. */
 export type TScoreView = TMeasuredGrid & {
-  negotiation: TNegotiationInfo;
+  negotiation: TNegotiationInfo & { dataVersion: string };
   params: TMatrixParams;
   notices: string[];
   anchors: TAnchors;
@@ -23,20 +23,20 @@ export function getScoreView(slug: string, raw: TRawSearchParams): TScoreView | 
   return db.transaction((): TScoreView | null => {
     const base = readViewBase(db, slug, raw);
     if (!base) return null;
-    const rowIds = selectRowIds(db, base.filter);
+    const rowIds = selectRowIds(base.db, base.filter);
     const rowIndex = new Map(rowIds.map((id, index) => [id, index]));
     const columnIndex = new Map(base.shownParties.map((p, index) => [p.id, index]));
     const scores = rowIds.map(() => base.shownParties.map((): number | null => null));
-    for (const [issueId, partyId, score] of selectScores(db, rowIds, base.shownParties)) {
+    for (const [issueId, partyId, score] of selectScores(base.db, rowIds, base.shownParties)) {
       scores[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
     }
     const measured = new Set(base.measuredParties.map((p) => p.id));
     return {
-      negotiation: toInfo(base.negotiation),
+      negotiation: { ...toInfo(base.negotiation), dataVersion: base.negotiation.dataVersion },
       params: base.params,
       notices: base.notices,
       anchors: base.anchors,
-      issues: selectIssues(db, rowIds).map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
+      issues: selectIssues(base.db, rowIds).map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
       parties: base.shownParties.map(toParty),
       scores,
       measured: base.shownParties.map((p) => measured.has(p.id)),
@@ -57,7 +57,10 @@ export function getChartsView(slug: string, raw: TRawSearchParams): { view: TMat
 }
 
 /** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
-export function getDivergenceView(slug: string, raw: TRawSearchParams): (TDivergence & { notices: string[]; anchors: TAnchors }) | null {
+export function getDivergenceView(
+  slug: string,
+  raw: TRawSearchParams,
+): (TDivergence & Pick<TScoreView, "negotiation" | "params" | "notices" | "anchors">) | null {
   const view = getScoreView(slug, raw);
-  return view && { ...measureGrid(view), notices: view.notices, anchors: view.anchors };
+  return view && { ...measureGrid(view), negotiation: view.negotiation, params: view.params, notices: view.notices, anchors: view.anchors };
 }

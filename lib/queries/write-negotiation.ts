@@ -1,7 +1,8 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { getDatabase } from "../db";
-import { parseNegotiationInput, type TNegotiationInput } from "../negotiation-input";
+import { parseValidity } from "../domain";
+import { currentVersion, inTimeOrder, parseNegotiationInput, type TNegotiationInput, type TPositionInput } from "../negotiation-input";
 import { formatSourceLine } from "../format";
 import { foldText } from "../text";
 
@@ -10,6 +11,7 @@ export type TImportSummary = {
   issues: number;
   parties: number;
   cells: number;
+  versions: number;
   sources: number;
   citations: number;
   replaced: boolean;
@@ -22,7 +24,7 @@ export class NegotiationExistsError extends Error {
   }
 }
 
-function sourceKey(s: TNegotiationInput["positions"][number]["sources"][number]): string {
+function sourceKey(s: TPositionInput["sources"][number]): string {
   return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note, s.kind, s.relays, s.flags]);
 }
 
@@ -41,17 +43,23 @@ export function toPositionSearchText(p: TPositionSearchFields): string {
   return foldText(parts.filter(Boolean).join("\n"));
 }
 
+/** Every full day (YYYY-MM-DD) a date text names, its range's end included: "c. 2025-11-20 / 2025-11-21" → both days. */
+function daysIn(text: string | null): string[] {
+  return text === null ? [] : (text.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
+}
+
 /**
- * The date the data is current to, computed from the data: the latest of the dossier's stated date
- * and every full date (YYYY-MM-DD) of its sources and events, so that nothing shown is dated after it.
+ * The date the data is current to, computed from the data, never declared: the latest day named
+ * by any version's validity, source, event or fact, ends of ranges included, so that nothing shown
+ * is dated after it.
  */
-export function dataAsOf(input: Pick<TNegotiationInput, "asOf" | "positions" | "events">): string {
+export function dataAsOf(input: Pick<TNegotiationInput, "positions" | "events" | "facts" | "parties">): string {
   const dates = [
-    input.asOf,
-    ...input.positions.flatMap((p) => p.sources.map((s) => s.publishedAt)),
-    ...input.events.flatMap((e) => [e.date, ...e.sources.map((s) => s.publishedAt)]),
+    ...input.parties.flatMap((p) => daysIn(p.date)),
+    ...input.positions.flatMap((p) => [...daysIn(p.asOf), ...p.sources.flatMap((s) => daysIn(s.publishedAt))]),
+    ...[...input.events, ...input.facts].flatMap((e) => [...daysIn(e.date), ...e.sources.flatMap((s) => daysIn(s.publishedAt))]),
   ];
-  return dates.filter((d): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d)).reduce((latest, d) => (d > latest ? d : latest));
+  return dates.reduce((latest, d) => (d > latest ? d : latest), "0000-01-01");
 }
 
 function prepareStatements(db: Database.Database) {
@@ -74,8 +82,21 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO "Position" ("issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     citation: db.prepare(`INSERT OR IGNORE INTO "PositionSource" ("positionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
-    event: db.prepare(`INSERT INTO "Event" ("negotiationId", "date", "title", "summary", "sortOrder") VALUES (?, ?, ?, ?, ?)`),
+    version: db.prepare(
+      `INSERT INTO "PositionVersion" ("positionId", "issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "validFrom", "validTo", "isApproximate", "quote", "notes", "searchText", "recordedAt", "eventId", "retractsId")
+       VALUES (@positionId, @issueId, @partyId, @label, @summary, @score, @status, @confidence, @asOf, @validFrom, @validTo, @isApproximate, @quote, @notes, @searchText, @recordedAt, @eventId, @retractsId)`,
+    ),
+    versionSource: db.prepare(`INSERT OR IGNORE INTO "PositionVersionSource" ("versionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
+    current: db.prepare(`UPDATE "Position" SET "versionId" = ? WHERE "id" = ?`),
+    dataVersion: db.prepare(
+      `UPDATE "Negotiation" SET "dataVersion" = "id" || '-' || COALESCE((SELECT MAX(v."id") FROM "PositionVersion" v JOIN "Issue" i ON i."id" = v."issueId" WHERE i."negotiationId" = "Negotiation"."id"), 0) WHERE "id" = ?`,
+    ),
+    event: db.prepare(`INSERT INTO "Event" ("negotiationId", "slug", "date", "title", "summary", "sortOrder") VALUES (?, ?, ?, ?, ?, ?)`),
     eventSource: db.prepare(`INSERT OR IGNORE INTO "EventSource" ("eventId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
+    fact: db.prepare(
+      `INSERT INTO "Fact" ("negotiationId", "date", "title", "summary", "verification", "sortOrder") VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    factSource: db.prepare(`INSERT OR IGNORE INTO "FactSource" ("factId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
   };
 }
 
@@ -110,12 +131,13 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
   }
   const partyIds = new Map<string, number | bigint>();
   const partyNames = new Map(input.parties.map((p) => [p.slug, p.name]));
+  const partyDates = new Map(input.parties.map((p) => [p.slug, p.date]));
   for (const [order, p] of input.parties.entries()) {
     partyIds.set(p.slug, sql.party.run(negotiationId, p.slug, p.name, p.kind, p.date, p.description, order).lastInsertRowid);
   }
   const sourceIds = new Map<string, number | bigint>();
   /** The id of a source, written the first time it is cited: each source once per negotiation. */
-  const sourceIdOf = (s: TNegotiationInput["positions"][number]["sources"][number]) => {
+  const sourceIdOf = (s: TPositionInput["sources"][number]) => {
     const key = sourceKey(s);
     let sourceId = sourceIds.get(key);
     if (sourceId === undefined) {
@@ -136,36 +158,86 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     }
     return sourceId;
   };
-  let citations = 0;
-  for (const p of input.positions) {
-    const search = toPositionSearchText({ ...p, partyName: partyNames.get(p.party)! });
-    const positionId = sql.position.run(
-      issueIds.get(p.issue),
-      partyIds.get(p.party),
-      p.label,
-      p.summary,
-      p.score,
-      p.status,
-      p.confidence,
-      p.asOf,
-      p.quote,
-      p.notes,
-      search,
-    ).lastInsertRowid;
-    for (const [order, s] of p.sources.entries()) {
-      const sourceId = sourceIdOf(s);
-      // A cell citing the same source twice keeps its first citation.
-      citations += sql.citation.run(positionId, sourceId, order).changes;
-    }
-  }
   // Events in date order (ties in file order), their sources in the same bibliography.
+  const eventIds = new Map<string, number | bigint>();
   const events = input.events.map((e, index) => ({ e, index })).sort((x, y) => x.e.date.localeCompare(y.e.date) || x.index - y.index);
   for (const [order, { e }] of events.entries()) {
-    const eventId = sql.event.run(negotiationId, e.date, e.title, e.summary, order).lastInsertRowid;
+    const eventId = sql.event.run(negotiationId, e.slug, e.date, e.title, e.summary, order).lastInsertRowid;
+    if (e.slug !== null) eventIds.set(e.slug, eventId);
     for (const [sourceOrder, s] of e.sources.entries()) sql.eventSource.run(eventId, sourceIdOf(s), sourceOrder);
   }
+  const facts = input.facts.map((f, index) => ({ f, index })).sort((x, y) => x.f.date.localeCompare(y.f.date) || x.index - y.index);
+  for (const [order, { f }] of facts.entries()) {
+    const factId = sql.fact.run(negotiationId, f.date, f.title, f.summary, f.verification, order).lastInsertRowid;
+    for (const [sourceOrder, s] of f.sources.entries()) sql.factSource.run(factId, sourceIdOf(s), sourceOrder);
+  }
+  // Each cell: its current content (the latest valid version) in "Position", then every version in time order.
+  const recordedAt = new Date().toISOString();
+  const cells = new Map<string, TPositionInput[]>();
+  for (const p of input.positions) cells.set(`${p.issue}|${p.party}`, [...(cells.get(`${p.issue}|${p.party}`) ?? []), p]);
+  let citations = 0;
+  for (const versions of cells.values()) {
+    const { issue, party } = versions[0]!;
+    const partyDate = partyDates.get(party)!;
+    const current = currentVersion(versions, partyDate)!;
+    const searchOf = (p: TPositionInput) => toPositionSearchText({ ...p, partyName: partyNames.get(party)! });
+    const asOfOf = (p: TPositionInput) => p.asOf ?? partyDate;
+    const positionId = sql.position.run(
+      issueIds.get(issue),
+      partyIds.get(party),
+      current.label,
+      current.summary,
+      current.score,
+      current.status,
+      current.confidence,
+      asOfOf(current),
+      current.quote,
+      current.notes,
+      searchOf(current),
+    ).lastInsertRowid;
+    for (const [order, s] of current.sources.entries()) {
+      // A cell citing the same source twice keeps its first citation.
+      citations += sql.citation.run(positionId, sourceIdOf(s), order).changes;
+    }
+    const versionIds = new Map<string, number | bigint>();
+    for (const p of inTimeOrder(versions, partyDate)) {
+      const validity = parseValidity(asOfOf(p));
+      const versionId = sql.version.run({
+        positionId,
+        issueId: issueIds.get(issue),
+        partyId: partyIds.get(party),
+        label: p.label,
+        summary: p.summary,
+        score: p.score,
+        status: p.status,
+        confidence: p.confidence,
+        asOf: asOfOf(p),
+        ...validity,
+        isApproximate: validity.isApproximate ? 1 : 0,
+        quote: p.quote,
+        notes: p.notes,
+        searchText: searchOf(p),
+        recordedAt: p.recordedAt ?? recordedAt,
+        eventId: p.event === null ? null : eventIds.get(p.event),
+        retractsId: p.retracts === null ? null : versionIds.get(p.retracts),
+      }).lastInsertRowid;
+      if (p.retracts === null) versionIds.set(asOfOf(p), versionId);
+      if (p === current) sql.current.run(versionId, positionId);
+      for (const [order, s] of p.sources.entries()) sql.versionSource.run(versionId, sourceIdOf(s), order);
+    }
+  }
+  sql.dataVersion.run(negotiationId);
   const { slug, issues, parties, positions } = input;
-  return { slug, issues: issues.length, parties: parties.length, cells: positions.length, sources: sourceIds.size, citations, replaced };
+  return {
+    slug,
+    issues: issues.length,
+    parties: parties.length,
+    cells: cells.size,
+    versions: positions.length,
+    sources: sourceIds.size,
+    citations,
+    replaced,
+  };
 }
 
 /**

@@ -57,7 +57,8 @@ describe("Prisma CLI through the WebAssembly schema engine", () => {
     expect(prisma("migrate", "status").output).toContain("Database schema is up to date!");
 
     expect(prisma("db", "seed").status).toBe(0);
-    expect(count("Position")).toBe(65);
+    expect(count("Position")).toBe(78);
+    expect(count("PositionVersion")).toBe(98);
 
     const dev = prisma("migrate", "dev", "--name", "no-change");
     expect(dev.output).toContain("Already in sync");

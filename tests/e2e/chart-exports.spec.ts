@@ -21,14 +21,14 @@ for (const chart of ["lean", "movement", "spread"] as const) {
     const section = page.locator(`section#${chart}`);
     await expect(section.locator("svg.svg-chart, svg.recharts-surface").first()).toBeVisible();
     const [svgFile] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Download SVG" }).click()]);
-    expect(svgFile.suggestedFilename()).toBe(`ukraine-peace-2025_2026-01-04_${chart}.svg`);
+    expect(svgFile.suggestedFilename()).toBe(`ukraine-peace-2025_2026-01-08_${chart}.svg`);
     const svg = (await readDownload(svgFile)).toString("utf8");
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain("Russia–Ukraine peace talks, Nov–Dec 2025");
     expect(svg).toContain("Filters: issues: nato, army-cap, amnesty. Data as of 4 Jan 2026.");
     expect(svg).toContain(`Source: Negotiation positions, ${BASE}/charts?issues=nato%2Carmy-cap%2Camnesty`);
     const [pngFile] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Download PNG" }).click()]);
-    expect(pngFile.suggestedFilename()).toBe(`ukraine-peace-2025_2026-01-04_${chart}.png`);
+    expect(pngFile.suggestedFilename()).toBe(`ukraine-peace-2025_2026-01-08_${chart}.png`);
     expect((await readDownload(pngFile)).subarray(0, 8).toString("latin1")).toBe("\x89PNG\r\n\x1a\n");
     const [csvFile] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Data as CSV" }).click()]);
     const served = await (await request.get(`${BASE}/charts/${chart}.csv${QUERY}`)).body();

@@ -118,7 +118,7 @@ test.describe("the matrix page", () => {
       const chunks: Buffer[] = [];
       for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
       expect(Buffer.concat(chunks).equals(served)).toBe(true);
-      expect(download.suggestedFilename()).toMatch(/^ukraine-peace-2025_2026-01-04_(wide|long)\.csv$/);
+      expect(download.suggestedFilename()).toMatch(/^ukraine-peace-2025_2026-01-08_(wide|long)\.csv$/);
     }
   });
 

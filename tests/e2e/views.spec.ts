@@ -106,7 +106,7 @@ test.describe("compare view", () => {
     await expect(page.getByText("What B says differently").first()).toBeVisible();
     await expect(page.locator('tr[data-issue="army-cap"] td').first()).toContainText("2 steps toward “No limit on Ukraine's forces”");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compare-csv").click()]);
-    expect(download.suggestedFilename()).toBe("ukraine-peace-2025_2026-01-04_compare_us-draft_europe.csv");
+    expect(download.suggestedFilename()).toBe("ukraine-peace-2025_2026-01-08_compare_us-draft_europe.csv");
   });
 
   test("a party compared with itself gets a clear message and the pickers; ignored filters get notices", async ({ page }) => {

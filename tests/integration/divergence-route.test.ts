@@ -23,14 +23,19 @@ describe("GET /api/negotiations/[slug]/divergence", () => {
   it("leaves the scale's anchors out of spread by default, says which, and includes them on request", async () => {
     const byDefault = ZDivergenceJson.parse(await (await divergence("")).json());
     expect(byDefault.anchors).toEqual({ low: "ukraine", high: "russia", leftOut: ["ukraine", "russia"] });
-    // NATO among the three documents: +2, undisclosed, −1.
-    expect(byDefault.issues.find((i) => i.issue === "nato")).toEqual({ issue: "nato", scored: 2, spread: 3, stdev: 1.5 });
+    // NATO among the four documents: +2, 0 (the Geneva framework's latest version), −1, −1: mean 0, variance 6/4.
+    expect(byDefault.issues.find((i) => i.issue === "nato")).toEqual({ issue: "nato", scored: 4, spread: 3, stdev: Math.sqrt(1.5) });
+    // As of 22 Nov only the US draft had a text, so no spread among documents, and the later ones are left out with a notice.
+    const early = ZDivergenceJson.parse(await (await divergence("?asOf=2025-11-22")).json());
+    expect(early.issues.find((i) => i.issue === "nato")).toEqual({ issue: "nato", scored: 1, spread: null, stdev: null });
+    expect(early.notices.join(" ")).toMatch(/^Not yet published on 22 Nov 2025, so left out: Revised US–Ukraine framework/);
     // Distances still cover every shown party, anchors included.
-    expect(byDefault.pairs.filter((p) => p.b === "russia")).toHaveLength(3);
+    expect(byDefault.pairs.filter((p) => p.a === "russia" || p.b === "russia")).toHaveLength(5);
     const included = ZDivergenceJson.parse(await (await divergence("?anchors=include")).json());
     expect(included.anchors.leftOut).toEqual([]);
-    // With both poles counted, every issue they both score has the full spread of 4 by construction.
-    expect(included.issues.filter((i) => i.spread === 4)).toHaveLength(12);
+    // With both poles counted, the spread is 4 wherever both still stand at the scale's ends: 9 issues, since
+    // Ukraine moved off −2 on NATO, the army cap and Donbas in November and December.
+    expect(included.issues.filter((i) => i.spread === 4)).toHaveLength(9);
   });
 
   // The fixture's scores, by hand (see tests/fixtures/negotiation.ts):
@@ -103,7 +108,7 @@ describe("GET compare.csv", () => {
   it("serves the comparison of two parties", async () => {
     const response = await call("?a=us-draft&b=europe");
     expect(response.headers.get("content-disposition")).toBe(
-      'attachment; filename="ukraine-peace-2025_2026-01-04_compare_us-draft_europe.csv"',
+      'attachment; filename="ukraine-peace-2025_2026-01-08_compare_us-draft_europe.csv"',
     );
     const lines = (await response.text()).split("\r\n");
     expect(lines).toHaveLength(15);

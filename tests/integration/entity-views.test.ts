@@ -56,7 +56,8 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
 
   it("the timeline: the seeded events in date order, each with its sources in the bibliography", () => {
     const view = getTimelineView("ukraine-peace-2025")!;
-    expect(view.total).toBe(23);
+    // The research's 23 dated events (the 2 Dec Kremlin meeting among them) and the 23 of its history pass.
+    expect(view.total).toBe(46);
     expect(view.events[0]).toMatchObject({ date: "2025-06-02", title: "Russia's Istanbul memorandum" });
     const kremlin = view.events.find((e) => e.date === "2025-12-02")!;
     expect(kremlin.title).toBe("Witkoff and Kushner at the Kremlin");
@@ -64,5 +65,17 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
     const dates = view.events.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
     expect(getTimelineView("fixture")!.events).toEqual([]);
+  });
+
+  it("the context facts: dated, sourced, with their verification note kept", () => {
+    const { facts } = getTimelineView("ukraine-peace-2025")!;
+    expect(facts.map((f) => f.title)).toEqual([
+      "Russia's stated demands",
+      "Territory held by Russia",
+      "European fears about the US proposals",
+    ]);
+    const territory = facts[1]!;
+    expect(territory).toMatchObject({ date: "2025-12-02", verification: expect.stringContaining("NOT independently verified") });
+    expect(territory.sources.map((s) => s.publisher)).toEqual(["unknown outlet (Reuters-based)", "The Straits Times (Reuters)"]);
   });
 });

@@ -149,15 +149,17 @@ describe("npm run dossier:import", () => {
 });
 
 describe("dataAsOf", () => {
-  it("is the latest full date of the stated date, the sources and the events, never earlier than any of them", () => {
+  it("is the latest day named by any version, source, event or fact, ends of ranges included", () => {
     const source = (publishedAt: string | null) => ({ publishedAt }) as never;
     const input = {
-      asOf: "2025-12-01",
-      positions: [{ sources: [source("2025-11-20"), source("2026-01-04"), source(null)] }],
+      parties: [{ date: "2025-06-02 to 2025-12-04" }],
+      positions: [{ asOf: "2025-11-20", sources: [source("2025-11-20"), source("2025-12-30/2026-01-03"), source(null)] }],
       events: [{ date: "2026-02", sources: [source("2025-12-24")] }],
+      facts: [],
     } as never;
     // "2026-02" names a month, not a day: it cannot fix the date the data is current to.
-    expect(dataAsOf(input)).toBe("2026-01-04");
-    expect(dataAsOf({ asOf: "2027-01-01", positions: [], events: [] } as never)).toBe("2027-01-01");
+    expect(dataAsOf(input)).toBe("2026-01-03");
+    const version = { parties: [], positions: [{ asOf: "2025-12-18 / c. 2026-01-09", sources: [] }], events: [], facts: [] } as never;
+    expect(dataAsOf(version)).toBe("2026-01-09");
   });
 });

@@ -9,11 +9,11 @@ const callCsv = (query: string, slug = SLUG) => callCsvOf(slug, query);
 const callJson = (query: string, slug = SLUG) => callJsonOf(slug, query);
 
 describe("GET matrix.csv", () => {
-  it("serves the wide layout as exact RFC 4180 text with headers for a download", async () => {
-    const response = await callCsv("?issues=g8,nato&parties=us-draft,ukraine&sort=issue");
+  it("serves the wide layout as exact RFC 4180 text with headers for a download, as of a day", async () => {
+    const response = await callCsv("?issues=g8,nato&parties=us-draft,ukraine&sort=issue&asOf=2025-12-01");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ukraine-peace-2025_2026-01-04_wide.csv"');
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ukraine-peace-2025_asof-2025-12-01_wide.csv"');
     const text = await readCsvText(response);
     expect(text).toBe(
       "\uFEFFissue,us-draft_score,us-draft_position,ukraine_score,ukraine_position\r\n" +
@@ -24,7 +24,7 @@ describe("GET matrix.csv", () => {
 
   it("serves the long layout, one row per cell", async () => {
     const response = await callCsv("?layout=long&issues=g8");
-    expect(response.headers.get("content-disposition")).toContain("_long.csv");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ukraine-peace-2025_2026-01-08_long.csv"');
     const rows = parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.party, r.score, r.status])).toEqual([
       ["us-draft", "2", "reported"],
@@ -32,6 +32,7 @@ describe("GET matrix.csv", () => {
       ["europe", "2", "reported"],
       ["russia", "", "stated"],
       ["ukraine", "", "no_position"],
+      ["twenty-point", "", "undisclosed"],
     ]);
   });
 

@@ -14,17 +14,24 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
   const negotiation = await readMatrixJson(SLUG);
   const cell = (issue: string, party: string) => negotiation.positions.find((p) => p.issue === issue && p.party === party);
 
-  it("has the required issues and the five parties in order", () => {
+  it("has the required issues and the six parties in order", () => {
     const issues = negotiation.issues.map((i) => i.slug);
     for (const slug of ["nato", "army-cap", "donbas", "crimea", "sanctions", "g8"]) expect(issues).toContain(slug);
-    expect(negotiation.parties.map((p) => p.slug)).toEqual(["us-draft", "revised-framework", "europe", "russia", "ukraine"]);
+    expect(negotiation.parties.map((p) => p.slug)).toEqual([
+      "us-draft",
+      "revised-framework",
+      "europe",
+      "russia",
+      "ukraine",
+      "twenty-point",
+    ]);
     expect(negotiation.negotiation.title).toBe("Russia–Ukraine peace talks, Nov–Dec 2025");
   });
 
   it("has every issue × party cell exactly once", () => {
     const cells = negotiation.positions.map((p) => `${p.issue}|${p.party}`);
     expect(new Set(cells).size).toBe(cells.length);
-    expect(cells.length).toBe(13 * 5);
+    expect(cells.length).toBe(13 * 6);
   });
 
   it("gives every non-null score a source with an http(s) URL", () => {
@@ -34,7 +41,7 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
 
   it("never scores an undisclosed or no-position cell, not even 0", () => {
     const unknown = negotiation.positions.filter((p) => UNKNOWN_STATUSES.includes(p.status));
-    expect(unknown.map((p) => `${p.issue}|${p.party}`)).toContain("nato|revised-framework");
+    expect(unknown.map((p) => `${p.issue}|${p.party}`)).toContain("crimea|twenty-point");
     expect(unknown.filter((p) => p.score !== null)).toEqual([]);
   });
 
@@ -42,14 +49,25 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
     expect(cell("g8", "us-draft")).toMatchObject({ score: 2, status: "reported" });
     expect(cell("g8", "russia")).toMatchObject({ score: null, status: "stated" });
     expect(cell("g8", "ukraine")).toMatchObject({ score: null, status: "no_position" });
-    expect(cell("nato", "revised-framework")).toMatchObject({ score: null, status: "undisclosed" });
+    expect(cell("nato", "revised-framework")).toMatchObject({ score: 0, status: "reported", asOf: "2025-12-11" });
     expect(cell("army-cap", "europe")).toMatchObject({ score: -1, quote: expect.stringContaining("800,000") });
   });
 
-  it("is idempotent: seeding again leaves the same data", async () => {
+  it("keeps each cell's history: the Geneva NATO cell was undisclosed on 25 Nov", async () => {
+    const early = await readMatrixJson(SLUG, "?asOf=2025-11-25");
+    expect(early.positions.find((p) => p.issue === "nato" && p.party === "revised-framework")).toMatchObject({
+      score: null,
+      status: "undisclosed",
+    });
+  });
+
+  it("is idempotent: seeding again leaves the same data (recorded anew: only the data version and time differ)", async () => {
     replaceNegotiation(SEED);
     replaceNegotiation(SEED);
-    expect(await readMatrixJson(SLUG)).toEqual(negotiation);
+    const again = await readMatrixJson(SLUG);
+    const withoutMeta = ({ meta: _, ...rest }: typeof negotiation) => rest;
+    expect(withoutMeta(again)).toEqual(withoutMeta(negotiation));
+    expect(again.meta.dataVersion).not.toBe(negotiation.meta.dataVersion);
     expect(getDatabase().prepare(`SELECT COUNT(*) FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG)).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
 import { GET as getDivergence } from "@/app/api/negotiations/[slug]/divergence/route";
 import { GET as getMatrix } from "@/app/api/negotiations/[slug]/matrix/route";
 import { GET as getMovement } from "@/app/api/negotiations/[slug]/movement/route";
+import { GET as getChanges } from "@/app/api/negotiations/[slug]/changes/route";
 import { GET as getCsv } from "@/app/negotiations/[slug]/matrix.csv/route";
-import { ZDivergenceJson, ZMatrixJson, ZMovementJson } from "@/lib/json-formats";
+import { GET as getChangesCsv } from "@/app/negotiations/[slug]/changes.csv/route";
+import { ZChangesJson, ZDivergenceJson, ZMatrixJson, ZMovementJson } from "@/lib/json-formats";
 
 const BASE = "http://localhost";
 const context = (slug: string) => ({ params: Promise.resolve({ slug }) });
@@ -36,6 +38,18 @@ export async function readDivergenceJson(slug: string, query = "") {
   const response = await callDivergence(slug, query);
   if (response.status !== 200) throw new Error(`divergence JSON answered ${response.status}`);
   return ZDivergenceJson.parse(await response.json());
+}
+
+export const callChanges = (slug: string, query = "") =>
+  getChanges(new Request(`${BASE}/api/negotiations/${slug}/changes${query}`), context(slug));
+export const callChangesCsv = (slug: string, query = "") =>
+  getChangesCsv(new Request(`${BASE}/negotiations/${slug}/changes.csv${query}`), context(slug));
+
+/** The changes JSON of two days, parsed with its public schema. */
+export async function readChangesJson(slug: string, query = "") {
+  const response = await callChanges(slug, query);
+  if (response.status !== 200) throw new Error(`changes JSON answered ${response.status}`);
+  return ZChangesJson.parse(await response.json());
 }
 
 /** A CSV body as sent, BOM included (Response.text() would drop it). */

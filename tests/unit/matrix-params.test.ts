@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMatrixParams, toKnownSlugs, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { parseAsOf, parseMatrixParams, toKnownSlugs, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 
 const known = { issues: toKnownSlugs(["alpha", "beta", "gamma"]), parties: toKnownSlugs(["a", "b", "c"]) };
 
@@ -28,7 +28,7 @@ describe("parseMatrixParams", () => {
     ["page=2.5", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “2.5”; showing the first page."]],
   ])("parses %j", (query, params, notices) => {
     expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({
-      params: { ...params, density: "compact", anchors: "exclude" },
+      params: { ...params, density: "compact", anchors: "exclude", asOf: null },
       notices,
     });
   });
@@ -36,6 +36,7 @@ describe("parseMatrixParams", () => {
   it("accepts the record shape Next passes to pages", () => {
     const result = parseMatrixParams({ issues: ["alpha", "beta"], sort: "issue" }, known);
     expect(result.params).toEqual({
+      asOf: null,
       issues: ["alpha", "beta"],
       parties: null,
       q: "",
@@ -86,17 +87,45 @@ describe("density", () => {
   });
 });
 
+describe("parseAsOf", () => {
+  it.each([
+    ["2025-12-15", "2025-12-15", []],
+    ["", null, []],
+    ["2025-02-30", null, ["Ignored date “2025-02-30” (expected a day such as 2025-12-15); showing the latest data."]],
+    ["15.12.2025", null, ["Ignored date “15.12.2025” (expected a day such as 2025-12-15); showing the latest data."]],
+    [
+      "2025-12-15'; DROP TABLE x",
+      null,
+      ["Ignored date “2025-12-15'; DROP TABLE x” (expected a day such as 2025-12-15); showing the latest data."],
+    ],
+  ])("reads asOf=%j as a calendar day or ignores it with a notice", (value, expected, notices) => {
+    const found: string[] = [];
+    expect(parseAsOf(new URLSearchParams({ asOf: value }), found)).toBe(expected);
+    expect(found).toEqual(notices);
+  });
+});
+
 describe("toMatrixSearchParams", () => {
   it("leaves defaults out", () => {
     expect(
       toQueryString(
-        toMatrixSearchParams({ issues: null, parties: null, q: "", sort: "order", page: 1, density: "compact", anchors: "exclude" }),
+        toMatrixSearchParams({
+          asOf: null,
+          issues: null,
+          parties: null,
+          q: "",
+          sort: "order",
+          page: 1,
+          density: "compact",
+          anchors: "exclude",
+        }),
       ),
     ).toBe("");
   });
 
   it("round-trips through the parser", () => {
     const params = {
+      asOf: "2025-12-15",
       issues: ["alpha", "gamma"],
       parties: ["b"],
       q: "low & high",
@@ -106,7 +135,9 @@ describe("toMatrixSearchParams", () => {
       anchors: "include" as const,
     };
     const search = toMatrixSearchParams(params);
-    expect(search.toString()).toBe("issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2&density=detailed&anchors=include");
+    expect(search.toString()).toBe(
+      "asOf=2025-12-15&issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2&density=detailed&anchors=include",
+    );
     expect(parseMatrixParams(search, known)).toEqual({ params, notices: [] });
   });
 });

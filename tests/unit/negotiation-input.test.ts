@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ZNegotiationInput } from "@/lib/negotiation-input";
 import { FIXTURE } from "../fixtures/negotiation";
 
-const input = () => structuredClone(FIXTURE) as unknown as Record<string, unknown> & typeof FIXTURE;
+type TVersionInput = (typeof FIXTURE)["positions"][number] & { retracts?: string; event?: string };
+const input = () =>
+  structuredClone(FIXTURE) as unknown as Record<string, unknown> & Omit<typeof FIXTURE, "positions"> & { positions: TVersionInput[] };
 const messages = (value: unknown) => {
   const result = ZNegotiationInput.safeParse(value);
   return result.success ? [] : result.error.issues.map((i) => i.message);
@@ -64,10 +66,29 @@ describe("ZNegotiationInput", () => {
     expect(messages(data)).toEqual(["at most 200 characters", "at most 200 characters", "at most 500 characters"]);
   });
 
-  it("refuses a missing cell and a duplicated one", () => {
+  it("refuses a missing cell, and takes a cell named twice as two versions of it", () => {
     const data = input();
-    data.positions[8] = { ...data.positions[0]! };
-    expect(messages(data)).toEqual(["cell alpha × a appears 2 times, expected once", "cell gamma × c appears 0 times, expected once"]);
+    data.positions[8] = { ...data.positions[0]!, asOf: "2025-12-01" };
+    expect(messages(data)).toEqual(["cell gamma × c has no position"]);
+  });
+
+  it("refuses a retraction of a version that does not exist, with a score, or of every version", () => {
+    const data = input();
+    data.positions.push({ ...data.positions[0]!, asOf: "2025-12-01", retracts: "2025-01-01", score: 1 });
+    expect(messages(data)).toEqual([
+      "a retraction withdraws an earlier version and has no score of its own",
+      'no other version of this cell is dated "2025-01-01"',
+    ]);
+    const all = input();
+    all.positions[0] = { ...all.positions[0]!, asOf: "2025-11-20" };
+    all.positions.push({ ...all.positions[0]!, asOf: "2025-12-01", retracts: "2025-11-20", score: null });
+    expect(messages(all)).toEqual(["cell alpha × a has every version retracted"]);
+  });
+
+  it("refuses a version that names an unknown event and a range that ends before it starts", () => {
+    const data = input();
+    data.positions[0] = { ...data.positions[0]!, event: "nowhere", asOf: "2025-12-10/2025-12-01" };
+    expect(messages(data)).toEqual(["a date range ends on or after its start", 'no event has the slug "nowhere"']);
   });
 
   it("refuses a score off the scale and duplicate slugs", () => {

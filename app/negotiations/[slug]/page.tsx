@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsOfControl } from "@/components/as-of-control";
 import { ExportLinks } from "@/components/export-links";
 import { Legend } from "@/components/legend";
 import { MatrixFilters } from "@/components/matrix-filters";
@@ -32,8 +33,10 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
         negotiation={negotiation}
         current="matrix"
         query={toQueryString(toMatrixSearchParams({ ...view.params, page: 1 }))}
+        asOf={view.params.asOf}
       />
       <Notices notices={notices} />
+      <AsOfControl basePath={basePath} params={view.params} ticks={view.ticks} latest={negotiation.asOf} />
       {/* On a phone the controls fold behind this one button, so the first screen shows scores (CSS only: works without JavaScript). */}
       <details className="controls-toggle">
         <summary>Filters, search and quick views</summary>
@@ -71,6 +74,7 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
           ]),
         )}
         query={view.params.q}
+        asOf={view.params.asOf}
       />
       <Pagination basePath={basePath} params={view.params} page={page} />
       <ExportLinks slug={negotiation.slug} params={view.params} />

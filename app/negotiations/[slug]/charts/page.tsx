@@ -13,6 +13,7 @@ import { Notices } from "@/components/notices";
 import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analytics";
 import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
 import { PartySymbol } from "@/components/charts/party-symbol";
+import { toCsvFilename } from "@/lib/csv";
 import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { CHARTS, type TChartName } from "@/lib/chart-exports";
 import { ChartTools } from "@/components/charts/chart-tools";
@@ -42,10 +43,10 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
       target={chart}
       title={`${CHARTS[chart]}: ${negotiation.title}`}
       stamp={[
-        `Filters: ${describeFilters(view.params)}. Data as of ${formatDate(negotiation.asOf)}.`,
+        `Filters: ${describeFilters(view.params)}. ${view.params.asOf ? `As it stood on ${formatDate(view.params.asOf)}` : `Data as of ${formatDate(negotiation.asOf)}`}.`,
         `Source: Negotiation positions, ${basePath}${query}`,
       ]}
-      filename={`${slug}_${negotiation.asOf}_${chart}`}
+      filename={toCsvFilename(negotiation, chart, view.params.asOf).slice(0, -".csv".length)}
       csvHref={`${basePath}/${chart}.csv${query}`}
       embedHref={`/embed${basePath}/${chart}${query}`}
     />
@@ -60,6 +61,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         negotiation={negotiation}
         current="charts"
         query={toQueryString(toMatrixSearchParams({ ...view.params, page: 1 }))}
+        asOf={view.params.asOf}
       />
       <Notices notices={view.notices} />
       <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />

@@ -1,4 +1,4 @@
-import { toCompareCsv } from "@/lib/csv";
+import { toCompareCsv, toCsvFilename } from "@/lib/csv";
 import { csvResponse, jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { getCompareView } from "@/lib/queries/compare-view";
 
@@ -10,5 +10,5 @@ export const GET = withJsonErrors(async (request, { params }) => {
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   if (!view.comparison) return jsonError(400, view.params.problems.join(" "));
   const { a, b } = view.comparison;
-  return csvResponse(toCompareCsv(view.comparison), `${slug}_${view.negotiation.asOf}_compare_${a.slug}_${b.slug}.csv`);
+  return csvResponse(toCompareCsv(view.comparison), toCsvFilename(view.negotiation, `compare_${a.slug}_${b.slug}`, view.filters.asOf));
 });

@@ -26,7 +26,7 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
   const hasAnyChoice = chosen.a !== null || chosen.b !== null || Object.keys(raw).length > 0;
   return (
     <>
-      <NegotiationHeader negotiation={negotiation} current="compare" query="" />
+      <NegotiationHeader negotiation={negotiation} current="compare" query="" asOf={view.filters.asOf} />
       <h2>Compare two parties</h2>
       <Notices notices={view.notices} />
       <ComparePickers parties={view.parties} a={chosen.a} b={chosen.b} keep={filters} />

@@ -14,7 +14,7 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const search = new URL(request.url).searchParams;
   const layout = search.get("layout") ?? "wide";
   if (!isLayout(layout)) return jsonError(400, `Unknown layout; use one of: ${CSV_LAYOUTS.join(", ")}.`);
-  const view = openMatrixExport(slug, search, layout);
+  const view = openMatrixExport(slug, search, layout, request.url);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  return csvResponse(streamText(view.pieces, view.close), toCsvFilename(view.negotiation, layout));
+  return csvResponse(streamText(view.pieces, view.close), toCsvFilename(view.negotiation, layout, view.asOf));
 });

@@ -1,6 +1,6 @@
 import { measureMovement } from "@/lib/analytics";
 import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import type { TMovementJson } from "@/lib/json-formats";
+import { toMetaJson, type TMovementJson } from "@/lib/json-formats";
 import { getScoreView } from "@/lib/queries/score-view";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,10 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = getScoreView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  const body: TMovementJson = { ...measureMovement(view), notices: view.notices };
+  const body: TMovementJson = {
+    meta: toMetaJson(request, view.negotiation, view.params, "/charts"),
+    ...measureMovement(view),
+    notices: view.notices,
+  };
   return Response.json(body);
 });

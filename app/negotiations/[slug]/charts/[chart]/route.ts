@@ -1,4 +1,5 @@
 import { CHARTS, isChartName, toChartCsv } from "@/lib/chart-exports";
+import { toCsvFilename } from "@/lib/csv";
 import { csvResponse, jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { getScoreView } from "@/lib/queries/score-view";
 
@@ -12,5 +13,5 @@ export const GET = withJsonErrors<{ slug: string; chart: string }>(async (reques
     return jsonError(404, `There is no chart file “${file.slice(0, 80)}”; the charts are ${Object.keys(CHARTS).join(", ")} (as .csv).`);
   const view = getScoreView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
-  return csvResponse(toChartCsv(chart, view), `${slug}_${view.negotiation.asOf}_${chart}.csv`);
+  return csvResponse(toChartCsv(chart, view), toCsvFilename(view.negotiation, chart, view.params.asOf));
 });

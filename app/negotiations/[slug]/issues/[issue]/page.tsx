@@ -4,12 +4,18 @@ import { notFound } from "next/navigation";
 import { PositionScale } from "@/components/position-scale";
 import { StatusIcons } from "@/components/score-mark";
 import { formatDate, formatDateText } from "@/lib/format";
+import { Notices } from "@/components/notices";
+import { ShownDate } from "@/components/negotiation-header";
 import { cellHref } from "@/lib/matrix";
+import { parseAsOf, toAsOfQuery } from "@/lib/matrix-params";
 import { getIssueView } from "@/lib/queries/entity-views";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ slug: string; issue: string }> };
+type TProps = {
+  params: Promise<{ slug: string; issue: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug, issue } = await params;
@@ -18,18 +24,22 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 /** The permanent page of an issue: its scale, every party's position side by side, how far they diverge. */
-export default async function IssuePage({ params }: TProps) {
-  const { slug, issue: issueSlug } = await params;
-  const view = getIssueView(slug, issueSlug);
+export default async function IssuePage({ params, searchParams }: TProps) {
+  const [{ slug, issue: issueSlug }, raw] = await Promise.all([params, searchParams]);
+  const notices: string[] = [];
+  const view = getIssueView(slug, issueSlug, parseAsOf(raw, notices));
   if (!view) notFound();
-  const { negotiation, issue, cells, divergence, neighbours } = view;
+  const { negotiation, issue, cells, divergence, neighbours, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;
+  const shown = cells.filter((c) => !c.unpublished).length;
   return (
     <article className="issue-page">
       <p className="breadcrumbs">
-        <Link href={base}>{negotiation.title}</Link> › Issue
+        <Link href={`${base}${toAsOfQuery(asOf)}`}>{negotiation.title}</Link> › Issue
       </p>
+      <Notices notices={notices} />
       <h1>{issue.name}</h1>
+      <ShownDate negotiation={negotiation} asOf={asOf} latestHref={`${base}/issues/${issue.slug}`} />
       <p>{issue.description}</p>
       {issue.isCore && <p className="meta">A core issue of these talks.</p>}
       <h2>The scale</h2>
@@ -42,15 +52,15 @@ export default async function IssuePage({ params }: TProps) {
       <h2>How far the parties diverge</h2>
       <p data-testid="issue-divergence">
         {divergence.spread === null
-          ? `Fewer than two parties have a known score here (${divergence.scored} of ${cells.length}), so no spread is given.`
-          : `Spread ${divergence.spread} of 4 steps between the lowest and highest known scores, over ${divergence.scored} of ${cells.length} parties with a known score; standard deviation ${divergence.stdev?.toFixed(2)}. Unknown positions are left out, never counted as 0.`}
+          ? `Fewer than two parties have a known score here (${divergence.scored} of ${shown}), so no spread is given.`
+          : `Spread ${divergence.spread} of 4 steps between the lowest and highest known scores, over ${divergence.scored} of ${shown} parties with a known score; standard deviation ${divergence.stdev?.toFixed(2)}. Unknown positions are left out, never counted as 0.`}
       </p>
       <h2>Every party&apos;s position</h2>
       <ul className="issue-positions">
-        {cells.map(({ party, position }) => (
+        {cells.map(({ party, position, unpublished }) => (
           <li key={party.slug}>
             <h3>
-              <Link href={cellHref(negotiation.slug, issue.slug, party.slug)}>{party.name}</Link>{" "}
+              <Link href={cellHref(negotiation.slug, issue.slug, party.slug, asOf)}>{party.name}</Link>{" "}
               <span className="party-meta">
                 {party.kind === "document" ? "Document" : "Actor"}, {formatDateText(party.date)}
               </span>
@@ -64,24 +74,25 @@ export default async function IssuePage({ params }: TProps) {
                 <p>{position.summary}</p>
               </>
             ) : (
-              <p className="missing">No data.</p>
+              <p className="missing">
+                {unpublished ? `Not yet published on ${formatDate(asOf!)}.` : asOf ? "No version recorded by that day." : "No data."}
+              </p>
             )}
           </li>
         ))}
       </ul>
-      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
       <nav className="neighbours" aria-label="Neighbouring issues">
         <ul>
           {neighbours.previous && (
             <li>
-              <Link href={`${base}/issues/${neighbours.previous.slug}`} rel="prev">
+              <Link href={`${base}/issues/${neighbours.previous.slug}${toAsOfQuery(asOf)}`} rel="prev">
                 ↑ {neighbours.previous.name}
               </Link>
             </li>
           )}
           {neighbours.next && (
             <li>
-              <Link href={`${base}/issues/${neighbours.next.slug}`} rel="next">
+              <Link href={`${base}/issues/${neighbours.next.slug}${toAsOfQuery(asOf)}`} rel="next">
                 ↓ {neighbours.next.name}
               </Link>
             </li>

@@ -3,12 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScoreMark, StatusIcons } from "@/components/score-mark";
 import { formatDate, formatDateText } from "@/lib/format";
+import { Notices } from "@/components/notices";
+import { ShownDate } from "@/components/negotiation-header";
 import { cellHref } from "@/lib/matrix";
+import { parseAsOf, toAsOfQuery } from "@/lib/matrix-params";
 import { getPartyView } from "@/lib/queries/entity-views";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ slug: string; party: string }> };
+type TProps = {
+  params: Promise<{ slug: string; party: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug, party } = await params;
@@ -17,18 +23,26 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 /** The permanent page of a party: who or what it is, how its text is known, and all its positions. */
-export default async function PartyPage({ params }: TProps) {
-  const { slug, party: partySlug } = await params;
-  const view = getPartyView(slug, partySlug);
+export default async function PartyPage({ params, searchParams }: TProps) {
+  const [{ slug, party: partySlug }, raw] = await Promise.all([params, searchParams]);
+  const notices: string[] = [];
+  const view = getPartyView(slug, partySlug, parseAsOf(raw, notices));
   if (!view) notFound();
-  const { negotiation, party, rows, issueCount, counts } = view;
+  const { negotiation, party, rows, issueCount, counts, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;
   return (
     <article className="party-page">
       <p className="breadcrumbs">
-        <Link href={base}>{negotiation.title}</Link> › Party
+        <Link href={`${base}${toAsOfQuery(asOf)}`}>{negotiation.title}</Link> › Party
       </p>
+      <Notices notices={notices} />
       <h1>{party.name}</h1>
+      <ShownDate negotiation={negotiation} asOf={asOf} latestHref={`${base}/parties/${party.slug}`} />
+      {view.unpublished && (
+        <p className="notice" role="status">
+          Not yet published on {formatDate(asOf!)}: this document dates from {formatDateText(party.date)}, so it had no positions then.
+        </p>
+      )}
       <dl className="facts">
         <dt>Kind</dt>
         <dd>{party.kind === "document" ? "A document (a draft or proposal)" : "An actor (its stated positions)"}</dd>
@@ -42,7 +56,7 @@ export default async function PartyPage({ params }: TProps) {
         </dd>
       </dl>
       <p>
-        <Link href={`${base}?parties=${party.slug}`}>This party alone in the matrix</Link>
+        <Link href={`${base}?parties=${party.slug}${asOf ? `&asOf=${asOf}` : ""}`}>This party alone in the matrix</Link>
       </p>
       <h2>Its positions</h2>
       {rows.length < issueCount && (
@@ -68,18 +82,17 @@ export default async function PartyPage({ params }: TProps) {
               <td>
                 {position ? (
                   <>
-                    <Link href={cellHref(negotiation.slug, issue.slug, party.slug)}>{position.label || issue.name}</Link>{" "}
+                    <Link href={cellHref(negotiation.slug, issue.slug, party.slug, asOf)}>{position.label || issue.name}</Link>{" "}
                     <StatusIcons status={position.status} confidence={position.confidence} />
                   </>
                 ) : (
-                  <span className="missing">No data</span>
+                  <span className="missing">{asOf ? "No record on that day" : "No data"}</span>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="meta">Data as of {formatDate(negotiation.asOf)}.</p>
     </article>
   );
 }

@@ -1,19 +1,26 @@
 import { notFound } from "next/navigation";
 import { CellDetails } from "@/components/cell-details";
 import { CellDialog } from "@/components/cell-dialog";
+import { Notices } from "@/components/notices";
+import { parseAsOf } from "@/lib/matrix-params";
 import { getCellView } from "@/lib/queries/entity-views";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ slug: string; issue: string; party: string }> };
+type TProps = {
+  params: Promise<{ slug: string; issue: string; party: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** A cell opened from the matrix: the same content as its page, in a dialog over the matrix. */
-export default async function CellModal({ params }: TProps) {
-  const { slug, issue, party } = await params;
-  const view = getCellView(slug, issue, party);
+export default async function CellModal({ params, searchParams }: TProps) {
+  const [{ slug, issue, party }, raw] = await Promise.all([params, searchParams]);
+  const notices: string[] = [];
+  const view = getCellView(slug, issue, party, parseAsOf(raw, notices));
   if (!view) notFound();
   return (
     <CellDialog title={`${view.party.name} on ${view.issue.name}`}>
+      <Notices notices={notices} />
       <CellDetails view={view} accessed={new Date().toISOString().slice(0, 10)} />
     </CellDialog>
   );
