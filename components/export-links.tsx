@@ -21,6 +21,9 @@ export function ExportLinks({ slug, params: current }: { slug: string; params: T
       <a href={json} data-testid="json">
         JSON
       </a>
+      <a href={`/negotiations/${slug}/datapackage.zip${toQueryString(toMatrixSearchParams(params))}`} download data-testid="datapackage">
+        Data package (zip: CSVs with their schemas, versions, events, sources)
+      </a>
     </nav>
   );
 }

@@ -1,9 +1,9 @@
-/** Corrections the URL parser made, shown so that an ignored filter is never silent. */
+/** Corrections the URL parser made and what the view leaves out, shown so that nothing is dropped silently. */
 export function Notices({ notices }: { notices: readonly string[] }) {
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="status" data-testid="notices">
-      <p className="notice-title">Some of the address could not be used:</p>
+      <p className="notice-title">About this view:</p>
       <ul>
         {notices.map((notice) => (
           <li key={notice}>{notice}</li>

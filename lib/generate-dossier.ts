@@ -65,7 +65,9 @@ function sentence(pick: TPick): string {
 /**
  * A valid dossier of `issues` × `parties` cells: summaries, quotes on about half the cells, about
  * 15% undisclosed cells with null scores and no sources, and 1–3 sources per known cell drawn from
- * a shared bibliography, so sources are cited by many cells as in real dossiers.
+ * a shared bibliography, so sources are cited by many cells as in real dossiers. About a fifth of
+ * the known cells have a second, later version (a shift of one step), so views as of a day and
+ * the changes view have history to read.
  */
 export function generateDossier(options: { issues: number; parties: number; seed?: number; slug?: string }): TNegotiationInputRaw {
   const random = createRandom(options.seed ?? 1);
@@ -131,6 +133,11 @@ export function generateDossier(options: { issues: number; parties: number; seed
       };
     }),
   );
+  const later = positions.flatMap((p) =>
+    p.score !== null && random() < 0.2
+      ? [{ ...p, asOf: "2025-12-15", score: p.score === 2 ? 1 : p.score + 1, label: `Later: ${p.label}`.slice(0, 60) }]
+      : [],
+  );
   return {
     slug: options.slug ?? `synthetic-${options.issues}x${options.parties}`,
     title: `Synthetic talks, ${options.issues} issues × ${options.parties} parties`,
@@ -138,6 +145,6 @@ export function generateDossier(options: { issues: number; parties: number; seed
     scaleNote: "−2 means no change, +2 a full settlement, on each issue.",
     issues,
     parties,
-    positions,
+    positions: [...positions, ...later],
   };
 }

@@ -138,6 +138,11 @@ async function benchSize(size: (typeof SIZES)[number]) {
     [`/negotiations/${slug}?sort=divergence&page=2`, big ? 7 : 15],
     [`/negotiations/${slug}/matrix.csv?layout=long`, big ? 5 : 15],
     [`/api/negotiations/${slug}/matrix`, big ? 5 : 15],
+    // As of a day: the same SQL over each cell's version valid that day (a fifth of the cells have two).
+    [`/negotiations/${slug}?asOf=2025-12-01`, big ? 7 : 15],
+    [`/api/negotiations/${slug}/matrix?asOf=2025-12-01&issues=${ten}`, 15],
+    [`/negotiations/${slug}/changes?from=2025-12-01&to=2025-12-31`, big ? 5 : 15],
+    [`/negotiations/${slug}/datapackage.zip?issues=${ten}`, 15],
   ];
   if (size.issues === 13)
     routes.unshift(["/negotiations/ukraine-peace-2025", 30], ["/negotiations/ukraine-peace-2025/charts", 15], ["/", 30]);

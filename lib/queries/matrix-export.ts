@@ -4,11 +4,11 @@ import { LONG_COLUMNS, toWideHeader, writeCsvHeader, writeCsvRows, type TCsvCell
 import { openDatabase } from "../db";
 import { measureIssue } from "../divergence";
 import { toIssueJson, toMatrixJsonHead, toMetaJson } from "../json-formats";
-import type { TNegotiationInfo } from "../matrix";
+import type { TMatrix, TNegotiationInfo } from "../matrix";
 import type { TRawSearchParams } from "../matrix-params";
 import type { TReader } from "./as-of";
 import { selectIssues, selectRowIds, type TPartyRow } from "./matrix-sql";
-import { readMatrix, readViewBase } from "./matrix-view";
+import { readMatrix, readViewBase, type TViewBase } from "./matrix-view";
 
 export type TExportFormat = "wide" | "long" | "json";
 
@@ -96,6 +96,31 @@ function* writeJsonPieces(
 export type TMatrixExport = { negotiation: TNegotiationInfo; asOf: string | null; pieces: Iterator<string>; close: () => void };
 
 /**
+ * The pieces of a view's export, read inside the caller's read transaction (from `readViewBase`):
+ * every row the URL selects, as CSV (wide or long) or JSON.
+ */
+export function exportPieces(base: TViewBase, format: TExportFormat, requestUrl: string): { head: TMatrix; pieces: Generator<string> } {
+  const rowIds = selectRowIds(base.db, base.filter);
+  const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, base.shownParties.length)));
+  const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
+  const head = readMatrix(base, []);
+  // Prepared before the response starts, so a broken database fails as a plain error, not a cut-off body.
+  const statement = base.db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
+  const pieces =
+    format === "json"
+      ? writeJsonPieces(
+          base.db,
+          statement,
+          JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(requestUrl, base.negotiation, base.params, ""))),
+          base.shownParties,
+          base.shownParties.map((p) => base.measuredParties.includes(p)),
+          chunks,
+        )
+      : writeCsvPieces(statement, format, base.shownParties, chunks);
+  return { head, pieces };
+}
+
+/**
  * Every row a URL selects (not one page), as CSV or JSON pieces to stream. The export reads on its
  * own read-only connection inside one transaction, so it sees one consistent snapshot however
  * long the client takes, and a re-import meanwhile neither blocks nor tears it. Null when the
@@ -116,23 +141,7 @@ export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TE
       close();
       return null;
     }
-    const rowIds = selectRowIds(base.db, base.filter);
-    const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, base.shownParties.length)));
-    const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
-    const head = readMatrix(base, []);
-    // Prepared before the response starts, so a broken database fails as a plain error, not a cut-off body.
-    const statement = base.db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
-    const write =
-      format === "json"
-        ? writeJsonPieces(
-            base.db,
-            statement,
-            JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(requestUrl, base.negotiation, base.params, ""))),
-            base.shownParties,
-            base.shownParties.map((p) => base.measuredParties.includes(p)),
-            chunks,
-          )
-        : writeCsvPieces(statement, format, base.shownParties, chunks);
+    const { head, pieces: write } = exportPieces(base, format, requestUrl);
     function* pieces(): Generator<string> {
       try {
         yield* write;

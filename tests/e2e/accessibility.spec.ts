@@ -23,6 +23,9 @@ const PAGES = [
   ["compare-gaps", "/negotiations/ukraine-peace-2025/compare?a=us-draft&b=russia&only=differences&diff=words"],
   ["embed", "/embed/negotiations/ukraine-peace-2025/charts/agreement"],
   ["timeline", "/negotiations/ukraine-peace-2025/timeline"],
+  ["matrix-as-of", "/negotiations/ukraine-peace-2025?asOf=2025-11-22"],
+  ["changes", "/negotiations/ukraine-peace-2025/changes?from=2025-11-20&to=2025-12-24"],
+  ["cell-history", "/negotiations/ukraine-peace-2025/issues/nato/parties/ukraine?asOf=2025-12-15"],
 ] as const;
 
 const VIEWS = [

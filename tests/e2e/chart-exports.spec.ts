@@ -25,7 +25,7 @@ for (const chart of ["lean", "movement", "spread"] as const) {
     const svg = (await readDownload(svgFile)).toString("utf8");
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain("Russia–Ukraine peace talks, Nov–Dec 2025");
-    expect(svg).toContain("Filters: issues: nato, army-cap, amnesty. Data as of 4 Jan 2026.");
+    expect(svg).toContain("Filters: issues: nato, army-cap, amnesty. Data as of 8 Jan 2026.");
     expect(svg).toContain(`Source: Negotiation positions, ${BASE}/charts?issues=nato%2Carmy-cap%2Camnesty`);
     const [pngFile] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Download PNG" }).click()]);
     expect(pngFile.suggestedFilename()).toBe(`ukraine-peace-2025_2026-01-08_${chart}.png`);

@@ -10,7 +10,7 @@ test.describe("data from the database is data", () => {
     await expect(cell.locator(".cell-label")).toContainText(`=1+1 ${HOSTILE_TEXT.slice(0, 50)}`);
     await expect(page.locator("main img, main script")).toHaveCount(0);
     await page.goto(`/negotiations/${HOSTILE_SLUG}/issues/alpha/parties/a`);
-    await expect(page.locator(".cell-page blockquote")).toHaveText(HOSTILE_TEXT);
+    await expect(page.locator(".cell-page > blockquote")).toHaveText(HOSTILE_TEXT);
     await expect(page.locator("main img, main script")).toHaveCount(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });

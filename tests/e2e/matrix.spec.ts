@@ -18,8 +18,8 @@ test.describe("the matrix page", () => {
   test("shows every seeded issue and party, unknown cells unlike a 0", async ({ page }) => {
     await page.goto(MATRIX);
     await expect(rows(page)).toHaveCount(13);
-    expect(await columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "russia", "ukraine"]);
-    await expect(page.getByTestId("position-cell")).toHaveCount(65);
+    expect(await columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "russia", "ukraine", "twenty-point"]);
+    await expect(page.getByTestId("position-cell")).toHaveCount(78);
     const g8Ukraine = page.locator('[data-testid="position-cell"][data-issue="g8"][data-party="ukraine"]');
     await expect(g8Ukraine).toHaveAttribute("data-score", "");
     await expect(g8Ukraine.locator(".mark")).toHaveText("?No score");
@@ -38,13 +38,13 @@ test.describe("the matrix page", () => {
     await page.getByRole("checkbox", { name: "Russia", exact: true }).uncheck();
     await expect(page).toHaveURL(/issues=nato,g8$/); // nothing happens before Apply
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/issues=nato%2Ccrimea%2Cg8&parties=us-draft%2Crevised-framework%2Ceurope%2Cukraine$/);
+    await expect(page).toHaveURL(/issues=nato%2Ccrimea%2Cg8&parties=us-draft%2Crevised-framework%2Ceurope%2Cukraine%2Ctwenty-point$/);
     await expect.poll(() => rowIssues(page)).toEqual(["nato", "crimea", "g8"]);
-    await expect.poll(() => columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "ukraine"]);
+    await expect.poll(() => columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "ukraine", "twenty-point"]);
     await page.goBack();
     await expect(page).toHaveURL(/issues=nato,g8$/);
     await expect.poll(() => rowIssues(page)).toEqual(["nato", "g8"]);
-    await expect.poll(() => columnParties(page)).toHaveLength(5);
+    await expect.poll(() => columnParties(page)).toHaveLength(6);
   });
 
   test("reproduces a shared URL, search and divergence sort included", async ({ page, request }) => {
@@ -65,11 +65,11 @@ test.describe("the matrix page", () => {
     await search.fill("Zaporizhzhia");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/q=Zaporizhzhia/);
-    await expect.poll(() => rowIssues(page)).toEqual(["crimea", "zaporizhzhia-kherson", "znpp"]);
+    await expect.poll(() => rowIssues(page)).toEqual(["donbas", "crimea", "zaporizhzhia-kherson", "znpp"]);
     // Notes, source titles and party names are searched too, and every match is marked.
     for (const [q, count, first] of [
-      ["referendum", 1, "donbas"], // in a note
-      ["Witkoff", 2, "g8"], // in a summary (g8) and a source title (security guarantees)
+      ["referendum", 2, "donbas"], // in summaries (Ukraine and the 20 points on Donbas, the 20 points on elections)
+      ["Witkoff", 2, "g8"], // in summaries (the G8 row, the 20-point framework's foreign-troops cell)
       ["Geneva", 13, "nato"], // in the revised framework's name: every issue has a cell of that party
     ] as const) {
       await search.fill(q);

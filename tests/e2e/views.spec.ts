@@ -53,7 +53,7 @@ test.describe("one agreement figure everywhere", () => {
     const cells = await page
       .locator("[data-testid=distance-heatmap] td a")
       .evaluateAll((links) => links.map((a) => [a.getAttribute("href")!, a.querySelector("strong")!.textContent!.trim()]));
-    expect(cells).toHaveLength(20);
+    expect(cells).toHaveLength(30);
     for (const [href, figure] of cells) {
       expect(href).toContain("issues=nato");
       expect(href).toContain("q=russia");
@@ -69,7 +69,7 @@ test.describe("one agreement figure everywhere", () => {
       "US 28-point draft leans +1.2 toward Russia's position over 13 scored issues.",
     );
     await expect(page.getByTestId("movement-sentences")).toContainText(
-      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 2 issues moved toward Ukraine's position (5 steps in all)",
+      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 6 issues moved toward Ukraine's position (11 steps in all)",
     );
     await expect(page.getByTestId("anchor-note")).toContainText("Ukraine and Russia state the position that defines an end of the scale");
     await page.getByTestId("anchor-note").getByRole("link", { name: "Include them" }).click();
@@ -127,7 +127,7 @@ test.describe("keyboard only", () => {
   test("reaches and operates every control, with a visible focus", async ({ page }) => {
     await page.goto(BASE);
     const seen: string[] = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 45; i++) {
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -144,6 +144,8 @@ test.describe("keyboard only", () => {
       "BUTTON:Search",
       "SELECT:",
       "SUMMARY:Choose issues (all) and parties (all)",
+      "A:← 6 Jan 2026: Coalition of the Willing in Paris",
+      "BUTTON:Show",
       "A:Full method",
       "A:US 28-point draft",
       "A:Sort rows by US 28-point draft's score, highest first ↓",

@@ -23,11 +23,14 @@ const cellsOf = (slug: string) =>
   );
 
 describe("generateDossier", () => {
-  it("is valid, deterministic for a seed, and realistic: about 15% unknown cells, shared sources", () => {
+  it("is valid, deterministic for a seed, and realistic: about 15% unknown cells, shared sources, some history", () => {
     const dossier = generateDossier({ issues: 40, parties: 10, seed: 7 });
     expect(generateDossier({ issues: 40, parties: 10, seed: 7 })).toEqual(dossier);
-    expect(dossier.positions).toHaveLength(400);
-    const unknown = dossier.positions.filter((p) => p.score === null).length / 400;
+    // One version per cell, then a later one for about a fifth of the known cells.
+    const later = dossier.positions.length - 400;
+    expect(later).toBeGreaterThan(40);
+    expect(later).toBeLessThan(110);
+    const unknown = dossier.positions.slice(0, 400).filter((p) => p.score === null).length / 400;
     expect(unknown).toBeGreaterThan(0.08);
     expect(unknown).toBeLessThan(0.22);
     const citations = dossier.positions.flatMap((p) => p.sources.map((s) => s.url));
@@ -46,7 +49,10 @@ describe("importNegotiation", () => {
     expect(view.matrix.rows).toHaveLength(19);
     const json = await readMatrixJson("generated");
     expect(json.positions).toHaveLength(720);
-    expect(json.positions[5]).toEqual({ ...dossier.positions[5], sources: dossier.positions[5]!.sources });
+    // Each cell shows its latest version: the last entry the file gives for it.
+    const { issue, party } = dossier.positions[5]!;
+    const latest = dossier.positions.findLast((p) => p.issue === issue && p.party === party)!;
+    expect(json.positions[5]).toEqual(latest);
     const long = parse(await readCsvText(await callCsv("generated", "?layout=long")), { bom: true, columns: true }) as Record<
       string,
       string
@@ -69,7 +75,9 @@ describe("importNegotiation", () => {
       status: "stated",
       sources: [{ ...dossier.positions[0]!.sources[0]!, url: "https:example.org/x" }],
     };
-    dossier.positions.pop();
+    // Every version of the last cell left out: the cell is missing.
+    const { issue, party } = dossier.positions[5]!;
+    dossier.positions = dossier.positions.filter((p) => p.issue !== issue || p.party !== party);
     let error: unknown;
     try {
       importNegotiation(dossier, { replace: false });
@@ -129,7 +137,7 @@ describe("npm run dossier:import", () => {
     const first = importFile(good);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(
-      /^Imported cli-test: 20 issues, 5 parties, 100 cells, \d+ sources, \d+ citations in [\d.]+ s \(peak memory \d+ MB\)$/m,
+      /^Imported cli-test: 20 issues, 5 parties, 100 cells, \d+ versions, \d+ sources, \d+ citations in [\d.]+ s \(peak memory \d+ MB\)$/m,
     );
     expect(importFile(good).status).toBe(1);
     expect(importFile(good, "--replace").stdout).toMatch(/^Replaced cli-test/m);

@@ -36,10 +36,9 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
         asOf={view.params.asOf}
       />
       <Notices notices={notices} />
-      <AsOfControl basePath={basePath} params={view.params} ticks={view.ticks} latest={negotiation.asOf} />
       {/* On a phone the controls fold behind this one button, so the first screen shows scores (CSS only: works without JavaScript). */}
       <details className="controls-toggle">
-        <summary>Filters, search and quick views</summary>
+        <summary>Filters, search, quick views and dates</summary>
       </details>
       <div className="view-controls">
         <Presets
@@ -50,6 +49,7 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
           partyCount={view.partyOptions.length}
         />
         <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />
+        <AsOfControl basePath={basePath} params={view.params} ticks={view.ticks} latest={negotiation.asOf} />
       </div>
       <p className="result-count" role="status">
         Showing {page.rowCount} of {negotiation.issueCount} issues and {matrix.parties.length} of {view.partyOptions.length} parties

@@ -69,7 +69,9 @@ export default async function EmbeddedChart({ params, searchParams }: TProps) {
         />
       )}
       <p className="meta">
-        Filters: {describeFilters(scores.params)}. Data as of {formatDate(scores.negotiation.asOf)}. Source:{" "}
+        Filters: {describeFilters(scores.params)}.{" "}
+        {scores.params.asOf ? `As it stood on ${formatDate(scores.params.asOf)}` : `Data as of ${formatDate(scores.negotiation.asOf)}`}.
+        Source:{" "}
         <Link href={source} target="_top">
           Negotiation positions
         </Link>
