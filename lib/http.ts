@@ -6,17 +6,17 @@ export function jsonError(status: number, message: string): Response {
 }
 
 /**
- * A body streamed from pieces of text, pulled one at a time as the client reads (backpressure),
+ * A body streamed from pieces of text (or bytes), pulled one at a time as the client reads (backpressure),
  * so a large export never sits whole in memory. `close` runs when the client goes away early.
  */
-export function streamText(pieces: Iterator<string>, close: () => void): ReadableStream<Uint8Array> {
+export function streamText(pieces: Iterator<string | Uint8Array>, close: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     pull(controller) {
       try {
         const next = pieces.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       } catch (error) {
         close();
         controller.error(error);

@@ -11,6 +11,9 @@ export type TReader = Pick<Database.Database, "prepare">;
  * one SQL text serves every date: "Position" becomes each cell's latest version valid on that day
  * (neither a retraction nor retracted; a later recording wins a tie), "PositionSource" that
  * version's citations. A cell with no version yet on that day has no row, as a missing cell.
+ * (The unary `+` keeps SQLite from scanning the retraction index, which every version matches,
+ * instead of the issue × party index the views' filters narrow: 96 ms against 8 ms for a page of
+ * a 100,000-cell dossier.)
  */
 function tablesAsOf(day: string): string {
   // The day is spliced into the SQL, so it is checked to be digits and hyphens only.
@@ -19,9 +22,9 @@ function tablesAsOf(day: string): string {
       SELECT v."id", v."issueId", v."partyId", v."label", v."summary", v."score", v."status", v."confidence", v."asOf",
         v."quote", v."notes", v."searchText", v."id" AS "versionId"
       FROM "PositionVersion" v
-      WHERE v."retractsId" IS NULL AND v."validFrom" <= '${day}' AND v."id" = (
+      WHERE +v."retractsId" IS NULL AND v."validFrom" <= '${day}' AND v."id" = (
         SELECT w."id" FROM "PositionVersion" w
-        WHERE w."issueId" = v."issueId" AND w."partyId" = v."partyId" AND w."validFrom" <= '${day}' AND w."retractsId" IS NULL
+        WHERE w."issueId" = v."issueId" AND w."partyId" = v."partyId" AND w."validFrom" <= '${day}' AND +w."retractsId" IS NULL
           AND NOT EXISTS (SELECT 1 FROM "PositionVersion" r WHERE r."retractsId" = w."id")
         ORDER BY w."validFrom" DESC, w."id" DESC LIMIT 1)
     ),

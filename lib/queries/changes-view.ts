@@ -8,10 +8,11 @@ import { getDatabase } from "../db";
 import { isUnpublished, readerAsOf } from "./as-of";
 import { selectIssues, selectRowIds } from "./matrix-sql";
 import { readViewBase, toInfo, toParty } from "./matrix-view";
-import { selectVersionSources, type TNumberedSource } from "./entity-views";
+import { readNumbering, selectVersionSources, type TNumberedSource } from "./entity-views";
 
-/** The changes view lists at most this many changed cells (the CSV and JSON the same ones). */
+/** The CSV and JSON list at most this many changed cells; the page, PAGE_CHANGES (the first of the same list). */
 export const MAX_CHANGES = 5000;
+export const PAGE_CHANGES = 500;
 
 /** A cell at one of the two dates: what the changes view compares, and the date of the version. */
 export type TChangeState = TCellState & { asOf: string };
@@ -44,8 +45,9 @@ export type TChangesView = {
   filters: TMatrixParams;
   notices: string[];
   changes: TChange[];
-  /** Changed cells in all, before the MAX_CHANGES cut. */
+  /** Changed cells in all, before the cut to `limit`, and how many of them are shifts of a position held on both days. */
   total: number;
+  shifts: number;
 };
 
 type TStateRow = { issueId: number; partyId: number; versionId: number } & TChangeState;
@@ -66,7 +68,7 @@ function readDay(raw: TRawSearchParams, key: "from" | "to", fallback: string, no
  * published on `from` counts as having no version then. All in one read transaction. Defaults:
  * `from` the first document's date, `to` the data's as-of date. Null when the negotiation does not exist.
  */
-export function getChangesView(slug: string, raw: TRawSearchParams): TChangesView | null {
+export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_CHANGES): TChangesView | null {
   const db = getDatabase();
   return db.transaction((): TChangesView | null => {
     const probe = readViewBase(db, slug, new URLSearchParams());
@@ -90,15 +92,32 @@ export function getChangesView(slug: string, raw: TRawSearchParams): TChangesVie
     notices.push(...base.notices);
     const rowIds = selectRowIds(base.db, { ...base.filter, sort: "order" });
     const parties = base.shownParties;
+    const key = (issueId: number, partyId: number) => `${issueId}|${partyId}`;
+    // Only a cell with a version dated between the two days, or of a document published between
+    // them, can differ: those are the candidates, so the work follows the changes, not the dossier.
+    const rows = new Set(rowIds);
+    const unpublishedBefore = new Set(parties.filter((p) => isUnpublished(p, from)).map((p) => p.id));
+    const shown = new Set(parties.map((p) => p.id));
+    const candidates = new Map<string, [number, number]>();
+    const dated = db
+      .prepare(
+        `SELECT v."issueId", v."partyId" FROM "PositionVersion" v JOIN "Party" pa ON pa."id" = v."partyId"
+         WHERE pa."negotiationId" = ? AND v."validFrom" > ? AND v."validFrom" <= ?`,
+      )
+      .raw()
+      .all(base.negotiation.id, from, to) as [number, number][];
+    for (const [issueId, partyId] of dated) {
+      if (rows.has(issueId) && shown.has(partyId)) candidates.set(key(issueId, partyId), [issueId, partyId]);
+    }
+    for (const partyId of unpublishedBefore) for (const issueId of rowIds) candidates.set(key(issueId, partyId), [issueId, partyId]);
+    const pairs = JSON.stringify([...candidates.values()]);
     const statesAt = (day: string) =>
       readerAsOf(db, day)
         .prepare(
           `SELECT "issueId", "partyId", "versionId", "score", "status", "label", "asOf" FROM "Position"
-           WHERE "issueId" IN (SELECT value FROM json_each(?)) AND "partyId" IN (SELECT value FROM json_each(?))`,
+           WHERE ("issueId", "partyId") IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
         )
-        .all(JSON.stringify(rowIds), JSON.stringify(parties.map((p) => p.id))) as TStateRow[];
-    const key = (issueId: number, partyId: number) => `${issueId}|${partyId}`;
-    const unpublishedBefore = new Set(parties.filter((p) => isUnpublished(p, from)).map((p) => p.id));
+        .all(pairs) as TStateRow[];
     const before = new Map(
       statesAt(from)
         .filter((s) => !unpublishedBefore.has(s.partyId))
@@ -116,8 +135,11 @@ export function getChangesView(slug: string, raw: TRawSearchParams): TChangesVie
           rowOrder.get(x.after.issueId)! - rowOrder.get(y.after.issueId)! ||
           columnOrder.get(x.after.partyId)! - columnOrder.get(y.after.partyId)!,
       );
-    if (changed.length > MAX_CHANGES) notices.push(`Only the first ${MAX_CHANGES} of ${changed.length} changed cells are listed.`);
-    const listed = changed.slice(0, MAX_CHANGES);
+    if (changed.length > limit)
+      notices.push(
+        `Only the first ${limit} of ${changed.length} changed cells are listed${limit < MAX_CHANGES ? `; the CSV and JSON list up to ${MAX_CHANGES}` : ""}.`,
+      );
+    const listed = changed.slice(0, limit);
     const issues = new Map(selectIssues(db, [...new Set(listed.map((c) => c.after.issueId))]).map((i) => [i.id, i]));
     const partyById = new Map(parties.map((p) => [p.id, p]));
     const details = new Map(
@@ -143,6 +165,7 @@ export function getChangesView(slug: string, raw: TRawSearchParams): TChangesVie
     const sources = selectVersionSources(
       db,
       listed.map((c) => c.after.versionId),
+      readNumbering(db, base.negotiation.id),
     );
     const state = ({ score, status, label, asOf }: TStateRow): TChangeState => ({ score, status: status as TStatus, label, asOf });
     const changes = listed.map(({ before, after }): TChange => {
@@ -172,6 +195,7 @@ export function getChangesView(slug: string, raw: TRawSearchParams): TChangesVie
       notices,
       changes,
       total: changed.length,
+      shifts: changed.filter((c) => c.before !== null).length,
     };
   })();
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { strToU8, zipSync } from "fflate";
-import { writeCsv } from "../csv";
+import { strToU8, Zip, ZipDeflate } from "fflate";
+import { writeCsvHeader, writeCsvRows } from "../csv";
 import { openDatabase } from "../db";
 import { CONFIDENCES, SOURCE_KINDS, STATUSES } from "../domain";
 import { toMetaJson } from "../json-formats";
@@ -137,25 +137,52 @@ function resource(name: string, title: string, fields: readonly TField[], descri
   };
 }
 
+/** Rows of a statement as CSV text, about CHUNK_ROWS records at a time, so memory stays flat. */
+const CHUNK_ROWS = 2000;
+function* csvChunks(header: readonly string[], rows: Iterable<(string | number | null)[]>): Generator<string> {
+  yield withoutBom(writeCsvHeader(header));
+  let chunk: (string | number | null)[][] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === CHUNK_ROWS) {
+      yield writeCsvRows(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield writeCsvRows(chunk);
+}
+
+export type TDataPackageStream = { filename: string; pieces: Iterator<Uint8Array>; close: () => void };
+
 /**
- * The data package of a view, zipped: `datapackage.json`, the matrix in both layouts, every version,
- * event, fact and source, for the URL's filters (issues, parties, search, asOf), all read in one
- * read transaction. Null when the negotiation does not exist.
+ * The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
+ * every version, event, fact and source, for the URL's filters (issues, parties, search, asOf).
+ * Everything is read in one read transaction on a connection of its own and compressed as it is
+ * read, so memory stays flat however large the dossier. Null when the negotiation does not exist;
+ * `close` must be called if the pieces are not read to the end.
  */
-export function buildDataPackage(slug: string, raw: TRawSearchParams, requestUrl: string): { filename: string; zip: Uint8Array } | null {
+export function openDataPackage(slug: string, raw: TRawSearchParams, requestUrl: string): TDataPackageStream | null {
   const db = openDatabase({ readonly: true });
+  let isOpen = true;
+  const close = () => {
+    if (!isOpen) return;
+    isOpen = false;
+    db.close(); // ends the read transaction
+  };
   try {
     db.exec("BEGIN");
     const base = readViewBase(db, slug, raw);
-    if (!base) return null;
-    const collect = (format: "long" | "wide") => withoutBom([...exportPieces(base, format, requestUrl).pieces].join(""));
-    const long = collect("long");
-    const wide = collect("wide");
+    if (!base) {
+      close();
+      return null;
+    }
     const meta = toMetaJson(requestUrl, base.negotiation, base.params, "");
     const asOf = base.params.asOf ?? "9999-12-31";
     const rowIds = selectRowIds(base.db, { ...base.filter, sort: "order" });
+    const negotiationId = base.negotiation.id;
     const cited = (table: string, key: string, owner: string) =>
       `(SELECT group_concat(x."citation", ' | ') FROM (SELECT s."citation" FROM "${table}" j JOIN "Source" s ON s."id" = j."sourceId" WHERE j."${key}" = ${owner} ORDER BY j."sortOrder") x)`;
+    // Prepared before the response starts, so a broken database fails as a plain error, not a cut-off body.
     const versions = db
       .prepare(
         `SELECT i."slug", pa."slug", v."id", v."validFrom", v."validTo", iif(v."isApproximate", 'true', 'false'), v."asOf", v."recordedAt",
@@ -166,31 +193,29 @@ export function buildDataPackage(slug: string, raw: TRawSearchParams, requestUrl
          JOIN "PositionVersion" v ON v."issueId" = i."id" AND v."partyId" = pa."id" LEFT JOIN "Event" e ON e."id" = v."eventId"
          WHERE v."validFrom" <= ? ORDER BY r.key, c.key, v."validFrom", v."id"`,
       )
-      .raw()
-      .all(JSON.stringify(rowIds), JSON.stringify(base.shownParties.map((p) => p.id)), asOf) as (string | number | null)[][];
-    const negotiationId = base.negotiation.id;
+      .raw();
     const events = db
       .prepare(
         `SELECT v."slug", v."date", v."title", v."summary", ${cited("EventSource", "eventId", 'v."id"')} FROM "Event" v
          WHERE v."negotiationId" = ? AND substr(v."date", 1, 10) <= ? ORDER BY v."sortOrder"`,
       )
-      .raw()
-      .all(negotiationId, asOf) as (string | null)[][];
+      .raw();
     const facts = db
       .prepare(
         `SELECT v."date", v."title", v."summary", v."verification", ${cited("FactSource", "factId", 'v."id"')} FROM "Fact" v
          WHERE v."negotiationId" = ? AND substr(v."date", 1, 10) <= ? ORDER BY v."sortOrder"`,
       )
-      .raw()
-      .all(negotiationId, asOf) as (string | null)[][];
+      .raw();
     const sources = db
       .prepare(
         `SELECT ROW_NUMBER() OVER (ORDER BY s."id"), s."title", s."publisher", s."url", s."publishedAt", iif(s."isDateApproximate", 'true', 'false'),
            s."kind", s."relays", (SELECT group_concat(f.value, ' ') FROM json_each(s."flags") f), s."note"
          FROM "Source" s WHERE s."negotiationId" = ? ORDER BY s."id"`,
       )
-      .raw()
-      .all(negotiationId) as (string | number | null)[][];
+      .raw();
+    const listed = db
+      .prepare(`SELECT "title", "publisher", "url" FROM "Source" WHERE "negotiationId" = ? ORDER BY "id" LIMIT ?`)
+      .all(negotiationId, MAX_LISTED_SOURCES) as { title: string; publisher: string; url: string | null }[];
     const wideFields: TField[] = [
       text("issue", "The issue's slug."),
       ...base.shownParties.flatMap((p) => [
@@ -209,9 +234,9 @@ export function buildDataPackage(slug: string, raw: TRawSearchParams, requestUrl
       created: meta.generatedAt,
       homepage: meta.permalink,
       licenses: [DATA_LICENCE],
-      sources: sources.slice(0, MAX_LISTED_SOURCES).map(([, title, publisher, url]) => ({
+      sources: listed.map(({ title, publisher, url }) => ({
         title: `${title} — ${publisher}`,
-        ...(typeof url === "string" && /^https?:\/\//.test(url) ? { path: url } : {}),
+        ...(url !== null && /^https?:\/\//.test(url) ? { path: url } : {}),
       })),
       keywords: ["negotiation", "positions"],
       resources: [
@@ -243,18 +268,63 @@ export function buildDataPackage(slug: string, raw: TRawSearchParams, requestUrl
         resource("sources", "The bibliography", SOURCE_FIELDS, "Every source of the dossier, numbered as on its pages."),
       ],
     };
-    const files = {
-      "datapackage.json": strToU8(`${JSON.stringify(descriptor, null, 2)}\n`),
-      "matrix-long.csv": strToU8(long),
-      "matrix-wide.csv": strToU8(wide),
-      "versions.csv": strToU8(withoutBom(writeCsv(VERSION_COLUMNS, versions))),
-      "events.csv": strToU8(withoutBom(writeCsv(EVENT_COLUMNS, events))),
-      "facts.csv": strToU8(withoutBom(writeCsv(FACT_COLUMNS, facts))),
-      "sources.csv": strToU8(withoutBom(writeCsv(SOURCE_COLUMNS, sources))),
-    };
+    const exported = (format: "long" | "wide") =>
+      (function* () {
+        const pieces = exportPieces(base, format, requestUrl).pieces;
+        const first = pieces.next();
+        if (!first.done) yield withoutBom(first.value);
+        yield* pieces;
+      })();
+    const files: [string, () => Iterable<string>][] = [
+      ["datapackage.json", () => [`${JSON.stringify(descriptor, null, 2)}\n`]],
+      ["matrix-long.csv", () => exported("long")],
+      ["matrix-wide.csv", () => exported("wide")],
+      [
+        "versions.csv",
+        () =>
+          csvChunks(
+            VERSION_COLUMNS,
+            versions.iterate(JSON.stringify(rowIds), JSON.stringify(base.shownParties.map((p) => p.id)), asOf) as Iterable<
+              (string | number | null)[]
+            >,
+          ),
+      ],
+      ["events.csv", () => csvChunks(EVENT_COLUMNS, events.iterate(negotiationId, asOf) as Iterable<(string | null)[]>)],
+      ["facts.csv", () => csvChunks(FACT_COLUMNS, facts.iterate(negotiationId, asOf) as Iterable<(string | null)[]>)],
+      ["sources.csv", () => csvChunks(SOURCE_COLUMNS, sources.iterate(negotiationId) as Iterable<(string | number | null)[]>)],
+    ];
+    const mtime = new Date(meta.generatedAt);
+    function* pieces(): Generator<Uint8Array> {
+      const ready: Uint8Array[] = [];
+      const zip = new Zip((error, chunk) => {
+        if (error) throw error;
+        ready.push(chunk);
+      });
+      const drain = function* () {
+        while (ready.length > 0) yield ready.shift()!;
+      };
+      try {
+        for (const [name, texts] of files) {
+          const file = new ZipDeflate(name, { level: 6 });
+          file.mtime = mtime;
+          zip.add(file);
+          for (const text of texts()) {
+            file.push(strToU8(text));
+            yield* drain();
+          }
+          file.push(new Uint8Array(0), true);
+          yield* drain();
+        }
+        zip.end();
+        yield* drain();
+      } finally {
+        close();
+      }
+    }
     const date = base.params.asOf ? `asof-${base.params.asOf}` : base.negotiation.asOf;
-    return { filename: `${slug}_${date}_datapackage.zip`, zip: zipSync(files, { level: 6, mtime: new Date(meta.generatedAt) }) };
-  } finally {
-    db.close(); // ends the read transaction
+    return { filename: `${slug}_${date}_datapackage.zip`, pieces: pieces(), close };
+  } catch (error) {
+    close();
+    throw error;
   }
 }

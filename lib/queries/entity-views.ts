@@ -18,14 +18,30 @@ export const PARTY_PAGE_ROWS = 200;
 /** A source with its number in the negotiation's bibliography (1, 2, ... in the order first cited). */
 export type TNumberedSource = TSource & { number: number };
 
-type TSourceRow = Omit<TSource, "isDateApproximate" | "flags"> & { isDateApproximate: number; flags: string; number: number };
+type TSourceRow = Omit<TSource, "isDateApproximate" | "flags"> & { sourceId: number; isDateApproximate: number; flags: string };
 
-function toNumbered({ isDateApproximate, flags, ...row }: TSourceRow): TNumberedSource {
-  return { ...row, isDateApproximate: isDateApproximate === 1, flags: JSON.parse(flags) as string[] };
+/** A negotiation's bibliography numbers: a source's rank among its sources by id (the order first cited), read once per view. */
+export type TNumbering = (sourceId: number) => number;
+
+export function readNumbering(db: TReader, negotiationId: number): TNumbering {
+  const ids = db.prepare(`SELECT "id" FROM "Source" WHERE "negotiationId" = ? ORDER BY "id"`).pluck().all(negotiationId) as number[];
+  return (sourceId) => {
+    let low = 0;
+    let high = ids.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ids[middle]! < sourceId) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
 }
 
-const SOURCE_COLUMNS = `s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags",
-  (SELECT COUNT(*) FROM "Source" o WHERE o."negotiationId" = s."negotiationId" AND o."id" <= s."id") AS "number"`;
+function toNumbered({ sourceId, isDateApproximate, flags, ...row }: TSourceRow, numberOf: TNumbering): TNumberedSource {
+  return { ...row, isDateApproximate: isDateApproximate === 1, flags: JSON.parse(flags) as string[], number: numberOf(sourceId) };
+}
+
+const SOURCE_COLUMNS = `s."id" AS "sourceId", s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags"`;
 
 function findIssue(db: TReader, negotiationId: number, slug: string): (TIssue & { id: number }) | undefined {
   const id = db.prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? AND "slug" = ?`).pluck().get(negotiationId, slug) as
@@ -72,20 +88,20 @@ export type TVersion = {
 export const HISTORY_VERSIONS = 200;
 
 /** The numbered sources of versions, by version id, each list in citation order. */
-export function selectVersionSources(db: TReader, versionIds: readonly number[]): Map<number, TNumberedSource[]> {
+export function selectVersionSources(db: TReader, versionIds: readonly number[], numberOf: TNumbering): Map<number, TNumberedSource[]> {
   const sourcesOf = db.prepare(
     `SELECT vs."versionId", ${SOURCE_COLUMNS} FROM "PositionVersionSource" vs JOIN "Source" s ON s."id" = vs."sourceId"
      WHERE vs."versionId" IN (SELECT value FROM json_each(?)) ORDER BY vs."versionId", vs."sortOrder"`,
   );
   const byVersion = new Map<number, TNumberedSource[]>();
   for (const { versionId, ...row } of sourcesOf.all(JSON.stringify(versionIds)) as (TSourceRow & { versionId: number })[]) {
-    byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), toNumbered(row)]);
+    byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), toNumbered(row, numberOf)]);
   }
   return byVersion;
 }
 
 /** A cell's versions in time order (validity, then recording), each with its numbered sources and event. */
-function selectHistory(db: TReader, issueId: number, partyId: number): TVersion[] {
+function selectHistory(db: TReader, issueId: number, partyId: number, numberOf: TNumbering): TVersion[] {
   type TRow = Omit<TVersion, "isApproximate" | "event" | "sources"> & {
     isApproximate: number;
     eventSlug: string | null;
@@ -105,6 +121,7 @@ function selectHistory(db: TReader, issueId: number, partyId: number): TVersion[
   const byVersion = selectVersionSources(
     db,
     rows.map((r) => r.id),
+    numberOf,
   );
   return rows.map(({ isApproximate, eventSlug, eventDate, eventTitle, ...row }) => ({
     ...row,
@@ -153,6 +170,7 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
     const party = parties[column]!;
     const unpublished = isUnpublished(party, asOf);
     const at = readerAsOf(db, asOf);
+    const numberOf = readNumbering(db, negotiation.id);
     const [cell] = unpublished ? [null] : selectCells(at, [issue], [party])[0]!;
     const sources = (
       at
@@ -162,7 +180,7 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
         )
         .all(issue.id, party.id) as TSourceRow[]
     )
-      .map(toNumbered)
+      .map((row) => toNumbered(row, numberOf))
       .filter(() => !unpublished);
     const { previous, next } = issueNeighbours(db, negotiation.id, issue.sortOrder);
     const { id: _, ...issueFields } = issue;
@@ -175,7 +193,7 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
       unpublished,
       position,
       sources,
-      history: selectHistory(db, issue.id, party.id),
+      history: selectHistory(db, issue.id, party.id, numberOf),
       shownVersionId: unpublished
         ? null
         : ((at.prepare(`SELECT "versionId" FROM "Position" WHERE "issueId" = ? AND "partyId" = ?`).pluck().get(issue.id, party.id) as
@@ -290,15 +308,13 @@ export function getBibliography(slug: string, page: number): TBibliographyView |
     const total = db.prepare(`SELECT COUNT(*) FROM "Source" WHERE "negotiationId" = ?`).pluck().get(negotiation.id) as number;
     const pageCount = Math.max(1, Math.ceil(total / SOURCES_PER_PAGE));
     const current = Math.min(Math.max(1, page), pageCount);
+    // A page's numbers continue the pages before it: the n-th source by id is number n.
+    const first = (current - 1) * SOURCES_PER_PAGE;
     const sources = (
       db
-        .prepare(
-          `SELECT s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags",
-             ROW_NUMBER() OVER (ORDER BY s."id") AS "number"
-           FROM "Source" s WHERE s."negotiationId" = ? ORDER BY s."id" LIMIT ? OFFSET ?`,
-        )
-        .all(negotiation.id, SOURCES_PER_PAGE, (current - 1) * SOURCES_PER_PAGE) as TSourceRow[]
-    ).map(toNumbered); // ROW_NUMBER runs before LIMIT: the numbers are the whole bibliography's
+        .prepare(`SELECT ${SOURCE_COLUMNS} FROM "Source" s WHERE s."negotiationId" = ? ORDER BY s."id" LIMIT ? OFFSET ?`)
+        .all(negotiation.id, SOURCES_PER_PAGE, first) as TSourceRow[]
+    ).map((row, index) => toNumbered(row, () => first + index + 1));
     return { negotiation: toInfo(negotiation), sources, page: current, pageCount, total };
   })();
 }
@@ -327,8 +343,9 @@ function selectDated<T extends { id: number }>(db: TReader, table: "Event" | "Fa
      WHERE j."${table.toLowerCase()}Id" IN (SELECT value FROM json_each(?)) ORDER BY j."${table.toLowerCase()}Id", j."sortOrder"`,
   );
   const byOwner = new Map<number, TNumberedSource[]>();
+  const numberOf = readNumbering(db, negotiationId);
   for (const { ownerId, ...row } of sourcesOf.all(JSON.stringify(rows.map((e) => e.id))) as (TSourceRow & { ownerId: number })[]) {
-    byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), toNumbered(row)]);
+    byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), toNumbered(row, numberOf)]);
   }
   return rows.map(({ id, ...row }) => ({ ...row, sources: byOwner.get(id) ?? [] }));
 }

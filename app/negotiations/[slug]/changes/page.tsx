@@ -8,7 +8,7 @@ import { STATUS_LABELS } from "@/lib/domain";
 import { formatDate, formatDateText } from "@/lib/format";
 import { cellHref } from "@/lib/matrix";
 import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getChangesView, type TChange, type TChangeState } from "@/lib/queries/changes-view";
+import { getChangesView, PAGE_CHANGES, type TChange, type TChangeState } from "@/lib/queries/changes-view";
 import { sourceHref } from "@/lib/queries/entity-views";
 import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
 
@@ -35,7 +35,7 @@ function State({ state }: { state: TChangeState | null }) {
  */
 export default async function ChangesPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const view = getChangesView(slug, raw);
+  const view = getChangesView(slug, raw, PAGE_CHANGES);
   if (!view) notFound();
   const { negotiation, from, to, changes, total } = view;
   const search = toMatrixSearchParams({ ...view.filters, asOf: null, page: 1 });
@@ -43,7 +43,7 @@ export default async function ChangesPage({ params, searchParams }: TNegotiation
   search.set("to", to);
   const query = toQueryString(search);
   const hidden = [...toMatrixSearchParams({ ...view.filters, asOf: null, page: 1 }).entries()];
-  const shifts = changes.filter((c) => c.before !== null).length;
+  const { shifts } = view;
   return (
     <>
       <NegotiationHeader negotiation={negotiation} current="changes" query="" />
@@ -63,7 +63,7 @@ export default async function ChangesPage({ params, searchParams }: TNegotiation
       </form>
       <p data-testid="changes-summary" role="status">
         Between {formatDate(from)} and {formatDate(to)}, {total} cell{total === 1 ? "" : "s"} changed in score, status or label: {shifts}{" "}
-        {shifts === 1 ? "shift" : "shifts"} of an existing position and {changes.length - shifts} newly recorded (a new document or a first
+        {shifts === 1 ? "shift" : "shifts"} of an existing position and {total - shifts} newly recorded (a new document or a first
         statement). Compare the <Link href={`/negotiations/${slug}?asOf=${from}`}>matrix on {formatDate(from)}</Link> with the{" "}
         <Link href={`/negotiations/${slug}?asOf=${to}`}>matrix on {formatDate(to)}</Link>.
       </p>

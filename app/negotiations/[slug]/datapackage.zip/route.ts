@@ -1,14 +1,14 @@
-import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { buildDataPackage } from "@/lib/queries/data-package";
+import { jsonError, streamText, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
+import { openDataPackage } from "@/lib/queries/data-package";
 
 export const dynamic = "force-dynamic";
 
-/** `GET /negotiations/{slug}/datapackage.zip`: the view (same filters as the matrix) as a Frictionless Data Package. */
+/** `GET /negotiations/{slug}/datapackage.zip`: the view (same filters as the matrix) as a Frictionless Data Package, streamed. */
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
-  const built = buildDataPackage(slug, new URL(request.url).searchParams, request.url);
+  const built = openDataPackage(slug, new URL(request.url).searchParams, request.url);
   if (!built) return jsonError(404, unknownNegotiationMessage(slug));
-  return new Response(new Blob([built.zip as Uint8Array<ArrayBuffer>]), {
+  return new Response(streamText(built.pieces, built.close), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="${built.filename}"`,
