@@ -34,12 +34,12 @@ export function formatDate(date: string): string {
 
 /**
  * A party's, position's or source's date text: "2025-06-02 to 2025-12-04" → "2 Jun 2025 to 4 Dec
- * 2025"; an ISO interval "2025-11-20/2025-11-21" → "20 Nov 2025 to 21 Nov 2025"; one date as `formatDate`.
+ * 2025"; a range written "A / B" or as an ISO interval "A/B" reads the same way; one date as `formatDate`.
  */
 export function formatDateText(text: string): string {
   return text
-    .replace(/(\d)\/(\d|c\. )/g, "$1 to $2")
-    .split(/( to | \/ |c\. )/)
+    .replace(/ ?\/ ?/g, " to ")
+    .split(/( to |c\. )/)
     .map((part) => formatDate(part))
     .join("");
 }

@@ -55,7 +55,7 @@ describe("formatDateText", () => {
   it.each([
     ["2025-06-02 to 2025-12-04", "2 Jun 2025 to 4 Dec 2025"],
     ["2025-11-20", "20 Nov 2025"],
-    ["2025-11-20 / 2025-11-21", "20 Nov 2025 / 21 Nov 2025"],
+    ["2025-11-20 / 2025-11-21", "20 Nov 2025 to 21 Nov 2025"],
     ["early Dec 2025", "early Dec 2025"],
   ])("%s → %s", (text, expected) => {
     expect(formatDateText(text)).toBe(expected);
