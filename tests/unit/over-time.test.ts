@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changedFields, describeChange } from "@/lib/changes";
-import { parseValidity } from "@/lib/domain";
+import { parseValidity, type TStatus } from "@/lib/domain";
 import { formatDateText, formatSourceDate } from "@/lib/format";
 import { currentVersion, inTimeOrder } from "@/lib/negotiation-input";
 
@@ -49,7 +49,7 @@ describe("a cell's versions", () => {
 });
 
 describe("describing a change", () => {
-  const state = (score: number | null, status = "stated" as const, label = "L") => ({ score, status, label });
+  const state = (score: number | null, status: TStatus = "stated", label = "L") => ({ score, status, label });
 
   it("says which of score, status and label moved", () => {
     expect(changedFields(state(-2), state(-2))).toEqual([]);
