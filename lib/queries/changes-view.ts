@@ -6,7 +6,7 @@ import type { TNegotiationInfo } from "../matrix";
 import { isCalendarDay, parseAsOf, readParam, toUrlSearchParams, type TMatrixParams, type TRawSearchParams } from "../matrix-params";
 import { getDatabase } from "../db";
 import { isUnpublished, readerAsOf } from "./as-of";
-import { selectIssues, selectRowIds } from "./matrix-sql";
+import { findNegotiation, listParties, selectIssues, selectRowIds } from "./matrix-sql";
 import { readViewBase, toInfo, toParty } from "./matrix-view";
 import { readNumbering, selectVersionSources, type TNumberedSource } from "./entity-views";
 
@@ -71,17 +71,18 @@ function readDay(raw: TRawSearchParams, key: "from" | "to", fallback: string, no
 export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_CHANGES): TChangesView | null {
   const db = getDatabase();
   return db.transaction((): TChangesView | null => {
-    const probe = readViewBase(db, slug, new URLSearchParams());
-    if (!probe) return null;
+    // The defaults need only the negotiation and its parties; the view itself is read as of `to`.
+    const negotiation = findNegotiation(db, slug);
+    if (!negotiation) return null;
     const notices: string[] = [];
     const firstDocument =
-      probe.parties
+      listParties(db, negotiation.id)
         .filter((p) => p.kind === "document")
         .map((p) => p.date.slice(0, 10))
-        .sort()[0] ?? probe.negotiation.asOf;
+        .sort()[0] ?? negotiation.asOf;
     let from = readDay(raw, "from", firstDocument, notices);
     // A view as of a day (`asOf`, as the other tabs pass it) lists what changed up to that day.
-    let to = readDay(raw, "to", parseAsOf(raw, notices) ?? probe.negotiation.asOf, notices);
+    let to = readDay(raw, "to", parseAsOf(raw, notices) ?? negotiation.asOf, notices);
     if (from > to) {
       notices.push(`“From” was after “to”; the two dates were swapped.`);
       [from, to] = [to, from];

@@ -1,13 +1,11 @@
 import "server-only";
 import { strToU8, Zip, ZipDeflate } from "fflate";
 import { writeCsvHeader, writeCsvRows } from "../csv";
-import { openDatabase } from "../db";
 import { CONFIDENCES, SOURCE_KINDS, STATUSES } from "../domain";
 import { toMetaJson } from "../json-formats";
 import type { TRawSearchParams } from "../matrix-params";
-import { exportPieces } from "./matrix-export";
+import { exportPieces, openViewStream } from "./matrix-export";
 import { selectRowIds } from "./matrix-sql";
-import { readViewBase } from "./matrix-view";
 
 // A view as a Frictionless Data Package (https://datapackage.org): datapackage.json describing the
 // dataset (title, version, sources, licence) and a Table Schema for each CSV, zipped with the CSVs,
@@ -157,25 +155,13 @@ export type TDataPackageStream = { filename: string; pieces: Iterator<Uint8Array
 /**
  * The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
  * every version, event, fact and source, for the URL's filters (issues, parties, search, asOf).
- * Everything is read in one read transaction on a connection of its own and compressed as it is
- * read, so memory stays flat however large the dossier. Null when the negotiation does not exist;
- * `close` must be called if the pieces are not read to the end.
+ * Everything is read from one snapshot (`openViewStream`) and compressed as it is read, so memory
+ * stays flat however large the dossier. Null when the negotiation does not exist; `close` must be
+ * called if the pieces are not read to the end.
  */
 export function openDataPackage(slug: string, raw: TRawSearchParams, requestUrl: string): TDataPackageStream | null {
-  const db = openDatabase({ readonly: true });
-  let isOpen = true;
-  const close = () => {
-    if (!isOpen) return;
-    isOpen = false;
-    db.close(); // ends the read transaction
-  };
-  try {
-    db.exec("BEGIN");
-    const base = readViewBase(db, slug, raw);
-    if (!base) {
-      close();
-      return null;
-    }
+  return openViewStream(slug, raw, (base) => {
+    const { db } = base;
     const meta = toMetaJson(requestUrl, base.negotiation, base.params, "");
     const asOf = base.params.asOf ?? "9999-12-31";
     const rowIds = selectRowIds(base.db, { ...base.filter, sort: "order" });
@@ -303,28 +289,21 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, requestUrl:
       const drain = function* () {
         while (ready.length > 0) yield ready.shift()!;
       };
-      try {
-        for (const [name, texts] of files) {
-          const file = new ZipDeflate(name, { level: 6 });
-          file.mtime = mtime;
-          zip.add(file);
-          for (const text of texts()) {
-            file.push(strToU8(text));
-            yield* drain();
-          }
-          file.push(new Uint8Array(0), true);
+      for (const [name, texts] of files) {
+        const file = new ZipDeflate(name, { level: 6 });
+        file.mtime = mtime;
+        zip.add(file);
+        for (const text of texts()) {
+          file.push(strToU8(text));
           yield* drain();
         }
-        zip.end();
+        file.push(new Uint8Array(0), true);
         yield* drain();
-      } finally {
-        close();
       }
+      zip.end();
+      yield* drain();
     }
     const date = base.params.asOf ? `asof-${base.params.asOf}` : base.negotiation.asOf;
-    return { filename: `${slug}_${date}_datapackage.zip`, pieces: pieces(), close };
-  } catch (error) {
-    close();
-    throw error;
-  }
+    return { filename: `${slug}_${date}_datapackage.zip`, pieces: pieces() };
+  });
 }

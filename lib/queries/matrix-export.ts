@@ -121,12 +121,17 @@ export function exportPieces(base: TViewBase, format: TExportFormat, requestUrl:
 }
 
 /**
- * Every row a URL selects (not one page), as CSV or JSON pieces to stream. The export reads on its
- * own read-only connection inside one transaction, so it sees one consistent snapshot however
- * long the client takes, and a re-import meanwhile neither blocks nor tears it. Null when the
- * negotiation does not exist. `close` must be called if the pieces are not read to the end.
+ * A stream read from one snapshot of a view: a read-only connection of its own, one read
+ * transaction, so it sees one consistent state however long the client takes, and a re-import
+ * meanwhile neither blocks nor tears it. `build` reads what it needs from the view and returns its
+ * pieces; the connection closes when they are read to the end or `close` is called. Null when the
+ * negotiation does not exist.
  */
-export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat, requestUrl: string): TMatrixExport | null {
+export function openViewStream<T, R extends { pieces: Iterable<T> }>(
+  slug: string,
+  raw: TRawSearchParams,
+  build: (base: TViewBase) => R,
+): (Omit<R, "pieces"> & { pieces: Iterator<T>; close: () => void }) | null {
   const db = openDatabase({ readonly: true });
   let isOpen = true;
   const close = () => {
@@ -141,17 +146,25 @@ export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TE
       close();
       return null;
     }
-    const { head, pieces: write } = exportPieces(base, format, requestUrl);
-    function* pieces(): Generator<string> {
+    const built = build(base);
+    function* pieces(): Generator<T> {
       try {
-        yield* write;
+        yield* built.pieces;
       } finally {
         close();
       }
     }
-    return { negotiation: head.negotiation, asOf: base.params.asOf, pieces: pieces(), close };
+    return { ...built, pieces: pieces(), close };
   } catch (error) {
     close();
     throw error;
   }
+}
+
+/** Every row a URL selects (not one page), as CSV or JSON pieces to stream from one snapshot (`openViewStream`). */
+export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat, requestUrl: string): TMatrixExport | null {
+  return openViewStream(slug, raw, (base) => {
+    const { head, pieces } = exportPieces(base, format, requestUrl);
+    return { negotiation: head.negotiation, asOf: base.params.asOf, pieces };
+  });
 }
