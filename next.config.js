@@ -6,20 +6,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true, tsconfigPath: process.env.NEXT_TSCONFIG ?? "tsconfig.json" },
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-      // Nothing may be framed by another site, except the embeddable charts.
-      { source: "/:path((?!embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
-      { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors http: https:" }] },
-    ];
-  },
+  // The production server (scripts/server.ts) sets the security headers, with a nonce per request.
 };
 
 export default nextConfig;

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountNav } from "@/components/account-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="site-name">
             Negotiation positions
           </Link>
+          <AccountNav />
         </header>
         <main id="main" tabIndex={-1}>
           {children}

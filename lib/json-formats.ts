@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONFIDENCES, PARTY_KINDS, SOURCE_KINDS, STATUSES } from "./domain";
 import type { TDivergence } from "./divergence";
 import type { TMatrix, TMatrixRow } from "./matrix";
+import type { TCellState } from "./queries/cell-edits";
 import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "./matrix-params";
 
 // The public JSON formats, as named schemas. Responses are built field by field from these shapes
@@ -251,3 +252,63 @@ export const ZMovementJson = z.strictObject({
   notices: z.array(z.string()),
 });
 export type TMovementJson = z.infer<typeof ZMovementJson>;
+
+/**
+ * `GET /api/negotiations/{slug}/issues/{issue}/parties/{party}` (with its version as the ETag), and
+ * the body of a successful `PUT`: the cell's current content and its latest version.
+ */
+export const ZCellJson = z.strictObject({
+  negotiation: z.string(),
+  issue: z.string(),
+  party: z.string(),
+  version: z.strictObject({
+    id: z.number().int(),
+    recordedAt: z.string(),
+    author: ZNullableText,
+    reason: ZNullableText,
+  }),
+  position: z.strictObject({
+    label: z.string(),
+    summary: z.string(),
+    score: z.number().int().min(-2).max(2).nullable(),
+    status: z.enum(STATUSES),
+    confidence: z.enum(CONFIDENCES),
+    asOf: z.string(),
+    quote: ZNullableText,
+    notes: ZNullableText,
+    sources: z.array(ZSourceJson.extend({ id: z.number().int() })),
+  }),
+});
+export type TCellJson = z.infer<typeof ZCellJson>;
+
+export function toCellJson(state: TCellState): TCellJson {
+  const { current: c, head } = state;
+  return {
+    negotiation: state.negotiation.slug,
+    issue: state.issue.slug,
+    party: state.party.slug,
+    version: { id: head.id, recordedAt: head.recordedAt, author: head.author, reason: head.reason },
+    position: {
+      label: c.label,
+      summary: c.summary,
+      score: c.score,
+      status: c.status,
+      confidence: c.confidence,
+      asOf: c.asOf,
+      quote: c.quote,
+      notes: c.notes,
+      sources: c.sources.map((s) => ({
+        id: s.id,
+        title: s.title,
+        publisher: s.publisher,
+        url: s.url,
+        publishedAt: s.publishedAt,
+        isDateApproximate: s.isDateApproximate,
+        note: s.note,
+        kind: s.kind,
+        relays: s.relays,
+        flags: s.flags,
+      })),
+    },
+  };
+}

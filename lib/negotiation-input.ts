@@ -39,7 +39,7 @@ const ZDateText = z
     return validTo === null || validTo >= validFrom;
   }, "a date range ends on or after its start");
 /** Required text of at most `max` characters. */
-const ZText = (max: number) => z.string().trim().min(1, "required").max(max, atMost(max));
+export const ZText = (max: number) => z.string().trim().min(1, "required").max(max, atMost(max));
 /** Optional text of at most `max` characters; absent is null. */
 const ZOptionalText = (max: number) =>
   z

@@ -1,12 +1,8 @@
 /** Methods the app answers; anything else is refused before it reaches the router. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
 
-/** The headers every response carries, refusals included (next.config.js sets them on the rest). */
-export const SECURITY_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-} as const;
+/** The one address that also takes PUT: a cell of the write API. */
+const WRITE_API_CELL = /^\/api\/negotiations\/[^/?#]+\/issues\/[^/?#]+\/parties\/[^/?#]+(\?|$)/;
 
 export type TRefusal = { status: 400 | 405; message: string; allow?: string };
 
@@ -16,8 +12,9 @@ export type TRefusal = { status: 400 | 405; message: string; allow?: string };
  * URL) or whose percent-encoding is malformed.
  */
 export function checkRequest(method: string, target: string): TRefusal | null {
-  if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
-    return { status: 405, message: `The method ${method.slice(0, 20)} is not allowed here.`, allow: ALLOWED_METHODS.join(", ") };
+  const allowed: readonly string[] = WRITE_API_CELL.test(target) ? [...ALLOWED_METHODS, "PUT"] : ALLOWED_METHODS;
+  if (!allowed.includes(method)) {
+    return { status: 405, message: `The method ${method.slice(0, 20)} is not allowed here.`, allow: allowed.join(", ") };
   }
   if (!target.startsWith("/")) return { status: 400, message: "The request target must be a path." };
   try {

@@ -51,7 +51,10 @@ export class ResponseCache {
     capture(response, this.#maxEntryBytes, (body) => {
       const headers = response.getHeaders();
       if (body === null || response.statusCode !== 200 || headers["set-cookie"] !== undefined) return;
+      // An HTML page carries its request's script nonce: replaying it would defeat the policy.
+      if (String(headers["content-type"] ?? "").startsWith("text/html")) return;
       delete headers["content-length"];
+      delete headers["content-security-policy"]; // each response gets its own
       this.#store(key, { status: response.statusCode, headers, body, version });
     });
     next();

@@ -4,8 +4,11 @@
 // Here they get a plain 400 or 405, the security headers, and one line in the log.
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { checkRequest, SECURITY_HEADERS } from "../lib/request-gate";
+import type { TLSSocket } from "node:tls";
+import { CLIENT_ADDRESS_HEADER } from "../lib/auth-constants";
+import { checkRequest } from "../lib/request-gate";
 import { ResponseCache } from "../lib/response-cache";
+import { newNonce, securityHeaders } from "../lib/security-headers";
 import { openServerReader } from "../lib/server-reader";
 import { currentBuild, distDirOf, markServing } from "./builds";
 import { ROOT } from "./paths";
@@ -31,7 +34,6 @@ await app.prepare();
 
 function refuse(response: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}) {
   response.writeHead(status, {
-    ...SECURITY_HEADERS,
     ...extra,
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
@@ -54,13 +56,25 @@ function isUnknownPage(request: http.IncomingMessage): boolean {
   return reader.pageExists(request.url ?? "") === false;
 }
 
+/**
+ * Sets the security headers on a response, with a fresh nonce that Next puts on its scripts (it
+ * reads it from the request's Content-Security-Policy header), and replaces any client-sent
+ * address header with the connection's own address, which Better Auth's sign-in rate limit keys on.
+ */
+function harden(request: http.IncomingMessage, response: http.ServerResponse): void {
+  const https = (request.socket as TLSSocket).encrypted === true || request.headers["x-forwarded-proto"] === "https";
+  const pathname = (request.url ?? "/").split("?")[0]!;
+  const headers = securityHeaders({ nonce: newNonce(), pathname, https });
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  request.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
+}
+
 const server = http.createServer((request, response) => {
+  harden(request, response);
   const refusal = checkRequest(request.method ?? "", request.url ?? "");
   if (!refusal) {
-    if (isUnknownPage(request)) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-      return void app.render404(request, response);
-    }
+    if (isUnknownPage(request)) return void app.render404(request, response);
     const render = () => void handle(request, response);
     return void (cache ? cache.handle(request, response, render) : render());
   }

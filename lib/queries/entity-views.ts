@@ -76,6 +76,9 @@ export type TVersion = {
   quote: string | null;
   notes: string | null;
   recordedAt: string;
+  /** The display name of who entered it (null: a dossier import), and why. */
+  author: string | null;
+  reason: string | null;
   event: { slug: string | null; date: string; title: string } | null;
   /** The version this one retracts, if it is a retraction. */
   retracts: number | null;
@@ -111,10 +114,10 @@ function selectHistory(db: TReader, issueId: number, partyId: number, numberOf: 
   const rows = db
     .prepare(
       `SELECT v."id", v."label", v."summary", v."score", v."status", v."confidence", v."asOf", v."validFrom", v."validTo", v."isApproximate",
-         v."quote", v."notes", v."recordedAt", v."retractsId" AS "retracts",
+         v."quote", v."notes", v."recordedAt", u."name" AS "author", v."reason", v."retractsId" AS "retracts",
          (SELECT r."id" FROM "PositionVersion" r WHERE r."retractsId" = v."id" ORDER BY r."id" LIMIT 1) AS "retractedBy",
          e."slug" AS "eventSlug", e."date" AS "eventDate", e."title" AS "eventTitle"
-       FROM "PositionVersion" v LEFT JOIN "Event" e ON e."id" = v."eventId"
+       FROM "PositionVersion" v LEFT JOIN "Event" e ON e."id" = v."eventId" LEFT JOIN "User" u ON u."id" = v."authorId"
        WHERE v."issueId" = ? AND v."partyId" = ? ORDER BY v."validFrom", v."id" LIMIT ?`,
     )
     .all(issueId, partyId, HISTORY_VERSIONS) as TRow[];

@@ -6,6 +6,9 @@ import { currentVersion, inTimeOrder, parseNegotiationInput, type TNegotiationIn
 import { formatSourceLine } from "../format";
 import { foldText } from "../text";
 
+/** Sets a negotiation's data version ("{id}-{latest version id}") after a write; one parameter, its id. */
+export const DATA_VERSION_SQL = `UPDATE "Negotiation" SET "dataVersion" = "id" || '-' || COALESCE((SELECT MAX(v."id") FROM "PositionVersion" v JOIN "Issue" i ON i."id" = v."issueId" WHERE i."negotiationId" = "Negotiation"."id"), 0) WHERE "id" = ?`;
+
 export type TImportSummary = {
   slug: string;
   issues: number;
@@ -88,9 +91,7 @@ function prepareStatements(db: Database.Database) {
     ),
     versionSource: db.prepare(`INSERT OR IGNORE INTO "PositionVersionSource" ("versionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
     current: db.prepare(`UPDATE "Position" SET "versionId" = ? WHERE "id" = ?`),
-    dataVersion: db.prepare(
-      `UPDATE "Negotiation" SET "dataVersion" = "id" || '-' || COALESCE((SELECT MAX(v."id") FROM "PositionVersion" v JOIN "Issue" i ON i."id" = v."issueId" WHERE i."negotiationId" = "Negotiation"."id"), 0) WHERE "id" = ?`,
-    ),
+    dataVersion: db.prepare(DATA_VERSION_SQL),
     event: db.prepare(`INSERT INTO "Event" ("negotiationId", "slug", "date", "title", "summary", "sortOrder") VALUES (?, ?, ?, ?, ?, ?)`),
     eventSource: db.prepare(`INSERT OR IGNORE INTO "EventSource" ("eventId", "sourceId", "sortOrder") VALUES (?, ?, ?)`),
     fact: db.prepare(

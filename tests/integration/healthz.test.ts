@@ -7,7 +7,7 @@ describe("GET /healthz", () => {
   it("is 200 while the database is reachable and has every migration", async () => {
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", migrations: 7 });
+    expect(await response.json()).toEqual({ status: "ok", migrations: 8 });
   });
 
   it("is 503 with a plain reason once the file is replaced under the running process", async () => {

@@ -33,7 +33,7 @@ describe("scripts/setup-db.ts (what npm start runs first)", () => {
   it("creates, migrates and seeds an absent file, then only migrates it, keeping its data", () => {
     const target = path.join(TMP, `setup-${process.pid}.db`);
     const first = setup(`file:${target}`);
-    expect(first.stdout).toContain("(created) (7 migrations applied) (seeded)");
+    expect(first.stdout).toContain("(created) (8 migrations applied) (seeded)");
     const db = new Database(target);
     db.prepare(`UPDATE "Position" SET "summary" = 'edited by hand' WHERE "id" = 1`).run();
     db.close();

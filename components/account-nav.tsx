@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/viewer";
+import { SignOutButton } from "./sign-out-button";
+
+/** The header's account links: "Sign in" for readers; the editor's name, account and sign-out otherwise. */
+export async function AccountNav() {
+  const viewer = await getViewer();
+  return (
+    <nav className="account-nav" aria-label="Account">
+      {viewer === null ? (
+        <Link href="/sign-in">Editors: sign in</Link>
+      ) : (
+        <>
+          <span data-testid="signed-in-as">Signed in as {viewer.name}</span>
+          <Link href="/account">Account</Link>
+          {viewer.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+          <SignOutButton />
+        </>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+
+/** Email and password, posted to Better Auth's sign-in endpoint (its rate limit and origin check apply). */
+export function SignInForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <form
+      className="form"
+      aria-describedby={error ? "sign-in-error" : undefined}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        setPending(true);
+        setError(null);
+        const response = await fetch("/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
+        }).catch(() => null);
+        setPending(false);
+        if (response?.ok) return window.location.assign(next);
+        setError(
+          response?.status === 429
+            ? "Too many attempts from this address. Wait a minute and try again."
+            : response?.status === 401
+              ? "That email and password do not match an account."
+              : "Signing in failed. Try again.",
+        );
+      }}
+    >
+      <label>
+        Email
+        <input name="email" type="email" autoComplete="username" required />
+      </label>
+      <label>
+        Password
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error ? (
+        <p id="sign-in-error" className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}
