@@ -9,7 +9,7 @@ import { NumberedSources } from "./numbered-sources";
 import { PositionScale } from "./position-scale";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
-export function CellDetails({ view, accessed }: { view: TCellView; accessed: string }) {
+export function CellDetails({ view, accessed, editHref = null }: { view: TCellView; accessed: string; editHref?: string | null }) {
   const { negotiation, issue, party, position, sources, neighbours, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;
   const permalink = cellHref(negotiation.slug, issue.slug, party.slug, asOf);
@@ -23,6 +23,13 @@ export function CellDetails({ view, accessed }: { view: TCellView; accessed: str
       <h1>
         {party.name} on {issue.name}
       </h1>
+      {editHref ? (
+        <p>
+          <Link href={editHref} className="edit-link">
+            Edit this position
+          </Link>
+        </p>
+      ) : null}
       <p className={`meta shown-date${asOf ? " as-of" : ""}`} data-testid="shown-date">
         {asOf ? (
           <>

@@ -40,7 +40,8 @@ export function CellHistory(props: {
             </h3>
             <p className="meta">
               Valid from {formatDateText(version.asOf)}
-              {version.isApproximate ? " (approximate)" : ""}; recorded {formatDate(version.recordedAt.slice(0, 10))}.
+              {version.isApproximate ? " (approximate)" : ""}; recorded {formatDate(version.recordedAt.slice(0, 10))}
+              {version.author ? <> by {version.author}</> : null}.{version.reason ? <> Reason: “{version.reason}”.</> : null}
               {version.event && (
                 <>
                   {" "}
@@ -65,7 +66,7 @@ export function CellHistory(props: {
                 )}
                 <p>
                   Score {formatScore(version.score)}, {STATUS_LABELS[version.status]}, {version.confidence} confidence
-                  {before && <> — {describeChange(before, version, issue)}</>}.
+                  {before && describeChange(before, version, issue) ? <> — {describeChange(before, version, issue)}</> : null}.
                 </p>
                 {before && before.summary !== version.summary ? (
                   <WordDiff from={before.summary} to={version.summary} />

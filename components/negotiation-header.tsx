@@ -9,6 +9,7 @@ const TABS = [
   { key: "compare", label: "Compare two parties", path: "/compare", keepsFilters: false },
   { key: "changes", label: "What changed", path: "/changes", keepsFilters: false },
   { key: "timeline", label: "Timeline", path: "/timeline", keepsFilters: false },
+  { key: "log", label: "Change log", path: "/log", keepsFilters: false },
 ] as const;
 
 export type TTab = (typeof TABS)[number]["key"];

@@ -31,3 +31,43 @@ export function describeChange(from: TCellState | null, to: TCellState | null, i
   if (from.label !== to.label && parts.length === 0) parts.push("Same score and status; new label");
   return parts.join("; ");
 }
+
+/** The fields of a version that the change log compares, with their names in the log. */
+export const LOGGED_FIELDS = [
+  ["label", "Label"],
+  ["score", "Score"],
+  ["status", "Status"],
+  ["confidence", "Confidence"],
+  ["asOf", "Holds from"],
+  ["summary", "Summary"],
+  ["quote", "Quote"],
+  ["notes", "Notes"],
+  ["sources", "Sources"],
+] as const;
+
+export type TLoggedVersion = Omit<TCellState, never> & {
+  confidence: string;
+  asOf: string;
+  summary: string;
+  quote: string | null;
+  notes: string | null;
+  /** The titles of its sources, in citation order. */
+  sources: string[];
+};
+
+export type TFieldChange = { field: (typeof LOGGED_FIELDS)[number][0]; name: string; before: string | null; after: string | null };
+
+/** Every field that differs between two versions of a cell, as text (a first version: every field that has a value). */
+export function diffVersions(before: TLoggedVersion | null, after: TLoggedVersion): TFieldChange[] {
+  const asText = (version: TLoggedVersion | null, field: TFieldChange["field"]): string | null => {
+    if (version === null) return null;
+    if (field === "score") return formatScore(version.score);
+    if (field === "status") return STATUS_LABELS[version.status];
+    if (field === "sources") return version.sources.length === 0 ? null : version.sources.join("; ");
+    return version[field];
+  };
+  return LOGGED_FIELDS.flatMap(([field, name]) => {
+    const [from, to] = [asText(before, field), asText(after, field)];
+    return from === to ? [] : [{ field, name, before: from, after: to }];
+  });
+}

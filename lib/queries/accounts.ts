@@ -63,6 +63,12 @@ export function mayEdit(account: TAccount | null, negotiationId: number): boolea
   );
 }
 
+/** Whether a user may edit the negotiation with this slug. */
+export function mayEditSlug(account: TAccount | null, slug: string): boolean {
+  const id = getDatabase().prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug) as number | undefined;
+  return id !== undefined && mayEdit(account, id);
+}
+
 export type TUserRow = TAccount & { negotiations: string[] };
 
 /** Every user with the negotiations given to them, for the admins' page. */

@@ -195,22 +195,35 @@ export function validateEdit(
  * and the version with its author and reason, makes the cell's current content its latest valid
  * version, and moves the negotiation's data version on.
  */
-export function recordCellEdit(args: { address: TCellAddress; baseVersionId: number; authorId: string; edit: unknown; now?: Date }): {
-  state: TCellState;
-  versionId: number;
-} {
+export function recordCellEdit(args: {
+  address: TCellAddress;
+  baseVersionId: number;
+  authorId: string;
+  edit: unknown;
+  /** Whether the author may edit the negotiation with this id, checked inside the transaction. */
+  authorize: (negotiationId: number) => boolean;
+  now?: Date;
+}): { state: TCellState; versionId: number } {
   const db = getDatabase();
   const now = args.now ?? new Date();
   return db
     .transaction(() => {
       const state = readCellState(db, args.address);
       if (!state) throw new CellNotFoundError();
+      if (!args.authorize(state.negotiation.id)) throw new NotAllowedError(state.negotiation.slug);
       if (state.head.id !== args.baseVersionId) throw new StaleVersionError(state);
       const { version, reason, sourceIds } = validateEdit(db, state, args.edit, now.toISOString().slice(0, 10));
       const versionId = writeVersion(db, state, version, sourceIds, { authorId: args.authorId, reason, recordedAt: now.toISOString() });
       return { state: readCellState(db, args.address)!, versionId };
     })
     .immediate();
+}
+
+/** An author without rights on the negotiation. */
+export class NotAllowedError extends Error {
+  constructor(slug: string) {
+    super(`You have no rights to edit “${slug}”.`);
+  }
 }
 
 export class CellNotFoundError extends Error {

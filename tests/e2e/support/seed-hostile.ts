@@ -20,6 +20,8 @@ importNegotiation(
   },
   { replace: true },
 );
+// One for the editing tests, so that their saves never change what the other tests read.
+importNegotiation({ ...FIXTURE, slug: "e2e-curation", title: "Curation test negotiation" }, { replace: true });
 // And a large one (250 issues × 10 parties), for paging.
 importNegotiation(generateDossier({ issues: 250, parties: 10, slug: "e2e-large" }), { replace: true });
 closeDatabase();

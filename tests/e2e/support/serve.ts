@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../../support/paths";
+import { E2E_USERS } from "./users";
 
 const TMP = path.join(ROOT, "tests", ".tmp-e2e");
 rmSync(TMP, { recursive: true, force: true });
@@ -15,6 +16,13 @@ const tsx = (script: string) => [process.execPath, ["--conditions=react-server",
 for (const script of ["scripts/setup-db.ts", "tests/e2e/support/seed-hostile.ts", "scripts/build-if-stale.ts"]) {
   const [command, args] = tsx(script);
   const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+// Accounts through the real command (`npm run user:create`), the password on standard input.
+for (const { email, name, role, password } of E2E_USERS) {
+  const [command, args] = tsx("scripts/user-create.ts");
+  const extra = ["--email", email, "--name", name, "--role", role, "--negotiation", "e2e-curation"];
+  const result = spawnSync(command, [...args, ...extra], { cwd: ROOT, env, input: `${password}\n`, stdio: ["pipe", "inherit", "inherit"] });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 const server = spawn(

@@ -4,6 +4,8 @@ import { CellDetails } from "@/components/cell-details";
 import { Notices } from "@/components/notices";
 import { parseAsOf } from "@/lib/matrix-params";
 import { getCellView } from "@/lib/queries/entity-views";
+import { mayEditSlug } from "@/lib/queries/accounts";
+import { getViewer } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -24,10 +26,21 @@ export default async function CellPage({ params, searchParams }: TProps) {
   const notices: string[] = [];
   const view = getCellView(slug, issue, party, parseAsOf(raw, notices));
   if (!view) notFound();
+  const editable = view.asOf === null && mayEditSlug(await getViewer(), slug);
+  const saved = typeof raw.saved === "string" && view.history.some((v) => String(v.id) === raw.saved);
   return (
     <>
       <Notices notices={notices} />
-      <CellDetails view={view} accessed={new Date().toISOString().slice(0, 10)} />
+      {saved ? (
+        <p className="notice" role="status" data-testid="saved">
+          Saved as a new version. It is listed last in this cell&apos;s history and in the change log.
+        </p>
+      ) : null}
+      <CellDetails
+        view={view}
+        accessed={new Date().toISOString().slice(0, 10)}
+        editHref={editable ? `/negotiations/${slug}/issues/${issue}/parties/${party}/edit` : null}
+      />
     </>
   );
 }

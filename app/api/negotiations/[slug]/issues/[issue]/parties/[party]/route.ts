@@ -5,6 +5,7 @@ import {
   CellNotFoundError,
   CellValidationError,
   getCellState,
+  NotAllowedError,
   recordCellEdit,
   StaleVersionError,
   type TCellAddress,
@@ -66,7 +67,13 @@ export const PUT = withJsonErrors<TParams>(async (request, { params }) => {
     return jsonError(400, "The body is not valid JSON.");
   }
   try {
-    const saved = recordCellEdit({ address, baseVersionId: Number(base[1]), authorId: account.id, edit: body });
+    const saved = recordCellEdit({
+      address,
+      baseVersionId: Number(base[1]),
+      authorId: account.id,
+      edit: body,
+      authorize: (negotiationId) => mayEdit(account, negotiationId),
+    });
     return cellResponse(saved.state, 201);
   } catch (error) {
     if (error instanceof StaleVersionError)
@@ -80,6 +87,7 @@ export const PUT = withJsonErrors<TParams>(async (request, { params }) => {
         { status: 400, headers: { "Cache-Control": "no-store" } },
       );
     if (error instanceof CellNotFoundError) return notFound(address);
+    if (error instanceof NotAllowedError) return jsonError(403, error.message);
     throw error;
   }
 });

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/lib/queries/accounts";
+import { getViewer } from "@/lib/viewer";
+
+export type TTokenState = { token?: string; name?: string; error?: string };
+
+/** Creates a personal API token for the signed-in user; it is returned (and shown) this once only. */
+export async function createToken(_previous: TTokenState, form: FormData): Promise<TTokenState> {
+  const viewer = await getViewer();
+  if (!viewer) return { error: "Your session has ended: sign in again." };
+  const name = String(form.get("name") ?? "").trim();
+  if (name.length === 0 || name.length > 100) return { error: "Give the token a name of 1 to 100 characters." };
+  const { token } = createApiToken(viewer.id, name);
+  revalidatePath("/account");
+  return { token, name };
+}
+
+/** Revokes one of the signed-in user's own tokens. */
+export async function revokeToken(form: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) return;
+  revokeApiToken(viewer.id, Number(form.get("id")));
+  revalidatePath("/account");
+}

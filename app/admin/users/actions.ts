@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createUser, generatePassword } from "@/lib/queries/accounts";
+import { getViewer } from "@/lib/viewer";
+
+export type TInviteState = { error?: string; invited?: { email: string; password: string } };
+
+/**
+ * An administrator invites a user: the account is made with a random password, shown once to the
+ * administrator to pass on. Only an administrator may do this, checked here on the server.
+ */
+export async function inviteUser(_previous: TInviteState, form: FormData): Promise<TInviteState> {
+  const viewer = await getViewer();
+  if (viewer?.role !== "admin") return { error: "Only an administrator can invite users." };
+  const password = generatePassword();
+  try {
+    const user = await createUser({
+      email: String(form.get("email") ?? ""),
+      name: String(form.get("name") ?? ""),
+      role: String(form.get("role") ?? "") as "editor",
+      password,
+      negotiations: form.getAll("negotiation").map(String),
+    });
+    revalidatePath("/admin/users");
+    return { invited: { email: user.email, password } };
+  } catch (error) {
+    if (error instanceof z.ZodError) return { error: error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ") };
+    return { error: (error as Error).message };
+  }
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { InviteForm } from "@/components/invite-form";
+import { listUsers } from "@/lib/queries/accounts";
+import { listNegotiations } from "@/lib/queries/negotiations";
+import { getViewer } from "@/lib/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Users", robots: { index: false } };
+
+/** The administrators' page: every user, their role and negotiations, and a form to invite one. */
+export default async function UsersPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=/admin/users");
+  if (viewer.role !== "admin")
+    return (
+      <>
+        <h1>Users</h1>
+        <p role="alert">Only an administrator can manage users.</p>
+      </>
+    );
+  const users = listUsers();
+  const negotiations = (await listNegotiations()).map((n) => ({ slug: n.slug, title: n.title }));
+  return (
+    <>
+      <h1>Users</h1>
+      <table data-testid="users">
+        <caption>Everyone who can sign in</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Negotiations</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">{u.name}</th>
+              <td>{u.email}</td>
+              <td>{u.role}</td>
+              <td>{u.role === "admin" ? "all" : u.negotiations.join(", ") || "none"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Invite a user</h2>
+      <InviteForm negotiations={negotiations} />
+    </>
+  );
+}

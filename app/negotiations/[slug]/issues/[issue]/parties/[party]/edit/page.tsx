@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { CellEditForm } from "@/components/cell-edit-form";
+import { toCellJson } from "@/lib/json-formats";
+import { cellHref } from "@/lib/matrix";
+import { mayEdit } from "@/lib/queries/accounts";
+import { getCellState, listSources } from "@/lib/queries/cell-edits";
+import { getViewer } from "@/lib/viewer";
+import { saveCellEdit } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Edit a position", robots: { index: false } };
+
+type TProps = { params: Promise<{ slug: string; issue: string; party: string }> };
+
+/** The editor's form for one cell: every field of its position, its sources, the day it holds from and a reason. */
+export default async function EditCellPage({ params }: TProps) {
+  const address = await params;
+  const state = getCellState(address);
+  if (!state) notFound();
+  const here = `${cellHref(address.slug, address.issue, address.party)}/edit`;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(here)}`);
+  const back = cellHref(address.slug, address.issue, address.party);
+  if (!mayEdit(viewer, state.negotiation.id))
+    return (
+      <>
+        <h1>Not yours to edit</h1>
+        <p>
+          You are signed in as {viewer.name}, who has not been given “{state.negotiation.title}”. An administrator can give it to you.{" "}
+          <Link href={back}>Back to the position</Link>
+        </p>
+      </>
+    );
+  const bibliography = listSources(state.negotiation.id).map((s, index) => ({
+    id: s.id,
+    number: index + 1,
+    title: s.title,
+    publisher: s.publisher,
+  }));
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link href={back}>
+          {state.party.name} on {state.issue.name}
+        </Link>
+      </p>
+      <h1>
+        Edit: {state.party.name} on {state.issue.name}
+      </h1>
+      <p className="lede">
+        Saving records a new version of this cell, with your name, the time and your reason. Earlier versions stay in the cell&apos;s
+        history.
+      </p>
+      <CellEditForm
+        cell={toCellJson(state)}
+        issue={{ lowLabel: state.issue.lowLabel, highLabel: state.issue.highLabel }}
+        bibliography={bibliography}
+        today={new Date().toISOString().slice(0, 10)}
+        cancelHref={back}
+        action={saveCellEdit.bind(null, address)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// Editing in the browser: sign in, edit a cell, see the new version in the matrix, the history and
+// the log, and meet the conflict screen when a second session saved first. Runs on a negotiation of
+// its own, so that no other test reads what these tests write.
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { ADMIN, EDITOR } from "./support/users";
+
+const SLUG = "e2e-curation";
+const cell = (issue: string, party: string) => `/negotiations/${SLUG}/issues/${issue}/parties/${party}`;
+
+async function signIn(page: Page, user: { email: string; password: string }, next = "/") {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+}
+
+async function newSession(browser: Browser, user: { email: string; password: string }, next: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user, next);
+  return { context, page };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a reader sees no edit link, and the edit page asks them to sign in", async ({ page }) => {
+  await page.goto(cell("alpha", "a"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Party A on Alpha issue");
+  await expect(page.getByRole("link", { name: "Edit this position" })).toHaveCount(0);
+  await page.goto(`${cell("alpha", "a")}/edit`);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+});
+
+test("an editor signs in, edits a cell, and sees the new version in the cell, its history, the matrix and the log", async ({ page }) => {
+  await signIn(page, EDITOR, cell("alpha", "a"));
+  await expect(page.getByTestId("signed-in-as")).toHaveText(`Signed in as ${EDITOR.name}`);
+  await page.getByRole("link", { name: "Edit this position" }).click();
+  const hostile = `<img src=x onerror="document.title='owned'">`;
+  await page.getByLabel("Label (a few words)").fill(hostile.slice(0, 60));
+  await page.getByLabel("Score").selectOption("1");
+  await page.getByLabel("Reason for this change (shown in the log)").fill('=HYPERLINK("http://evil.example") reported shift');
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByTestId("saved")).toBeVisible();
+  // Stored and shown as text: the markup is visible characters, and no script ran.
+  await expect(page.locator(".cell-page-label")).toHaveText(hostile.slice(0, 60));
+  expect(await page.title()).not.toBe("owned");
+  const last = page.getByTestId("version").last();
+  await expect(last).toContainText(`by ${EDITOR.name}`);
+  await expect(last).toContainText('Reason: “=HYPERLINK("http://evil.example") reported shift”');
+  await expect(last).toContainText("Score +1");
+  await page.goto(`/negotiations/${SLUG}`);
+  const mark = page.locator('[data-testid="position-cell"][data-issue="alpha"][data-party="a"]');
+  await expect(mark).toHaveAttribute("data-score", "1");
+  await expect(mark.locator(".cell-label")).toHaveText(hostile.slice(0, 60));
+  await page.goto(`/negotiations/${SLUG}/log`);
+  const entry = page.getByTestId("log-entry").first();
+  await expect(entry).toContainText(EDITOR.name);
+  await expect(entry).toContainText("reported shift");
+  await expect(entry).toContainText("Party A on Alpha issue");
+});
+
+test("a save that started from an older version meets the conflict screen, then re-applies", async ({ page, browser }) => {
+  await signIn(page, EDITOR, `${cell("beta", "b")}/edit`);
+  await page.getByLabel("Summary").fill("The editor's own reading of the draft.");
+  await page.getByLabel("Reason for this change (shown in the log)").fill("editor's reading");
+  // Meanwhile an administrator, in another session, saves the same cell.
+  const other = await newSession(browser, ADMIN, `${cell("beta", "b")}/edit`);
+  await other.page.getByLabel("Summary").fill("The administrator's correction.");
+  await other.page.getByLabel("Reason for this change (shown in the log)").fill("admin correction");
+  await other.page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(other.page.getByTestId("saved")).toBeVisible();
+  await other.context.close();
+
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(ADMIN.name);
+  await expect(conflict).toContainText("admin correction");
+  await expect(conflict.getByRole("row", { name: /Summary \(differs\)/ })).toContainText("The editor's own reading of the draft.");
+  // Nothing of the editor's was saved yet.
+  await expect(page.getByLabel("Summary")).toHaveValue("The editor's own reading of the draft.");
+  await page.getByRole("button", { name: "Save my version on top of theirs" }).click();
+  await expect(page.getByTestId("saved")).toBeVisible();
+  const versions = page.getByTestId("version");
+  await expect(page.getByText("The editor's own reading of the draft.", { exact: true })).toBeVisible();
+  await expect(versions.last()).toContainText("editor's reading");
+  await expect(versions.nth((await versions.count()) - 2)).toContainText("admin correction");
+});
