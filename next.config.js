@@ -6,6 +6,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true, tsconfigPath: process.env.NEXT_TSCONFIG ?? "tsconfig.json" },
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // An import uploads a file of up to 2 MB (checked with a plain message); a request past 3 MB is cut off.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // The production server (scripts/server.ts) sets the security headers, with a nonce per request.
 };
 

@@ -7,7 +7,20 @@ import type { TEditFormState } from "@/lib/edit-form";
 import { formatScore } from "@/lib/format";
 import type { TCellJson } from "@/lib/json-formats";
 
-type TPosition = TCellJson["position"];
+type TPosition = NonNullable<TCellJson["position"]>;
+
+/** What the form starts from for a cell with no version yet. */
+const EMPTY: TPosition = {
+  label: "",
+  summary: "",
+  score: null,
+  status: "undisclosed",
+  confidence: "medium",
+  asOf: "",
+  quote: null,
+  notes: null,
+  sources: [],
+};
 type TBibliographyEntry = { id: number; number: number; title: string; publisher: string };
 
 const FIELDS: { key: keyof TPosition; label: string }[] = [
@@ -44,9 +57,11 @@ export function CellEditForm(props: {
   const { cell, issue, bibliography, today, cancelHref } = props;
   const [state, formAction, pending] = useActionState(props.action, {});
   const base = state.conflict ?? cell;
+  const position = base.position ?? EMPTY;
+  const baseVersion = base.version?.id ?? 0;
   const values = state.values;
   const value = (key: string, fallback: string | number | null) => values?.[key]?.[0] ?? (fallback === null ? "" : String(fallback));
-  const kept = new Set((values?.source ?? base.position.sources.map((s) => String(s.id))).map(Number));
+  const kept = new Set((values?.source ?? position.sources.map((s) => String(s.id))).map(Number));
   const errorsOf = (path: string) =>
     (state.problems ?? []).filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
   const fieldError = (path: string) => {
@@ -58,13 +73,13 @@ export function CellEditForm(props: {
     );
   };
   const described = (path: string) => (errorsOf(path).length > 0 ? `error-${path}` : undefined);
-  const current = new Map(base.position.sources.map((s) => [s.id, s]));
+  const current = new Map(position.sources.map((s) => [s.id, s]));
   const bibliographyById = new Map(bibliography.map((b) => [b.id, b]));
   // A form re-shown after a conflict gets new keys, so its fields take the values passed in.
-  const key = `${base.version.id}-${state.problems?.length ?? 0}`;
+  const key = `${baseVersion}-${state.problems?.length ?? 0}`;
   return (
     <form action={formAction} className="form" key={key} data-testid="edit-form">
-      <input type="hidden" name="baseVersion" value={base.version.id} />
+      <input type="hidden" name="baseVersion" value={baseVersion} />
       {state.conflict ? <Conflict conflict={state.conflict} values={values ?? {}} cancelHref={cancelHref} /> : null}
       {state.problems && state.problems.length > 0 ? (
         <div className="notice" role="alert" data-testid="edit-problems">
@@ -80,18 +95,12 @@ export function CellEditForm(props: {
       ) : null}
       <label>
         Label (a few words)
-        <input
-          name="label"
-          defaultValue={value("label", base.position.label)}
-          maxLength={60}
-          required
-          aria-describedby={described("label")}
-        />
+        <input name="label" defaultValue={value("label", position.label)} maxLength={60} required aria-describedby={described("label")} />
         {fieldError("label")}
       </label>
       <label>
         Score
-        <select name="score" defaultValue={value("score", base.position.score)} aria-describedby={described("score")}>
+        <select name="score" defaultValue={value("score", position.score)} aria-describedby={described("score")}>
           <option value="">No score (position unknown)</option>
           {[-2, -1, 0, 1, 2].map((score) => (
             <option key={score} value={score}>
@@ -104,7 +113,7 @@ export function CellEditForm(props: {
       </label>
       <label>
         Status
-        <select name="status" defaultValue={value("status", base.position.status)}>
+        <select name="status" defaultValue={value("status", position.status)}>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_LABELS[status]}
@@ -115,7 +124,7 @@ export function CellEditForm(props: {
       </label>
       <label>
         Confidence
-        <select name="confidence" defaultValue={value("confidence", base.position.confidence)}>
+        <select name="confidence" defaultValue={value("confidence", position.confidence)}>
           {CONFIDENCES.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -130,18 +139,18 @@ export function CellEditForm(props: {
           rows={5}
           maxLength={2000}
           required
-          defaultValue={value("summary", base.position.summary)}
+          defaultValue={value("summary", position.summary)}
           aria-describedby={described("summary")}
         />
         {fieldError("summary")}
       </label>
       <label>
         Quote (verbatim, optional)
-        <textarea name="quote" rows={3} maxLength={2000} defaultValue={value("quote", base.position.quote)} />
+        <textarea name="quote" rows={3} maxLength={2000} defaultValue={value("quote", position.quote)} />
       </label>
       <label>
         Notes (optional)
-        <textarea name="notes" rows={3} maxLength={4000} defaultValue={value("notes", base.position.notes)} />
+        <textarea name="notes" rows={3} maxLength={4000} defaultValue={value("notes", position.notes)} />
       </label>
       <label>
         Holds from
@@ -219,14 +228,14 @@ function Conflict({ conflict, values, cancelHref }: { conflict: TCellJson; value
     const v = values[key === "asOf" ? "validFrom" : key]?.[0] ?? "";
     return key === "score" ? (v === "" ? null : Number(v)) : v === "" ? null : v;
   };
+  const landed = conflict.version ?? { author: null, recordedAt: "", reason: null };
   return (
     <section className="conflict" role="alert" aria-labelledby="conflict-title" data-testid="conflict">
       <h2 id="conflict-title">Someone else saved this cell while you were editing</h2>
       <p>
-        {conflict.version.author ?? "A dossier import"} saved a new version at {conflict.version.recordedAt.replace("T", " ").slice(0, 16)}{" "}
-        UTC
-        {conflict.version.reason ? <>, giving the reason “{conflict.version.reason}”</> : null}. Nothing of yours was saved. Compare, then
-        save your version on top of theirs (the form below still holds your values), or <Link href={cancelHref}>discard your changes</Link>.
+        {landed.author ?? "A dossier import"} saved a new version at {landed.recordedAt.replace("T", " ").slice(0, 16)} UTC
+        {landed.reason ? <>, giving the reason “{landed.reason}”</> : null}. Nothing of yours was saved. Compare, then save your version on
+        top of theirs (the form below still holds your values), or <Link href={cancelHref}>discard your changes</Link>.
       </p>
       <table>
         <caption>Their version and yours</caption>
@@ -239,7 +248,7 @@ function Conflict({ conflict, values, cancelHref }: { conflict: TCellJson; value
         </thead>
         <tbody>
           {FIELDS.map(({ key, label }) => {
-            const theirs = conflict.position[key];
+            const theirs = (conflict.position ?? EMPTY)[key];
             const yours = mine(key);
             const differs = String(theirs ?? "") !== String(yours ?? "");
             return (

@@ -261,23 +261,28 @@ export const ZCellJson = z.strictObject({
   negotiation: z.string(),
   issue: z.string(),
   party: z.string(),
-  version: z.strictObject({
-    id: z.number().int(),
-    recordedAt: z.string(),
-    author: ZNullableText,
-    reason: ZNullableText,
-  }),
-  position: z.strictObject({
-    label: z.string(),
-    summary: z.string(),
-    score: z.number().int().min(-2).max(2).nullable(),
-    status: z.enum(STATUSES),
-    confidence: z.enum(CONFIDENCES),
-    asOf: z.string(),
-    quote: ZNullableText,
-    notes: ZNullableText,
-    sources: z.array(ZSourceJson.extend({ id: z.number().int() })),
-  }),
+  /** Null for a cell with no version yet (its ETag is "v0"). */
+  version: z
+    .strictObject({
+      id: z.number().int(),
+      recordedAt: z.string(),
+      author: ZNullableText,
+      reason: ZNullableText,
+    })
+    .nullable(),
+  position: z
+    .strictObject({
+      label: z.string(),
+      summary: z.string(),
+      score: z.number().int().min(-2).max(2).nullable(),
+      status: z.enum(STATUSES),
+      confidence: z.enum(CONFIDENCES),
+      asOf: z.string(),
+      quote: ZNullableText,
+      notes: ZNullableText,
+      sources: z.array(ZSourceJson.extend({ id: z.number().int() })),
+    })
+    .nullable(),
 });
 export type TCellJson = z.infer<typeof ZCellJson>;
 
@@ -287,8 +292,8 @@ export function toCellJson(state: TCellState): TCellJson {
     negotiation: state.negotiation.slug,
     issue: state.issue.slug,
     party: state.party.slug,
-    version: { id: head.id, recordedAt: head.recordedAt, author: head.author, reason: head.reason },
-    position: {
+    version: head && { id: head.id, recordedAt: head.recordedAt, author: head.author, reason: head.reason },
+    position: c && {
       label: c.label,
       summary: c.summary,
       score: c.score,

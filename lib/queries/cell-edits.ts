@@ -20,9 +20,10 @@ export type TCellState = {
   negotiation: { id: number; slug: string; title: string };
   issue: { id: number; slug: string; name: string; lowLabel: string; highLabel: string };
   party: { id: number; slug: string; name: string; date: string };
-  positionId: number;
-  /** The cell's latest recorded version: an edit must name it (the ETag of the write API). */
-  head: { id: number; author: string | null; recordedAt: string; reason: string | null };
+  /** Null for a cell with no version yet (an issue or party added since the import). */
+  positionId: number | null;
+  /** The cell's latest recorded version: an edit must name it (the ETag of the write API; 0 for none). */
+  head: { id: number; author: string | null; recordedAt: string; reason: string | null } | null;
   current: {
     label: string;
     summary: string;
@@ -33,14 +34,15 @@ export type TCellState = {
     quote: string | null;
     notes: string | null;
     sources: TStoredSource[];
-  };
+  } | null;
 };
 
 /** One row of the cell's state query: negotiation, issue, party, current content and latest version. */
-type TStateRow = Omit<TCellState["current"], "sources"> &
-  Record<"nId" | "iId" | "paId" | "positionId" | "headId", number> &
-  Record<"nSlug" | "nTitle" | "iSlug" | "iName" | "lowLabel" | "highLabel" | "paSlug" | "paName" | "paDate" | "headRecordedAt", string> &
-  Record<"headReason" | "headAuthor", string | null>;
+type TStateRow = Omit<NonNullable<TCellState["current"]>, "sources"> &
+  Record<"nId" | "iId" | "paId", number> &
+  Record<"positionId" | "headId", number | null> &
+  Record<"nSlug" | "nTitle" | "iSlug" | "iName" | "lowLabel" | "highLabel" | "paSlug" | "paName" | "paDate", string> &
+  Record<"headRecordedAt" | "headReason" | "headAuthor", string | null>;
 
 type TSourceRow = Omit<TStoredSource, "isDateApproximate" | "flags"> & { isDateApproximate: number; flags: string };
 const toStoredSource = ({ isDateApproximate, flags, ...row }: TSourceRow): TStoredSource => ({
@@ -60,8 +62,8 @@ export function readCellState(db: Database.Database, address: TCellAddress): TCe
          h."id" AS headId, h."recordedAt" AS headRecordedAt, h."reason" AS headReason, u."name" AS headAuthor
        FROM "Negotiation" n JOIN "Issue" i ON i."negotiationId" = n."id" AND i."slug" = ?
        JOIN "Party" pa ON pa."negotiationId" = n."id" AND pa."slug" = ?
-       JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
-       JOIN "PositionVersion" h ON h."id" = (SELECT MAX(v."id") FROM "PositionVersion" v WHERE v."positionId" = p."id")
+       LEFT JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
+       LEFT JOIN "PositionVersion" h ON h."id" = (SELECT MAX(v."id") FROM "PositionVersion" v WHERE v."positionId" = p."id")
        LEFT JOIN "User" u ON u."id" = h."authorId"
        WHERE n."slug" = ?`,
     )
@@ -80,18 +82,21 @@ export function readCellState(db: Database.Database, address: TCellAddress): TCe
     issue: { id: r.iId, slug: r.iSlug, name: r.iName, lowLabel: r.lowLabel, highLabel: r.highLabel },
     party: { id: r.paId, slug: r.paSlug, name: r.paName, date: r.paDate },
     positionId: r.positionId,
-    head: { id: r.headId, author: r.headAuthor, recordedAt: r.headRecordedAt, reason: r.headReason },
-    current: {
-      label: r.label,
-      summary: r.summary,
-      score: r.score,
-      status: r.status,
-      confidence: r.confidence,
-      asOf: r.asOf,
-      quote: r.quote,
-      notes: r.notes,
-      sources,
-    },
+    head: r.headId === null ? null : { id: r.headId, author: r.headAuthor, recordedAt: r.headRecordedAt!, reason: r.headReason },
+    current:
+      r.positionId === null
+        ? null
+        : {
+            label: r.label,
+            summary: r.summary,
+            score: r.score,
+            status: r.status,
+            confidence: r.confidence,
+            asOf: r.asOf,
+            quote: r.quote,
+            notes: r.notes,
+            sources,
+          },
   };
 }
 
@@ -131,6 +136,8 @@ export const ZCellEdit = z.object({
   notes: z.unknown().optional(),
   sources: z.array(z.unknown()).max(50, "at most 50 sources"),
   validFrom: ZDay.optional(),
+  /** The date as written (a day, a month, "c. ", a range), as the CSV export and the dossier format carry it; wins over `validFrom`. */
+  asOf: z.string().max(60).optional(),
   reason: ZText(500),
 });
 export type TCellEdit = z.input<typeof ZCellEdit>;
@@ -162,8 +169,9 @@ export function validateEdit(
   const problems: TValidationProblem[] = [];
   const edit = ZCellEdit.safeParse(raw);
   if (!edit.success) throw new CellValidationError(edit.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })));
-  const { reason, validFrom = today, sources, ...fields } = edit.data;
-  if (validFrom > today) problems.push({ path: "validFrom", message: "a version cannot hold from a day after today" });
+  const { reason, validFrom = today, asOf = validFrom, sources, ...fields } = edit.data;
+  if (/^(c\. )?\d{4}-\d{2}/.test(asOf) && parseValidity(asOf).validFrom > today)
+    problems.push({ path: edit.data.asOf ? "asOf" : "validFrom", message: "a version cannot hold from a day after today" });
   const byId = db.prepare(`SELECT ${SOURCE_FIELDS} FROM "Source" s WHERE s."id" = ? AND s."negotiationId" = ?`);
   const sourceIds: (number | null)[] = [];
   const resolved = sources.map((source, index) => {
@@ -181,7 +189,7 @@ export function validateEdit(
     ...fields,
     issue: state.issue.slug,
     party: state.party.slug,
-    asOf: validFrom,
+    asOf,
     sources: resolved,
   });
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })));
@@ -211,9 +219,10 @@ export function recordCellEdit(args: {
       const state = readCellState(db, args.address);
       if (!state) throw new CellNotFoundError();
       if (!args.authorize(state.negotiation.id)) throw new NotAllowedError(state.negotiation.slug);
-      if (state.head.id !== args.baseVersionId) throw new StaleVersionError(state);
+      if ((state.head?.id ?? 0) !== args.baseVersionId) throw new StaleVersionError(state);
       const { version, reason, sourceIds } = validateEdit(db, state, args.edit, now.toISOString().slice(0, 10));
       const versionId = writeVersion(db, state, version, sourceIds, { authorId: args.authorId, reason, recordedAt: now.toISOString() });
+      touchNegotiation(db, state.negotiation.id, lastDay(version.asOf!));
       return { state: readCellState(db, args.address)!, versionId };
     })
     .immediate();
@@ -232,7 +241,10 @@ export class CellNotFoundError extends Error {
   }
 }
 
-/** Writes one validated version of a cell (inside the caller's transaction) and makes the cell's current content its latest valid version. */
+/**
+ * Writes one validated version of a cell (inside the caller's transaction) and makes the cell's
+ * current content its latest valid version. The caller then calls `touchNegotiation` once.
+ */
 export function writeVersion(
   db: Database.Database,
   state: TCellState,
@@ -241,6 +253,30 @@ export function writeVersion(
   meta: { authorId: string | null; reason: string; recordedAt: string },
 ): number {
   const validity = parseValidity(version.asOf!);
+  const searchText = toPositionSearchText({ ...version, partyName: state.party.name });
+  // A cell's first version also makes its "Position" row, filled in from the version below.
+  const positionId =
+    state.positionId ??
+    Number(
+      db
+        .prepare(
+          `INSERT INTO "Position" ("issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText")
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          state.issue.id,
+          state.party.id,
+          version.label,
+          version.summary,
+          version.score,
+          version.status,
+          version.confidence,
+          version.asOf,
+          version.quote,
+          version.notes,
+          searchText,
+        ).lastInsertRowid,
+    );
   const versionId = Number(
     db
       .prepare(
@@ -249,7 +285,7 @@ export function writeVersion(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        state.positionId,
+        positionId,
         state.issue.id,
         state.party.id,
         version.label,
@@ -263,7 +299,7 @@ export function writeVersion(
         validity.isApproximate ? 1 : 0,
         version.quote,
         version.notes,
-        toPositionSearchText({ ...version, partyName: state.party.name }),
+        searchText,
         meta.recordedAt,
         meta.authorId,
         meta.reason,
@@ -292,13 +328,20 @@ export function writeVersion(
       ).lastInsertRowid;
     cite.run(versionId, sourceId, order);
   }
-  refreshCurrent(db, state.positionId);
-  db.prepare(DATA_VERSION_SQL).run(state.negotiation.id);
-  db.prepare(`UPDATE "Negotiation" SET "asOf" = MAX("asOf", ?) WHERE "id" = ?`).run(
-    validity.validTo ?? validity.validFrom,
-    state.negotiation.id,
-  );
+  refreshCurrent(db, positionId);
   return versionId;
+}
+
+/** After versions were written (in the caller's transaction): the negotiation's data version moves on, and its as-of date reaches `day`. */
+export function touchNegotiation(db: Database.Database, negotiationId: number, day: string): void {
+  db.prepare(DATA_VERSION_SQL).run(negotiationId);
+  db.prepare(`UPDATE "Negotiation" SET "asOf" = MAX("asOf", ?) WHERE "id" = ?`).run(day, negotiationId);
+}
+
+/** The last day a date text names (a range's end), for the negotiation's as-of date. */
+export function lastDay(asOf: string): string {
+  const { validFrom, validTo } = parseValidity(asOf);
+  return validTo ?? validFrom;
 }
 
 /** Makes a cell's "Position" row its latest valid version: the latest by validity, not retracting and not retracted. */

@@ -88,3 +88,43 @@ test("a save that started from an older version meets the conflict screen, then 
   await expect(versions.last()).toContainText("editor's reading");
   await expect(versions.nth((await versions.count()) - 2)).toContainText("admin correction");
 });
+
+test("an editor imports a CSV: the preview lists changes and invalid rows, and confirming writes them", async ({ page }) => {
+  await signIn(page, EDITOR, `/negotiations/${SLUG}/import`);
+  const csv = await (await page.request.get(`/negotiations/${SLUG}/matrix.csv?layout=long`)).text();
+  const lines = csv.split("\r\n");
+  const header = lines[0]!.replace(/^\uFEFF/, "").split(",");
+  const at = lines.findIndex((l) => l.startsWith("gamma,") && l.split(",")[header.indexOf("party")] === "c");
+  const withCell = (column: string, value: string) =>
+    lines
+      .map((line, index) => (index === at ? Object.assign(line.split(","), { [header.indexOf(column)]: value }).join(",") : line))
+      .join("\r\n");
+  const upload = async (name: string, content: string) => {
+    await page.getByLabel("File (.csv or .json)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
+    await page.getByLabel("Reason (shown in the log for every change)").fill("weekly sheet");
+    await page.getByRole("button", { name: "Preview the import" }).click();
+  };
+
+  await upload("bad.csv", withCell("score", "9"));
+  // Row numbers as a spreadsheet shows them (an earlier cell's text has a line break, so its file line differs).
+  await expect(page.getByTestId("import-problems")).toContainText(
+    new RegExp(`row ${at + 1} \\(line \\d+\\) \\(gamma × c\\): score: a score is from −2 to \\+2`),
+  );
+  await expect(page.getByRole("button", { name: /Write these/ })).toHaveCount(0);
+
+  await upload("week.csv", withCell("label", "Imported from the sheet"));
+  await expect(page.getByTestId("import-preview")).toContainText("0 cells to add, 1 to change");
+  await expect(page.getByTestId("import-change")).toContainText("Imported from the sheet");
+  await page.getByRole("button", { name: "Write these 1 changes" }).click();
+  await expect(page.getByTestId("import-done")).toContainText("1 cell got a new version");
+  await page.goto(cell("gamma", "c"));
+  await expect(page.locator(".cell-page-label")).toHaveText("Imported from the sheet");
+
+  // A file past the limit is refused in the page, with the limit named, before it is sent.
+  await page.goto(`/negotiations/${SLUG}/import`);
+  await page
+    .getByLabel("File (.csv or .json)")
+    .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.alloc(2.5 * 1024 * 1024, 97) });
+  await expect(page.locator("#upload-error")).toContainText("at most 2 MB");
+  await expect(page.getByRole("button", { name: "Preview the import" })).toBeDisabled();
+});

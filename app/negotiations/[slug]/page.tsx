@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsOfControl } from "@/components/as-of-control";
+import { EditorLinks } from "@/components/editor-links";
 import { ExportLinks } from "@/components/export-links";
 import { Legend } from "@/components/legend";
 import { MatrixFilters } from "@/components/matrix-filters";
@@ -78,6 +79,7 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
       />
       <Pagination basePath={basePath} params={view.params} page={page} />
       <ExportLinks slug={negotiation.slug} params={view.params} />
+      <EditorLinks slug={negotiation.slug} />
       <Legend scaleNote={negotiation.scaleNote} issues={matrix.rows.map((r) => r.issue)} />
     </>
   );

@@ -20,7 +20,7 @@ type TParams = TCellAddress;
 /** A request body past this size is refused before it is read whole. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-const etagOf = (state: TCellState) => `"v${state.head.id}"`;
+const etagOf = (state: TCellState) => `"v${state.head?.id ?? 0}"`;
 
 function cellResponse(state: TCellState, status = 200): Response {
   return Response.json(toCellJson(state), { status, headers: { ETag: etagOf(state), "Cache-Control": "no-store" } });

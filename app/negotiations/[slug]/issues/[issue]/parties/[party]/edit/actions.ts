@@ -27,7 +27,7 @@ export async function saveCellEdit(address: TCellAddress, _previous: TEditFormSt
       edit: formToEdit(form),
       authorize: (negotiationId) => mayEdit(viewer, negotiationId),
     });
-    redirect(`${cellHref(state.negotiation.slug, state.issue.slug, state.party.slug)}?saved=${state.head.id}`);
+    redirect(`${cellHref(state.negotiation.slug, state.issue.slug, state.party.slug)}?saved=${state.head!.id}`);
   } catch (error) {
     if (error instanceof StaleVersionError) return { values, conflict: toCellJson(error.current) };
     if (error instanceof CellValidationError) return { values, problems: error.problems };

@@ -1,0 +1,14 @@
+import Link from "next/link";
+import { mayEditSlug } from "@/lib/queries/accounts";
+import { getViewer } from "@/lib/viewer";
+
+/** For an editor of this negotiation: where to import a file. Readers see nothing. */
+export async function EditorLinks({ slug }: { slug: string }) {
+  if (!mayEditSlug(await getViewer(), slug)) return null;
+  return (
+    <p className="editor-links">
+      You can edit this negotiation: open a cell and choose “Edit this position”, or{" "}
+      <Link href={`/negotiations/${slug}/import`}>import a file of positions</Link>.
+    </p>
+  );
+}
