@@ -72,7 +72,7 @@ function harden(request: http.IncomingMessage, response: http.ServerResponse): v
 
 const server = http.createServer((request, response) => {
   harden(request, response);
-  const refusal = checkRequest(request.method ?? "", request.url ?? "");
+  const refusal = checkRequest(request.method ?? "", request.url ?? "", request.headers);
   if (!refusal) {
     if (isUnknownPage(request)) return void app.render404(request, response);
     const render = () => void handle(request, response);

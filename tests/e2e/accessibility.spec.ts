@@ -26,6 +26,8 @@ const PAGES = [
   ["matrix-as-of", "/negotiations/ukraine-peace-2025?asOf=2025-11-22"],
   ["changes", "/negotiations/ukraine-peace-2025/changes?from=2025-11-20&to=2025-12-24"],
   ["cell-history", "/negotiations/ukraine-peace-2025/issues/nato/parties/ukraine?asOf=2025-12-15"],
+  ["sign-in", "/sign-in"],
+  ["log", "/negotiations/ukraine-peace-2025/log?party=ukraine"],
 ] as const;
 
 const VIEWS = [

@@ -2,6 +2,7 @@
 // the log, and meet the conflict screen when a second session saved first. Runs on a negotiation of
 // its own, so that no other test reads what these tests write.
 import type { Browser, Page } from "@playwright/test";
+import { findAxeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { ADMIN, EDITOR } from "./support/users";
 
@@ -79,6 +80,7 @@ test("a save that started from an older version meets the conflict screen, then 
   await expect(conflict).toContainText(ADMIN.name);
   await expect(conflict).toContainText("admin correction");
   await expect(conflict.getByRole("row", { name: /Summary \(differs\)/ })).toContainText("The editor's own reading of the draft.");
+  expect(await findAxeViolations(page), "the conflict screen and the edit form").toEqual([]);
   // Nothing of the editor's was saved yet.
   await expect(page.getByLabel("Summary")).toHaveValue("The editor's own reading of the draft.");
   await page.getByRole("button", { name: "Save my version on top of theirs" }).click();
@@ -115,6 +117,7 @@ test("an editor imports a CSV: the preview lists changes and invalid rows, and c
   await upload("week.csv", withCell("label", "Imported from the sheet"));
   await expect(page.getByTestId("import-preview")).toContainText("0 cells to add, 1 to change");
   await expect(page.getByTestId("import-change")).toContainText("Imported from the sheet");
+  expect(await findAxeViolations(page), "the import preview").toEqual([]);
   await page.getByRole("button", { name: "Write these 1 changes" }).click();
   await expect(page.getByTestId("import-done")).toContainText("1 cell got a new version");
   await page.goto(cell("gamma", "c"));
