@@ -13,7 +13,12 @@ export async function AccountNav() {
         <>
           <span data-testid="signed-in-as">Signed in as {viewer.name}</span>
           <Link href="/account">Account</Link>
-          {viewer.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+          {viewer.role === "admin" ? (
+            <>
+              <Link href="/admin/users">Users</Link>
+              <Link href="/admin/negotiations">New negotiation</Link>
+            </>
+          ) : null}
           <SignOutButton />
         </>
       )}

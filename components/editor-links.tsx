@@ -7,8 +7,9 @@ export async function EditorLinks({ slug }: { slug: string }) {
   if (!mayEditSlug(await getViewer(), slug)) return null;
   return (
     <p className="editor-links">
-      You can edit this negotiation: open a cell and choose “Edit this position”, or{" "}
-      <Link href={`/negotiations/${slug}/import`}>import a file of positions</Link>.
+      You can edit this negotiation: open a cell and choose “Edit this position”,{" "}
+      <Link href={`/negotiations/${slug}/import`}>import a file of positions</Link>, or{" "}
+      <Link href={`/negotiations/${slug}/structure`}>add and edit its issues, parties and events</Link>.
     </p>
   );
 }

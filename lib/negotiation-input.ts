@@ -125,11 +125,41 @@ export const ZPositionInput = z
     path: ["score"],
   });
 
-const ZDatedEntry = z.object({
+/** An issue (a row): its slug, name, description, whether it is core, and what −2 and +2 mean on it. */
+export const ZIssueInput = z.object({
+  slug: ZSlug,
+  name: ZText(L.name),
+  description: ZText(L.description),
+  isCore: z.boolean(),
+  lowLabel: ZText(L.label),
+  highLabel: ZText(L.label),
+});
+
+/** A party (a column): an actor or a document, with its date. */
+export const ZPartyInput = z.object({
+  slug: ZSlug,
+  name: ZText(L.name),
+  kind: ZPartyKind,
+  date: ZDateText,
+  description: ZText(L.description),
+});
+
+export const ZDatedEntry = z.object({
   date: ZPartialDate,
   title: ZText(L.name),
   summary: ZText(L.description),
   sources: z.array(ZSourceInput).min(1),
+});
+
+/** A dated event, with an optional slug that versions name as their occasion. */
+export const ZEventInput = ZDatedEntry.extend({ slug: ZSlug.nullish().transform((v) => v ?? null) });
+
+/** A negotiation's own fields, for a new one with an empty matrix. */
+export const ZNewNegotiation = z.object({
+  slug: ZSlug,
+  title: ZText(L.name),
+  summary: ZText(L.description),
+  scaleNote: ZText(L.description),
 });
 
 /** A whole negotiation to write: every issue × party cell must be present exactly once. */
@@ -141,26 +171,10 @@ export const ZNegotiationInput = z
     scaleNote: ZText(L.description),
     lowPoleParty: ZSlug.nullish().transform((v) => v ?? null),
     highPoleParty: ZSlug.nullish().transform((v) => v ?? null),
-    issues: z
-      .array(
-        z.object({
-          slug: ZSlug,
-          name: ZText(L.name),
-          description: ZText(L.description),
-          isCore: z.boolean(),
-          lowLabel: ZText(L.label),
-          highLabel: ZText(L.label),
-        }),
-      )
-      .min(1),
-    parties: z
-      .array(z.object({ slug: ZSlug, name: ZText(L.name), kind: ZPartyKind, date: ZDateText, description: ZText(L.description) }))
-      .min(1),
+    issues: z.array(ZIssueInput).min(1),
+    parties: z.array(ZPartyInput).min(1),
     positions: z.array(ZPositionInput),
-    events: z
-      .array(ZDatedEntry.extend({ slug: ZSlug.nullish().transform((v) => v ?? null) }))
-      .max(10_000)
-      .default([]),
+    events: z.array(ZEventInput).max(10_000).default([]),
     /** Dated facts of the context (territory held, battlefield claims), with how far each is verified. */
     facts: z
       .array(ZDatedEntry.extend({ verification: ZText(L.description) }))

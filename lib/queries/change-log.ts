@@ -5,6 +5,7 @@ import { isCalendarDay, readParam, type TRawSearchParams } from "../matrix-param
 import { getDatabase } from "../db";
 import { findNegotiation } from "./matrix-sql";
 import { toInfo } from "./matrix-view";
+import { listAuditEntries, type TAuditEntry } from "./structure";
 
 // The audit trail of a negotiation: every version ever recorded, newest first, with who entered it
 // (display name only), when, why, and what it changed against the cell's version before it.
@@ -12,6 +13,8 @@ import { toInfo } from "./matrix-view";
 /** Entries per page of the log; the Atom feed carries the newest FEED_ENTRIES. */
 export const LOG_PAGE = 100;
 export const FEED_ENTRIES = 50;
+/** Structure changes shown on the log's first page. */
+export const STRUCTURE_ENTRIES = 100;
 
 export type TLogFilters = { issue: string | null; party: string | null; editor: string | null; from: string | null; to: string | null };
 
@@ -35,6 +38,8 @@ export type TChangeLog = {
   nextBefore: number | null;
   /** The choices of the filters: issues, parties and editors' names. */
   options: { issues: { slug: string; name: string }[]; parties: { slug: string; name: string }[]; editors: string[] };
+  /** The newest changes to the negotiation's issues, parties and events (unfiltered; on the first page only). */
+  structure: TAuditEntry[];
   notices: string[];
 };
 
@@ -148,6 +153,7 @@ export function getChangeLog(slug: string, raw: TRawSearchParams, limit = LOG_PA
       entries,
       nextBefore: rows.length > limit ? page.at(-1)!.id : null,
       options,
+      structure: before === null ? listAuditEntries(negotiation.id, STRUCTURE_ENTRIES) : [],
       notices,
     };
   })();

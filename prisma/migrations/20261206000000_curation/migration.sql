@@ -95,3 +95,19 @@ CREATE TABLE "ImportDraft" (
 ALTER TABLE "PositionVersion" ADD COLUMN "authorId" TEXT REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "PositionVersion" ADD COLUMN "reason" TEXT;
 CREATE INDEX "PositionVersion_authorId_idx" ON "PositionVersion"("authorId");
+
+-- Changes to a negotiation's structure (issues, parties, events, sources, the negotiation itself):
+-- who, when, why, and the fields before and after, as JSON.
+CREATE TABLE "AuditEntry" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "negotiationId" INTEGER NOT NULL,
+    "userId" TEXT,
+    "at" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "target" TEXT NOT NULL,
+    "detail" TEXT NOT NULL DEFAULT '{}',
+    CONSTRAINT "AuditEntry_negotiationId_fkey" FOREIGN KEY ("negotiationId") REFERENCES "Negotiation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "AuditEntry_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+CREATE INDEX "AuditEntry_negotiationId_id_idx" ON "AuditEntry"("negotiationId", "id");

@@ -130,6 +130,36 @@ export default async function LogPage({ params, searchParams }: TNegotiationPage
           </li>
         ))}
       </ol>
+      {log.structure.length > 0 ? (
+        <>
+          <h2>Changes to issues, parties and events</h2>
+          <ol className="log" data-testid="structure-log">
+            {log.structure.map((entry) => (
+              <li key={entry.id} className="card">
+                <p>
+                  <strong>{entry.action}</strong> {entry.target}, on {when(entry.at)} by {entry.author ?? "an account since removed"}.
+                  Reason: “{entry.reason}”.
+                </p>
+                {entry.detail.after ? (
+                  <dl className="log-diff">
+                    {Object.entries(entry.detail.after).map(([field, value]) => (
+                      <div key={field}>
+                        <dt>{field}</dt>
+                        <dd>
+                          {entry.detail.before && field in entry.detail.before ? (
+                            <del>{JSON.stringify(entry.detail.before[field])}</del>
+                          ) : null}{" "}
+                          <ins>{JSON.stringify(value)}</ins>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       {log.nextBefore !== null ? (
         <p>
           <Link href={`/negotiations/${slug}/log${filterQuery(filters, log.nextBefore)}`}>Older changes</Link>

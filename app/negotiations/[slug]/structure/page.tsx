@@ -1,0 +1,298 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getDatabase } from "@/lib/db";
+import { PARTY_KINDS } from "@/lib/domain";
+import { mayEditSlug } from "@/lib/queries/accounts";
+import { findNegotiation, listParties, selectIssues } from "@/lib/queries/matrix-sql";
+import { getViewer } from "@/lib/viewer";
+import type { TNegotiationPageProps } from "../page-props";
+import { structureAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Issues, parties and events", robots: { index: false } };
+
+const MESSAGES: Record<string, string> = {
+  "issue.add": "Issue added",
+  "issue.update": "Issue changed",
+  "issue.move": "Issue moved",
+  "party.add": "Party added",
+  "party.update": "Party changed",
+  "party.move": "Party moved",
+  "event.add": "Event added",
+};
+
+function Reason({ id }: { id: string }) {
+  return (
+    <label>
+      Reason (shown in the log)
+      <input name="reason" id={id} required maxLength={500} />
+    </label>
+  );
+}
+
+function MoveButtons({
+  action,
+  slug,
+  name,
+  first,
+  last,
+  act,
+}: {
+  action: string;
+  slug: string;
+  name: string;
+  first: boolean;
+  last: boolean;
+  act: (form: FormData) => Promise<void>;
+}) {
+  return (
+    <form action={act} className="move-buttons">
+      <input type="hidden" name="action" value={action} />
+      <input type="hidden" name="slug" value={slug} />
+      <button type="submit" name="direction" value="up" disabled={first} aria-label={`Move ${name} up`}>
+        ↑ Up
+      </button>{" "}
+      <button type="submit" name="direction" value="down" disabled={last} aria-label={`Move ${name} down`}>
+        ↓ Down
+      </button>
+    </form>
+  );
+}
+
+/**
+ * An editor's page for the negotiation's structure: add, rename and reorder issues and parties
+ * (a newly published draft is a new party), and add events. Every change is logged with a reason.
+ * New cells start empty ("No data") until an editor or an import gives them a first version.
+ */
+export default async function StructurePage({ params, searchParams }: TNegotiationPageProps) {
+  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+  const db = getDatabase();
+  const negotiation = findNegotiation(db, slug);
+  if (!negotiation) notFound();
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(`/negotiations/${slug}/structure`)}`);
+  if (!mayEditSlug(viewer, slug))
+    return (
+      <>
+        <h1>Issues, parties and events</h1>
+        <p role="alert">You have no rights to edit this negotiation.</p>
+      </>
+    );
+  const issueIds = db
+    .prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT 500`)
+    .pluck()
+    .all(negotiation.id) as number[];
+  const issues = selectIssues(db, issueIds);
+  const parties = listParties(db, negotiation.id);
+  const act = structureAction.bind(null, slug);
+  const done = typeof raw.done === "string" ? raw.done : null;
+  const error = typeof raw.error === "string" ? raw.error : null;
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link href={`/negotiations/${slug}`}>{negotiation.title}</Link>
+      </p>
+      <h1>Issues, parties and events</h1>
+      {done ? (
+        <p className="notice" role="status" data-testid="structure-done">
+          {MESSAGES[done.split(" ")[0]!] ?? "Done"}: {done.split(" ").slice(1).join(" ")}. It is in the{" "}
+          <Link href={`/negotiations/${slug}/log`}>change log</Link>.
+        </p>
+      ) : null}
+      {error ? (
+        <div className="notice" role="alert" data-testid="structure-error">
+          <p className="notice-title">Nothing was changed:</p>
+          <p>{error.slice(0, 2000)}</p>
+        </div>
+      ) : null}
+      <h2>Issues (rows)</h2>
+      <ol className="structure-list">
+        {issues.map((issue, index) => (
+          <li key={issue.slug}>
+            <strong>{issue.name}</strong> <span className="meta">({issue.slug})</span>
+            <MoveButtons
+              action="issue.move"
+              slug={issue.slug}
+              name={issue.name}
+              first={index === 0}
+              last={index === issues.length - 1}
+              act={act}
+            />
+            <details>
+              <summary>Rename or edit {issue.name}</summary>
+              <form action={act} className="form">
+                <input type="hidden" name="action" value="issue.update" />
+                <input type="hidden" name="slug" value={issue.slug} />
+                <IssueFields defaults={issue} />
+                <Reason id={`reason-issue-${issue.slug}`} />
+                <button type="submit">Save the issue</button>
+              </form>
+            </details>
+          </li>
+        ))}
+      </ol>
+      <details>
+        <summary>Add an issue</summary>
+        <form action={act} className="form">
+          <input type="hidden" name="action" value="issue.add" />
+          <label>
+            Slug (lowercase words joined by hyphens; the issue&apos;s address)
+            <input name="slug" required maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          </label>
+          <IssueFields />
+          <Reason id="reason-issue-new" />
+          <button type="submit">Add the issue</button>
+        </form>
+      </details>
+      <h2>Parties (columns)</h2>
+      <ol className="structure-list">
+        {parties.map((party, index) => (
+          <li key={party.slug}>
+            <strong>{party.name}</strong>{" "}
+            <span className="meta">
+              ({party.slug}, {party.kind}, {party.date})
+            </span>
+            <MoveButtons
+              action="party.move"
+              slug={party.slug}
+              name={party.name}
+              first={index === 0}
+              last={index === parties.length - 1}
+              act={act}
+            />
+            <details>
+              <summary>Rename or edit {party.name}</summary>
+              <form action={act} className="form">
+                <input type="hidden" name="action" value="party.update" />
+                <input type="hidden" name="slug" value={party.slug} />
+                <PartyFields defaults={party} />
+                <Reason id={`reason-party-${party.slug}`} />
+                <button type="submit">Save the party</button>
+              </form>
+            </details>
+          </li>
+        ))}
+      </ol>
+      <details>
+        <summary>Add a party (an actor, or a newly published document)</summary>
+        <form action={act} className="form">
+          <input type="hidden" name="action" value="party.add" />
+          <label>
+            Slug (lowercase words joined by hyphens)
+            <input name="slug" required maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          </label>
+          <PartyFields />
+          <Reason id="reason-party-new" />
+          <button type="submit">Add the party</button>
+        </form>
+      </details>
+      <h2>Events</h2>
+      <p>
+        The dated events are on the <Link href={`/negotiations/${slug}/timeline`}>timeline</Link>. An event needs at least one source.
+      </p>
+      <details>
+        <summary>Add an event</summary>
+        <form action={act} className="form">
+          <input type="hidden" name="action" value="event.add" />
+          <label>
+            Date (YYYY-MM-DD, or YYYY-MM)
+            <input name="date" required pattern="\d{4}(-\d{2}(-\d{2})?)?" />
+          </label>
+          <label>
+            Title
+            <input name="title" required maxLength={200} />
+          </label>
+          <label>
+            Summary
+            <textarea name="summary" required maxLength={2000} rows={3} />
+          </label>
+          <label>
+            Slug (optional; versions can name the event by it)
+            <input name="slug" maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          </label>
+          <fieldset>
+            <legend>Its source</legend>
+            <label>
+              Title
+              <input name="sourceTitle" required maxLength={500} />
+            </label>
+            <label>
+              Publisher
+              <input name="sourcePublisher" required maxLength={200} />
+            </label>
+            <label>
+              Address (http or https)
+              <input name="sourceUrl" type="url" maxLength={2000} />
+            </label>
+            <label>
+              Published (YYYY-MM-DD)
+              <input name="sourcePublishedAt" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
+            </label>
+          </fieldset>
+          <Reason id="reason-event-new" />
+          <button type="submit">Add the event</button>
+        </form>
+      </details>
+    </>
+  );
+}
+
+function IssueFields({
+  defaults,
+}: {
+  defaults?: { name: string; description: string; isCore: boolean; lowLabel: string; highLabel: string };
+}) {
+  return (
+    <>
+      <label>
+        Name
+        <input name="name" required maxLength={200} defaultValue={defaults?.name} />
+      </label>
+      <label>
+        Description
+        <textarea name="description" required maxLength={2000} rows={2} defaultValue={defaults?.description} />
+      </label>
+      <label>
+        What −2 means on this issue
+        <input name="lowLabel" required maxLength={200} defaultValue={defaults?.lowLabel} />
+      </label>
+      <label>
+        What +2 means on this issue
+        <input name="highLabel" required maxLength={200} defaultValue={defaults?.highLabel} />
+      </label>
+      <label className="choice">
+        <input type="checkbox" name="isCore" defaultChecked={defaults?.isCore ?? true} /> A core issue
+      </label>
+    </>
+  );
+}
+
+function PartyFields({ defaults }: { defaults?: { name: string; kind: string; date: string; description: string } }) {
+  return (
+    <>
+      <label>
+        Name
+        <input name="name" required maxLength={200} defaultValue={defaults?.name} />
+      </label>
+      <label>
+        Kind
+        <select name="kind" defaultValue={defaults?.kind ?? "document"}>
+          {PARTY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind === "actor" ? "An actor (a government, an alliance)" : "A document (a draft, a framework)"}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Date (YYYY-MM-DD; for a document, when it was published)
+        <input name="date" required maxLength={60} defaultValue={defaults?.date} />
+      </label>
+      <label>
+        Description
+        <textarea name="description" required maxLength={2000} rows={2} defaultValue={defaults?.description} />
+      </label>
+    </>
+  );
+}

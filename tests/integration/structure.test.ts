@@ -1,0 +1,139 @@
+// A negotiation built in the app: created empty, given issues and parties, its cells given first
+// versions through the write API, renamed and reordered, with every change in the log.
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET, PUT } from "@/app/api/negotiations/[slug]/issues/[issue]/parties/[party]/route";
+import { getDatabase } from "@/lib/db";
+import { ZCellJson } from "@/lib/json-formats";
+import { createApiToken, createUser } from "@/lib/queries/accounts";
+import { getChangeLog } from "@/lib/queries/change-log";
+import { CellValidationError } from "@/lib/queries/cell-edits";
+import { changeStructure, createNegotiation, StructureError } from "@/lib/queries/structure";
+import { readMatrixJson } from "../support/routes";
+
+const SLUG = "trade-talks";
+let adminId = "";
+let token = "";
+const change = (c: unknown, reason = "building the dossier") =>
+  changeStructure({ slug: SLUG, change: c, reason, userId: adminId, authorize: () => true });
+
+beforeAll(async () => {
+  adminId = (await createUser({ email: "builder@example.org", name: "Bea Builder", role: "admin", password: "builder password" })).id;
+  token = createApiToken(adminId, "tests").token;
+});
+
+describe("a negotiation built in the app", () => {
+  it("starts with an empty matrix, which every view shows without error", async () => {
+    expect(
+      createNegotiation({
+        fields: { slug: SLUG, title: "A trade deal", summary: "Tariffs and quotas.", scaleNote: "−2 closed, +2 open." },
+        userId: adminId,
+      }),
+    ).toEqual({ slug: SLUG });
+    const matrix = await readMatrixJson(SLUG);
+    expect(matrix).toMatchObject({ issues: [], parties: [], positions: [] });
+    expect(() => createNegotiation({ fields: { slug: SLUG, title: "Again", summary: "s", scaleNote: "n" }, userId: adminId })).toThrow(
+      StructureError,
+    );
+  });
+
+  it("gets issues and parties; their cells have no version until one is written", async () => {
+    change({
+      action: "issue.add",
+      issue: {
+        slug: "tariffs",
+        name: "Tariffs",
+        description: "Car tariffs.",
+        isCore: true,
+        lowLabel: "Keep all",
+        highLabel: "Abolish all",
+      },
+    });
+    change({
+      action: "issue.add",
+      issue: { slug: "quotas", name: "Quotas", description: "Steel quotas.", isCore: false, lowLabel: "Keep", highLabel: "Lift" },
+    });
+    change({ action: "party.add", party: { slug: "north", name: "North", kind: "actor", date: "2026-01-05", description: "One side." } });
+    change({ action: "party.add", party: { slug: "south", name: "South", kind: "actor", date: "2026-01-05", description: "The other." } });
+    const matrix = await readMatrixJson(SLUG);
+    expect(matrix.issues.map((i) => i.slug)).toEqual(["tariffs", "quotas"]);
+    expect(matrix.parties.map((p) => p.slug)).toEqual(["north", "south"]);
+    expect(matrix.positions).toEqual([]);
+
+    const url = `http://localhost/api/negotiations/${SLUG}/issues/tariffs/parties/north`;
+    const context = { params: Promise.resolve({ slug: SLUG, issue: "tariffs", party: "north" }) };
+    const empty = await GET(new Request(url), context);
+    expect(empty.headers.get("etag")).toBe('"v0"');
+    expect(ZCellJson.parse(await empty.json())).toMatchObject({ version: null, position: null });
+    const body = {
+      label: "Halve them",
+      summary: "North offers to halve car tariffs.",
+      score: 1,
+      status: "stated",
+      confidence: "medium",
+      sources: [{ title: "Statement", publisher: "North trade ministry", url: "https://example.org/statement", publishedAt: "2026-01-05" }],
+      validFrom: "2026-01-05",
+      reason: "first statement",
+    };
+    const created = await PUT(
+      new Request(url, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "if-match": '"v0"', "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      context,
+    );
+    expect(created.status).toBe(201);
+    expect((await readMatrixJson(SLUG)).positions).toEqual([
+      expect.objectContaining({ issue: "tariffs", party: "north", score: 1, label: "Halve them" }),
+    ]);
+  });
+
+  it("renames and reorders, and the log shows who, why, before and after", async () => {
+    change(
+      {
+        action: "issue.update",
+        slug: "quotas",
+        fields: { name: "Steel quotas", description: "Steel quotas.", isCore: true, lowLabel: "Keep", highLabel: "Lift" },
+      },
+      "clearer name",
+    );
+    change({ action: "party.move", slug: "south", direction: "up" }, "Reordered");
+    const matrix = await readMatrixJson(SLUG);
+    expect(matrix.issues.find((i) => i.slug === "quotas")).toMatchObject({ name: "Steel quotas", isCore: true });
+    expect(matrix.parties.map((p) => p.slug)).toEqual(["south", "north"]);
+    const [moved, renamed] = getChangeLog(SLUG, {})!.structure;
+    expect(moved).toMatchObject({ action: "party.move", target: "south", author: "Bea Builder", reason: "Reordered" });
+    expect(renamed).toMatchObject({
+      action: "issue.update",
+      target: "quotas",
+      reason: "clearer name",
+      detail: { before: { name: "Quotas", isCore: 0 }, after: { name: "Steel quotas", isCore: true } },
+    });
+  });
+
+  it("refuses a taken slug, invalid fields, a missing row and a user without rights, changing nothing", () => {
+    const dataVersion = () => getDatabase().prepare(`SELECT "dataVersion" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG);
+    const before = dataVersion();
+    expect(() =>
+      change({ action: "party.add", party: { slug: "north", name: "Again", kind: "actor", date: "2026-01-05", description: "d" } }),
+    ).toThrow("already used");
+    expect(() =>
+      change({ action: "issue.add", issue: { slug: "Bad Slug", name: "", description: "d", isCore: true, lowLabel: "l", highLabel: "h" } }),
+    ).toThrow(CellValidationError);
+    expect(() => change({ action: "issue.move", slug: "nope", direction: "up" })).toThrow("There is no issue “nope”.");
+    expect(() => change({ action: "issue.move", slug: "tariffs", direction: "up" })).toThrow("already first");
+    expect(() =>
+      change({ action: "issue.add", issue: { slug: "x", name: "X", description: "d", isCore: true, lowLabel: "l", highLabel: "h" } }, ""),
+    ).toThrow(CellValidationError);
+    expect(() =>
+      changeStructure({
+        slug: SLUG,
+        change: { action: "issue.move", slug: "quotas", direction: "up" },
+        reason: "r",
+        userId: adminId,
+        authorize: () => false,
+      }),
+    ).toThrow("no rights");
+    expect(dataVersion()).toBe(before);
+  });
+});
