@@ -3,12 +3,32 @@
 // answered 200 is kept under its URL, those headers and the database's version, and served from
 // memory until a write changes the version. Rendering and compression then happen once per version
 // rather than once per request. Bounded in bytes (least recently used out first).
+//
+// An HTML page carries its response's script nonce (see lib/security-headers.ts). Replaying a stored
+// page with its old nonce would let one nonce serve everyone, so a page is kept uncompressed with
+// the nonce it was rendered with, and each hit gets the request's own nonce written in its place
+// (and is compressed again when it was): a string replacement and a gzip, instead of a render.
 import type http from "node:http";
+import { gunzipSync, gzipSync } from "node:zlib";
 
 /** Request headers a response may depend on: Next's router headers (its `Vary`) and the encoding. */
 const KEY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
 
-type TEntry = { status: number; headers: http.OutgoingHttpHeaders; body: Buffer; version: string };
+type TEntry = {
+  status: number;
+  headers: http.OutgoingHttpHeaders;
+  body: Buffer;
+  version: string;
+  /** The nonce the page was rendered with (its body is kept uncompressed), or null for a response without one. */
+  nonce: string | null;
+  /** Whether the response was gzip-compressed (and is compressed again on each hit). */
+  gzip: boolean;
+};
+
+/** The script nonce of a Content-Security-Policy header, if any. */
+export function nonceOf(policy: unknown): string | null {
+  return typeof policy === "string" ? (/'nonce-([^']+)'/.exec(policy)?.[1] ?? null) : null;
+}
 
 export type TResponseCacheOptions = {
   /** The data's version now, or null when it cannot be told (then nothing is cached or served). */
@@ -41,21 +61,27 @@ export class ResponseCache {
     }
     const key = cacheKey(request);
     const entry = this.#entries.get(key);
-    if (entry && entry.version === version) {
+    const nonce = nonceOf(response.getHeader("content-security-policy"));
+    if (entry && entry.version === version && (entry.nonce === null || nonce !== null)) {
       this.#entries.delete(key); // most recently used last
       this.#entries.set(key, entry);
-      response.writeHead(entry.status, { ...entry.headers, "content-length": entry.body.length });
-      response.end(entry.body);
+      const body = entry.nonce === null ? entry.body : restamp(entry, nonce!);
+      response.writeHead(entry.status, { ...entry.headers, "content-length": body.length });
+      response.end(body);
       return "hit";
     }
     capture(response, this.#maxEntryBytes, (body) => {
       const headers = response.getHeaders();
       if (body === null || response.statusCode !== 200 || headers["set-cookie"] !== undefined) return;
-      // An HTML page carries its request's script nonce: replaying it would defeat the policy.
-      if (String(headers["content-type"] ?? "").startsWith("text/html")) return;
       delete headers["content-length"];
       delete headers["content-security-policy"]; // each response gets its own
-      this.#store(key, { status: response.statusCode, headers, body, version });
+      const html = String(headers["content-type"] ?? "").startsWith("text/html");
+      const gzip = headers["content-encoding"] === "gzip";
+      if (html && nonce !== null) {
+        this.#store(key, { status: response.statusCode, headers, body: gzip ? gunzipSync(body) : body, version, nonce, gzip });
+      } else if (!html) {
+        this.#store(key, { status: response.statusCode, headers, body, version, nonce: null, gzip });
+      }
     });
     next();
     return "miss";
@@ -73,6 +99,12 @@ export class ResponseCache {
       this.#bytes -= body.length;
     }
   }
+}
+
+/** A stored page with the request's nonce in place of the one it was rendered with, compressed as it was. */
+function restamp(entry: TEntry, nonce: string): Buffer {
+  const body = Buffer.from(entry.body.toString("utf8").replaceAll(entry.nonce!, nonce));
+  return entry.gzip ? gzipSync(body, { level: 6 }) : body;
 }
 
 /** GET requests without cookies, credentials, conditions or ranges: the same for every reader. */

@@ -131,3 +131,29 @@ test("an editor imports a CSV: the preview lists changes and invalid rows, and c
   await expect(page.locator("#upload-error")).toContainText("at most 2 MB");
   await expect(page.getByRole("button", { name: "Preview the import" })).toBeDisabled();
 });
+
+test("an editor adds a newly published draft as a party; its cells start empty and take a first version", async ({ page }) => {
+  await signIn(page, EDITOR, `/negotiations/${SLUG}/structure`);
+  await page.getByText("Add a party (an actor, or a newly published document)").click();
+  const form = page.locator("form", { has: page.locator('input[name="action"][value="party.add"]') });
+  await form.getByLabel("Slug (lowercase words joined by hyphens)").fill("new-draft");
+  await form.getByLabel("Name").fill("A new draft");
+  await form.getByLabel("Date (YYYY-MM-DD; for a document, when it was published)").fill("2026-01-02");
+  await form.getByLabel("Description").fill("Published today.");
+  await form.getByLabel("Reason (shown in the log)").fill("the draft was published");
+  await form.getByRole("button", { name: "Add the party" }).click();
+  await expect(page.getByTestId("structure-done")).toContainText("Party added: new-draft");
+
+  await page.goto(`/negotiations/${SLUG}`);
+  await expect(page.getByRole("columnheader", { name: /A new draft/ })).toBeVisible();
+  await page.goto(`${cell("alpha", "new-draft")}/edit`);
+  await page.getByLabel("Label (a few words)").fill("Not in the text");
+  await page.getByLabel("Summary").fill("The draft says nothing on this issue.");
+  await page.getByLabel("Status").selectOption("undisclosed");
+  await page.getByLabel("Reason for this change (shown in the log)").fill("first reading");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByTestId("saved")).toBeVisible();
+  await page.goto(`/negotiations/${SLUG}/log`);
+  await expect(page.getByTestId("structure-log")).toContainText("party.add new-draft");
+  await expect(page.getByTestId("structure-log")).toContainText("the draft was published");
+});

@@ -1,10 +1,12 @@
 // The response cache in front of the app (lib/response-cache.ts), over real HTTP, and the database
 // version that invalidates it (lib/data-version.ts) on a real SQLite file.
 import { copyFileSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { openServerReader } from "@/lib/server-reader";
@@ -14,18 +16,30 @@ let version = "v1";
 let renders = 0;
 let cache: ResponseCache;
 
-/** The app stand-in: counts renders; `/big…` is 3 KB, `/huge` 5 KB, `/missing` a 404, `/session` sets a cookie. */
-const server = http.createServer((request, response) =>
+/**
+ * The app stand-in: counts renders; `/big…` is 3 KB, `/huge` 5 KB, `/missing` a 404, `/session` sets
+ * a cookie; `/html` is a page with its response's nonce on its script (as the production server and
+ * Next make it), gzip-compressed when the client accepts it.
+ */
+const server = http.createServer((request, response) => {
+  const nonce = randomBytes(16).toString("base64");
+  response.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}'`);
   cache.handle(request, response, () => {
     renders++;
     if (request.url === "/missing") return void response.writeHead(404).end("no");
     if (request.url === "/session") response.setHeader("Set-Cookie", "a=b");
+    if (request.url === "/html") {
+      const page = Buffer.from(`<p>render ${renders}</p><script nonce="${nonce}">self.x=["${nonce}"]</script>`);
+      const gzip = /gzip/.test(String(request.headers["accept-encoding"]));
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...(gzip ? { "Content-Encoding": "gzip" } : {}) });
+      return void response.end(gzip ? gzipSync(page) : page);
+    }
     response.setHeader("Content-Type", "text/plain");
     const size = request.url === "/huge" ? 5000 : request.url?.startsWith("/big") ? 3000 : 0;
     response.write(size > 0 ? "x".repeat(size) : `page ${request.url} ${request.headers.rsc ?? ""} `);
     response.end(`render ${renders}`);
-  }),
-);
+  });
+});
 const base = await new Promise<string>((resolve) =>
   server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`)),
 );
@@ -86,6 +100,25 @@ describe("ResponseCache", () => {
     expect(renders).toBe(3);
     await get("/big");
     expect(renders).toBe(4);
+  });
+
+  test("a page served from memory carries the request's own nonce, never the one it was rendered with", async () => {
+    const pages = [];
+    for (const [index, encoding] of ["identity", "gzip", "gzip", "identity"].entries()) {
+      const response = await new Promise<http.IncomingMessage>((resolve) =>
+        http.get(`${base}/html`, { headers: { "accept-encoding": encoding } }, resolve),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of response) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      if (index >= 2) expect(response.headers["content-length"]).toBe(String(raw.length)); // from memory
+      const body = (response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString();
+      const nonce = /'nonce-([^']+)'/.exec(String(response.headers["content-security-policy"]))![1]!;
+      expect(body).toBe(`<p>render ${body.match(/render (\d)/)![1]}</p><script nonce="${nonce}">self.x=["${nonce}"]</script>`);
+      pages.push({ nonce, body });
+    }
+    expect(renders).toBe(2); // one render per encoding; the rest from memory
+    expect(new Set(pages.map((p) => p.nonce)).size).toBe(4);
   });
 
   test("with no version (the database cannot be told) nothing is cached", async () => {
