@@ -6,10 +6,11 @@
 //
 // An HTML page carries its response's script nonce (see lib/security-headers.ts). Replaying a stored
 // page with its old nonce would let one nonce serve everyone, so a page is kept uncompressed with
-// the nonce it was rendered with, and each hit gets the request's own nonce written in its place
-// (and is compressed again when it was): a string replacement and a gzip, instead of a render.
+// the nonce it was rendered with, split at that nonce, and each hit gets the request's own nonce
+// written in its place (lib/stamped-page.ts), compressed as the original was, instead of a render.
 import type http from "node:http";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
+import { stamp, stampable, stampGzip, type TStampedPage } from "./stamped-page";
 
 /** Request headers a response may depend on: Next's router headers (its `Vary`) and the encoding. */
 const KEY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
@@ -18,10 +19,12 @@ type TEntry = {
   status: number;
   headers: http.OutgoingHttpHeaders;
   body: Buffer;
+  /** The bytes the entry holds, for the cache's budget. */
+  size: number;
   version: string;
-  /** The nonce the page was rendered with (its body is kept uncompressed), or null for a response without one. */
-  nonce: string | null;
-  /** Whether the response was gzip-compressed (and is compressed again on each hit). */
+  /** A page with a script nonce, kept in pieces to take each request's own; null for a response without one. */
+  page: TStampedPage | null;
+  /** Whether the response was gzip-compressed (and each copy of a page is too). */
   gzip: boolean;
 };
 
@@ -62,10 +65,10 @@ export class ResponseCache {
     const key = cacheKey(request);
     const entry = this.#entries.get(key);
     const nonce = nonceOf(response.getHeader("content-security-policy"));
-    if (entry && entry.version === version && (entry.nonce === null || nonce !== null)) {
+    if (entry && entry.version === version && (entry.page === null || nonce !== null)) {
       this.#entries.delete(key); // most recently used last
       this.#entries.set(key, entry);
-      const body = entry.nonce === null ? entry.body : restamp(entry, nonce!);
+      const body = entry.page === null ? entry.body : entry.gzip ? stampGzip(entry.page, nonce!) : stamp(entry.page, nonce!);
       response.writeHead(entry.status, { ...entry.headers, "content-length": body.length });
       response.end(body);
       return "hit";
@@ -78,9 +81,12 @@ export class ResponseCache {
       const html = String(headers["content-type"] ?? "").startsWith("text/html");
       const gzip = headers["content-encoding"] === "gzip";
       if (html && nonce !== null) {
-        this.#store(key, { status: response.statusCode, headers, body: gzip ? gunzipSync(body) : body, version, nonce, gzip });
+        const page = stampable(gzip ? gunzipSync(body) : body, nonce);
+        const size =
+          page.pieces.reduce((sum, piece) => sum + piece.length, 0) + page.deflated.reduce((sum, piece) => sum + piece.length, 0);
+        this.#store(key, { status: response.statusCode, headers, body: Buffer.alloc(0), size, version, page, gzip });
       } else if (!html) {
-        this.#store(key, { status: response.statusCode, headers, body, version, nonce: null, gzip });
+        this.#store(key, { status: response.statusCode, headers, body, size: body.length, version, page: null, gzip });
       }
     });
     next();
@@ -89,22 +95,16 @@ export class ResponseCache {
 
   #store(key: string, entry: TEntry): void {
     const old = this.#entries.get(key);
-    if (old) this.#bytes -= old.body.length;
+    if (old) this.#bytes -= old.size;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    this.#bytes += entry.body.length;
-    for (const [oldest, { body }] of this.#entries) {
+    this.#bytes += entry.size;
+    for (const [oldest, { size }] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= body.length;
+      this.#bytes -= size;
     }
   }
-}
-
-/** A stored page with the request's nonce in place of the one it was rendered with, compressed as it was. */
-function restamp(entry: TEntry, nonce: string): Buffer {
-  const body = Buffer.from(entry.body.toString("utf8").replaceAll(entry.nonce!, nonce));
-  return entry.gzip ? gzipSync(body, { level: 6 }) : body;
 }
 
 /** GET requests without cookies, credentials, conditions or ranges: the same for every reader. */
