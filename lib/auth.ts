@@ -9,8 +9,8 @@ import { CLIENT_ADDRESS_HEADER, ROLES } from "./auth-constants";
 
 export { ROLES, type TRole } from "./auth-constants";
 
-/** How many sign-in attempts one address may make per minute. */
-export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+/** How many sign-in attempts one address may make per minute (AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE; 10 by default). */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = Math.max(1, Number(process.env.AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE) || 10);
 
 /**
  * The secret that signs session cookies: BETTER_AUTH_SECRET, or else a random one kept beside the
@@ -41,7 +41,11 @@ function createAuth() {
       max: 100,
       customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE } },
     },
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
+    // Secure cookies always (browsers accept them over plain HTTP on localhost), unless a deployment names a plain-HTTP address.
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      useSecureCookies: !process.env.BETTER_AUTH_URL?.startsWith("http://"),
+    },
     telemetry: { enabled: false },
   });
 }

@@ -129,6 +129,12 @@ test("a form posted from another site's page is refused before the app, with the
   const forged = await page.request.post(`${CELL_PAGE}/edit`, { multipart: { label: "x" }, headers: { origin: "https://evil.example" } });
   expect(forged.status()).toBe(403);
   expect(await forged.json()).toEqual({ error: "A change must be sent from this site's own pages." });
+  const forgedSignIn = await page.request.post("/api/auth/sign-in/email", {
+    data: { email: EDITOR.email, password: EDITOR.password },
+    headers: { origin: "https://evil.example" },
+  });
+  expect(forgedSignIn.status()).toBe(403);
+  expect(forgedSignIn.headers()["set-cookie"]).toBeUndefined();
   const put = await page.request.put(CELL_API, { data: {}, headers: { origin: "https://evil.example", "if-match": before! } });
   expect(put.status()).toBe(403);
   expect((await page.request.get(CELL_API)).headers()["etag"]).toBe(before);
