@@ -3,9 +3,8 @@ import type Database from "better-sqlite3";
 import { z } from "zod";
 import { parseValidity, type TConfidence, type TSource, type TStatus } from "../domain";
 import { getDatabase } from "../db";
-import { formatSourceLine } from "../format";
 import { ZPositionInput, ZText, type TPositionInput, type TValidationProblem } from "../negotiation-input";
-import { DATA_VERSION_SQL, toPositionSearchText } from "./write-negotiation";
+import { DATA_VERSION_SQL, prepareSourceInsert, toPositionSearchText } from "./write-negotiation";
 
 // Editing one cell: every save is a new version, written with its author, time and reason in one
 // transaction, and only when the cell's latest version is still the one the editor started from.
@@ -305,27 +304,10 @@ export function writeVersion(
         meta.reason,
       ).lastInsertRowid,
   );
-  const insertSource = db.prepare(
-    `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "flags")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertSource = prepareSourceInsert(db);
   const cite = db.prepare(`INSERT OR IGNORE INTO "PositionVersionSource" ("versionId", "sourceId", "sortOrder") VALUES (?, ?, ?)`);
   for (const [order, s] of version.sources.entries()) {
-    const sourceId =
-      sourceIds[order] ??
-      insertSource.run(
-        state.negotiation.id,
-        s.title,
-        s.publisher,
-        s.url,
-        s.publishedAt,
-        s.isDateApproximate ? 1 : 0,
-        s.note,
-        formatSourceLine(s),
-        s.kind,
-        s.relays,
-        JSON.stringify(s.flags),
-      ).lastInsertRowid;
+    const sourceId = sourceIds[order] ?? insertSource(state.negotiation.id, s);
     cite.run(versionId, sourceId, order);
   }
   refreshCurrent(db, positionId);

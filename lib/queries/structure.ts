@@ -2,11 +2,10 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import { getDatabase } from "../db";
-import { formatSourceLine } from "../format";
 import { ZEventInput, ZIssueInput, ZNewNegotiation, ZPartyInput, ZText, type TValidationProblem } from "../negotiation-input";
 import { foldText } from "../text";
 import { CellValidationError } from "./cell-edits";
-import { DATA_VERSION_SQL } from "./write-negotiation";
+import { DATA_VERSION_SQL, prepareSourceInsert } from "./write-negotiation";
 
 // Changes to a negotiation's structure: issues and parties added, renamed and reordered, events
 // added (with their sources), a new negotiation with an empty matrix. Each is validated with the
@@ -120,23 +119,9 @@ function apply(db: Database.Database, negotiationId: number, change: z.infer<typ
       const eventId = db
         .prepare(`INSERT INTO "Event" ("negotiationId", "slug", "date", "title", "summary", "sortOrder") VALUES (?, ?, ?, ?, ?, ?)`)
         .run(negotiationId, e.slug, e.date, e.title, e.summary, nextOrder(db, "Event", negotiationId)).lastInsertRowid;
-      const insertSource = db.prepare(
-        `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "flags") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      const insertSource = prepareSourceInsert(db);
       for (const [order, s] of e.sources.entries()) {
-        const sourceId = insertSource.run(
-          negotiationId,
-          s.title,
-          s.publisher,
-          s.url,
-          s.publishedAt,
-          s.isDateApproximate ? 1 : 0,
-          s.note,
-          formatSourceLine(s),
-          s.kind,
-          s.relays,
-          JSON.stringify(s.flags),
-        ).lastInsertRowid;
+        const sourceId = insertSource(negotiationId, s);
         db.prepare(`INSERT INTO "EventSource" ("eventId", "sourceId", "sortOrder") VALUES (?, ?, ?)`).run(eventId, sourceId, order);
       }
       db.prepare(`UPDATE "Negotiation" SET "asOf" = MAX("asOf", ?) WHERE "id" = ?`).run(e.date, negotiationId);

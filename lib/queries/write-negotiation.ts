@@ -65,6 +65,29 @@ export function dataAsOf(input: Pick<TNegotiationInput, "positions" | "events" |
   return dates.reduce((latest, d) => (d > latest ? d : latest), "0000-01-01");
 }
 
+/** A statement that writes one source of a negotiation (its citation line made from it) and returns its id. */
+export function prepareSourceInsert(
+  db: Database.Database,
+): (negotiationId: number | bigint, s: TPositionInput["sources"][number]) => number | bigint {
+  const statement = db.prepare(
+    `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "flags") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (negotiationId, s) =>
+    statement.run(
+      negotiationId,
+      s.title,
+      s.publisher,
+      s.url,
+      s.publishedAt,
+      s.isDateApproximate ? 1 : 0,
+      s.note,
+      formatSourceLine(s),
+      s.kind,
+      s.relays,
+      JSON.stringify(s.flags),
+    ).lastInsertRowid;
+}
+
 function prepareStatements(db: Database.Database) {
   return {
     exists: db.prepare(`SELECT 1 FROM "Negotiation" WHERE "slug" = ?`).pluck(),
@@ -78,9 +101,7 @@ function prepareStatements(db: Database.Database) {
     party: db.prepare(
       `INSERT INTO "Party" ("negotiationId", "slug", "name", "kind", "date", "description", "sortOrder") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    source: db.prepare(
-      `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "flags") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    source: prepareSourceInsert(db),
     position: db.prepare(
       `INSERT INTO "Position" ("issueId", "partyId", "label", "summary", "score", "status", "confidence", "asOf", "quote", "notes", "searchText") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -142,19 +163,7 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     const key = sourceKey(s);
     let sourceId = sourceIds.get(key);
     if (sourceId === undefined) {
-      sourceId = sql.source.run(
-        negotiationId,
-        s.title,
-        s.publisher,
-        s.url,
-        s.publishedAt,
-        s.isDateApproximate ? 1 : 0,
-        s.note,
-        formatSourceLine(s),
-        s.kind,
-        s.relays,
-        JSON.stringify(s.flags),
-      ).lastInsertRowid;
+      sourceId = sql.source(negotiationId, s);
       sourceIds.set(key, sourceId);
     }
     return sourceId;

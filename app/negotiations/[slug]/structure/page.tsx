@@ -107,31 +107,11 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
         </div>
       ) : null}
       <h2>Issues (rows)</h2>
-      <ol className="structure-list">
-        {issues.map((issue, index) => (
-          <li key={issue.slug}>
-            <strong>{issue.name}</strong> <span className="meta">({issue.slug})</span>
-            <MoveButtons
-              action="issue.move"
-              slug={issue.slug}
-              name={issue.name}
-              first={index === 0}
-              last={index === issues.length - 1}
-              act={act}
-            />
-            <details>
-              <summary>Rename or edit {issue.name}</summary>
-              <form action={act} className="form">
-                <input type="hidden" name="action" value="issue.update" />
-                <input type="hidden" name="slug" value={issue.slug} />
-                <IssueFields defaults={issue} />
-                <Reason id={`reason-issue-${issue.slug}`} />
-                <button type="submit">Save the issue</button>
-              </form>
-            </details>
-          </li>
-        ))}
-      </ol>
+      <StructureRows
+        kind="issue"
+        rows={issues.map((issue) => ({ slug: issue.slug, name: issue.name, meta: issue.slug, fields: <IssueFields defaults={issue} /> }))}
+        act={act}
+      />
       <details>
         <summary>Add an issue</summary>
         <form action={act} className="form">
@@ -146,34 +126,16 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
         </form>
       </details>
       <h2>Parties (columns)</h2>
-      <ol className="structure-list">
-        {parties.map((party, index) => (
-          <li key={party.slug}>
-            <strong>{party.name}</strong>{" "}
-            <span className="meta">
-              ({party.slug}, {party.kind}, {party.date})
-            </span>
-            <MoveButtons
-              action="party.move"
-              slug={party.slug}
-              name={party.name}
-              first={index === 0}
-              last={index === parties.length - 1}
-              act={act}
-            />
-            <details>
-              <summary>Rename or edit {party.name}</summary>
-              <form action={act} className="form">
-                <input type="hidden" name="action" value="party.update" />
-                <input type="hidden" name="slug" value={party.slug} />
-                <PartyFields defaults={party} />
-                <Reason id={`reason-party-${party.slug}`} />
-                <button type="submit">Save the party</button>
-              </form>
-            </details>
-          </li>
-        ))}
-      </ol>
+      <StructureRows
+        kind="party"
+        rows={parties.map((party) => ({
+          slug: party.slug,
+          name: party.name,
+          meta: `${party.slug}, ${party.kind}, ${party.date}`,
+          fields: <PartyFields defaults={party} />,
+        }))}
+        act={act}
+      />
       <details>
         <summary>Add a party (an actor, or a newly published document)</summary>
         <form action={act} className="form">
@@ -235,6 +197,42 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
         </form>
       </details>
     </>
+  );
+}
+
+/** The issues or the parties in order, each with buttons to move it and a form to rename or edit it. */
+function StructureRows(props: {
+  kind: "issue" | "party";
+  rows: { slug: string; name: string; meta: string; fields: React.ReactNode }[];
+  act: (form: FormData) => Promise<void>;
+}) {
+  const { kind, rows, act } = props;
+  return (
+    <ol className="structure-list">
+      {rows.map((row, index) => (
+        <li key={row.slug}>
+          <strong>{row.name}</strong> <span className="meta">({row.meta})</span>
+          <MoveButtons
+            action={`${kind}.move`}
+            slug={row.slug}
+            name={row.name}
+            first={index === 0}
+            last={index === rows.length - 1}
+            act={act}
+          />
+          <details>
+            <summary>Rename or edit {row.name}</summary>
+            <form action={act} className="form">
+              <input type="hidden" name="action" value={`${kind}.update`} />
+              <input type="hidden" name="slug" value={row.slug} />
+              {row.fields}
+              <Reason id={`reason-${kind}-${row.slug}`} />
+              <button type="submit">Save the {kind}</button>
+            </form>
+          </details>
+        </li>
+      ))}
+    </ol>
   );
 }
 
