@@ -53,6 +53,22 @@ export function grantNegotiations(userId: string, negotiationIds: readonly numbe
   db.transaction(() => negotiationIds.forEach((id) => grant.run(userId, id)))();
 }
 
+/** Sets the negotiations an editor may edit to exactly these (by slug; unknown slugs are an error, and nothing changes). */
+export function setNegotiations(userId: string, slugs: readonly string[]): void {
+  const db = getDatabase();
+  db.transaction(() => {
+    if (!db.prepare(`SELECT 1 FROM "User" WHERE "id" = ?`).get(userId)) throw new Error("There is no such user.");
+    const ids = slugs.map((slug) => {
+      const id = db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug) as number | undefined;
+      if (id === undefined) throw new Error(`There is no negotiation called “${slug}”.`);
+      return id;
+    });
+    db.prepare(`DELETE FROM "NegotiationEditor" WHERE "userId" = ?`).run(userId);
+    const grant = db.prepare(`INSERT OR IGNORE INTO "NegotiationEditor" ("userId", "negotiationId") VALUES (?, ?)`);
+    for (const id of ids) grant.run(userId, id);
+  })();
+}
+
 /** Whether a user may edit a negotiation: an admin may edit all, an editor those given to them. */
 export function mayEdit(account: TAccount | null, negotiationId: number): boolean {
   if (account === null) return false;

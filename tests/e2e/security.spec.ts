@@ -2,6 +2,7 @@
 // each page's scripts run only with that response's nonce, and mutations are refused without an
 // account, without rights, or from another site's page, changing nothing.
 import type { APIResponse, Page } from "@playwright/test";
+import { findAxeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { ADMIN, EDITOR } from "./support/users";
 
@@ -121,6 +122,7 @@ test("a server action whose session is gone or lacks the rights is refused on th
   await page.context().clearCookies();
   await signIn(page, ADMIN, "/admin/users");
   await expect(page.getByTestId("users")).not.toContainText("intruder@example.org");
+  expect(await findAxeViolations(page), "the users page").toEqual([]);
 });
 
 test("a form posted from another site's page is refused before the app, with the session cookie and all", async ({ page }) => {

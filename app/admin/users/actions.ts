@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createUser, generatePassword } from "@/lib/queries/accounts";
+import { createUser, generatePassword, setNegotiations } from "@/lib/queries/accounts";
 import { getViewer } from "@/lib/viewer";
 
 export type TInviteState = { error?: string; invited?: { email: string; password: string } };
@@ -29,4 +29,12 @@ export async function inviteUser(_previous: TInviteState, form: FormData): Promi
     if (error instanceof z.ZodError) return { error: error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ") };
     return { error: (error as Error).message };
   }
+}
+
+/** An administrator sets which negotiations an editor may edit. */
+export async function setUserNegotiations(form: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer?.role !== "admin") return;
+  setNegotiations(String(form.get("userId") ?? ""), form.getAll("negotiation").map(String));
+  revalidatePath("/admin/users");
 }

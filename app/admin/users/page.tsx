@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { InviteForm } from "@/components/invite-form";
+import { setUserNegotiations } from "./actions";
 import { listUsers } from "@/lib/queries/accounts";
 import { listNegotiations } from "@/lib/queries/negotiations";
 import { getViewer } from "@/lib/viewer";
@@ -40,7 +41,25 @@ export default async function UsersPage() {
               <th scope="row">{u.name}</th>
               <td>{u.email}</td>
               <td>{u.role}</td>
-              <td>{u.role === "admin" ? "all" : u.negotiations.join(", ") || "none"}</td>
+              <td>
+                {u.role === "admin" ? (
+                  "all"
+                ) : (
+                  <form action={setUserNegotiations} className="form">
+                    <input type="hidden" name="userId" value={u.id} />
+                    <fieldset>
+                      <legend>Negotiations {u.name} may edit</legend>
+                      {negotiations.map((n) => (
+                        <label key={n.slug} className="choice">
+                          <input type="checkbox" name="negotiation" value={n.slug} defaultChecked={u.negotiations.includes(n.slug)} />{" "}
+                          {n.title}
+                        </label>
+                      ))}
+                    </fieldset>
+                    <button type="submit">Save for {u.name}</button>
+                  </form>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
