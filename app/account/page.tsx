@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { PasswordForm } from "@/components/password-form";
 import { TokenForm } from "@/components/token-form";
 import { listApiTokens } from "@/lib/queries/accounts";
 import { getViewer } from "@/lib/viewer";
@@ -21,6 +22,8 @@ export default async function AccountPage() {
       <p>
         {viewer.name} ({viewer.email}), {viewer.role}. Readers see your display name next to your changes, never your email.
       </p>
+      <h2>Password</h2>
+      <PasswordForm />
       <h2>Personal API tokens</h2>
       <p>
         A token lets a script change cells through the write API with your rights: <code>Authorization: Bearer &lt;token&gt;</code>. Only a

@@ -4,7 +4,7 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { findAxeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
-import { ADMIN, EDITOR } from "./support/users";
+import { ADMIN, EDITOR, NEWCOMER } from "./support/users";
 
 const SLUG = "ukraine-peace-2025";
 const CELL_API = `/api/negotiations/e2e-curation/issues/gamma/parties/a`;
@@ -140,4 +140,20 @@ test("a form posted from another site's page is refused before the app, with the
   const put = await page.request.put(CELL_API, { data: {}, headers: { origin: "https://evil.example", "if-match": before! } });
   expect(put.status()).toBe(403);
   expect((await page.request.get(CELL_API)).headers()["etag"]).toBe(before);
+});
+
+test("a user replaces the password they were given; the old one no longer signs in", async ({ page }) => {
+  await signIn(page, NEWCOMER, "/account");
+  await page.getByLabel("Current password").fill(NEWCOMER.password);
+  await page.getByLabel("New password (12 to 128 characters)").fill("my own password 456");
+  await page.getByLabel("The new password again").fill("my own password 456");
+  await page.getByRole("button", { name: "Change my password" }).click();
+  await expect(page.getByTestId("password-message")).toHaveText("Your password is changed, and your other sessions are signed out.");
+  const old = await page.request.post("/api/auth/sign-in/email", {
+    data: { email: NEWCOMER.email, password: NEWCOMER.password },
+    headers: { origin: new URL(page.url()).origin },
+    failOnStatusCode: false,
+  });
+  expect(old.status()).toBe(401);
+  expect(await findAxeViolations(page), "the account page").toEqual([]);
 });
