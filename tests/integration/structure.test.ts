@@ -98,10 +98,18 @@ describe("a negotiation built in the app", () => {
       "clearer name",
     );
     change({ action: "party.move", slug: "south", direction: "up" }, "Reordered");
+    change(
+      { action: "party.update", slug: "north", fields: { name: "Northland", kind: "actor", date: "2026-01-05", description: "One side." } },
+      "its own name",
+    );
+    // The search finds the cells under the party's new name.
+    expect((await readMatrixJson(SLUG, "?q=northland")).positions).toEqual([
+      expect.objectContaining({ party: "north", label: "Halve them" }),
+    ]);
     const matrix = await readMatrixJson(SLUG);
     expect(matrix.issues.find((i) => i.slug === "quotas")).toMatchObject({ name: "Steel quotas", isCore: true });
     expect(matrix.parties.map((p) => p.slug)).toEqual(["south", "north"]);
-    const [moved, renamed] = getChangeLog(SLUG, {})!.structure;
+    const [, moved, renamed] = getChangeLog(SLUG, {})!.structure;
     expect(moved).toMatchObject({ action: "party.move", target: "south", author: "Bea Builder", reason: "Reordered" });
     expect(renamed).toMatchObject({
       action: "issue.update",
