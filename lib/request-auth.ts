@@ -1,5 +1,6 @@
 import "server-only";
 import { accountOfToken, type TAccount } from "./queries/accounts";
+import { isOriginOf } from "./request-gate";
 import { accountOfRequest } from "./viewer";
 
 /**
@@ -8,13 +9,7 @@ import { accountOfRequest } from "./viewer";
  */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return origin !== null && isOriginOf(origin, request.headers.get("host") ?? undefined);
 }
 
 export type TAuthentication = { account: TAccount | null; refusal: { status: 401 | 403; message: string } | null };

@@ -30,7 +30,8 @@ export function checkRequest(method: string, target: string, headers: { origin?:
   return null;
 }
 
-function isOriginOf(origin: string, host: string | undefined): boolean {
+/** Whether an Origin header names this host (the request's Host), the test of a same-site request. */
+export function isOriginOf(origin: string, host: string | undefined): boolean {
   try {
     return host !== undefined && new URL(origin).host === host;
   } catch {

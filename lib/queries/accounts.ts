@@ -30,11 +30,7 @@ export async function createUser(raw: TNewUser): Promise<TAccount> {
   const db = getDatabase();
   const email = input.email.toLowerCase();
   if (db.prepare(`SELECT 1 FROM "User" WHERE "email" = ?`).get(email)) throw new Error(`A user with the email ${email} already exists.`);
-  const negotiationIds = input.negotiations.map((slug) => {
-    const id = db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug) as number | undefined;
-    if (id === undefined) throw new Error(`There is no negotiation called “${slug}”.`);
-    return id;
-  });
+  const negotiationIds = negotiationIdsOf(input.negotiations);
   const context = await getAuth().$context;
   const hash = await context.password.hash(input.password);
   const user = await context.internalAdapter.createUser(
@@ -44,6 +40,16 @@ export async function createUser(raw: TNewUser): Promise<TAccount> {
   await context.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
   grantNegotiations(user.id, negotiationIds);
   return { id: user.id, name: input.name, email, role: input.role };
+}
+
+/** The ids of negotiations named by slug; an unknown slug is an error that names it. */
+function negotiationIdsOf(slugs: readonly string[]): number[] {
+  const idOf = getDatabase().prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck();
+  return slugs.map((slug) => {
+    const id = idOf.get(slug) as number | undefined;
+    if (id === undefined) throw new Error(`There is no negotiation called “${slug}”.`);
+    return id;
+  });
 }
 
 /** Gives a user the negotiations with these ids (already given ones are kept). */
@@ -58,11 +64,7 @@ export function setNegotiations(userId: string, slugs: readonly string[]): void 
   const db = getDatabase();
   db.transaction(() => {
     if (!db.prepare(`SELECT 1 FROM "User" WHERE "id" = ?`).get(userId)) throw new Error("There is no such user.");
-    const ids = slugs.map((slug) => {
-      const id = db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug) as number | undefined;
-      if (id === undefined) throw new Error(`There is no negotiation called “${slug}”.`);
-      return id;
-    });
+    const ids = negotiationIdsOf(slugs);
     db.prepare(`DELETE FROM "NegotiationEditor" WHERE "userId" = ?`).run(userId);
     const grant = db.prepare(`INSERT OR IGNORE INTO "NegotiationEditor" ("userId", "negotiationId") VALUES (?, ?)`);
     for (const id of ids) grant.run(userId, id);
