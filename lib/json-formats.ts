@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CONFIDENCES, PARTY_KINDS, SOURCE_KINDS, STATUSES } from "./domain";
 import type { TDivergence } from "./divergence";
 import type { TMatrix, TMatrixRow } from "./matrix";
-import type { TCellState } from "./queries/cell-edits";
+import type { TCellState } from "./queries/cell-state";
 import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "./matrix-params";
 
 // The public JSON formats, as named schemas. Responses are built field by field from these shapes

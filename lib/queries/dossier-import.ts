@@ -5,7 +5,8 @@ import { parse } from "csv-parse/sync";
 import { diffVersions, type TFieldChange, type TLoggedVersion } from "../changes";
 import { getDatabase } from "../db";
 import { currentVersion, NegotiationValidationError, parseNegotiationInput, type TPositionInput } from "../negotiation-input";
-import { CellValidationError, lastDay, readCellState, touchNegotiation, validateEdit, writeVersion, type TCellState } from "./cell-edits";
+import { CellValidationError, lastDay, touchNegotiation, validateEdit, writeVersion } from "./cell-edits";
+import { readCellState, type TCellState } from "./cell-state";
 
 // Importing a file of positions into a stored negotiation, in two steps: a preview of what it would
 // add and change (and every invalid row, with its line), then, when the editor confirms, every

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getAtom } from "@/app/negotiations/[slug]/log.atom/route";
 import { createUser } from "@/lib/queries/accounts";
 import { getChangeLog } from "@/lib/queries/change-log";
-import { getCellState, recordCellEdit } from "@/lib/queries/cell-edits";
+import { recordCellEdit } from "@/lib/queries/cell-edits";
+import { getCellState } from "@/lib/queries/cell-state";
 
 const SLUG = "ukraine-peace-2025";
 

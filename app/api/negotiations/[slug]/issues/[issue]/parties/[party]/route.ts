@@ -1,16 +1,8 @@
 import { jsonError, withJsonErrors } from "@/lib/http";
 import { toCellJson } from "@/lib/json-formats";
 import { mayEdit } from "@/lib/queries/accounts";
-import {
-  CellNotFoundError,
-  CellValidationError,
-  getCellState,
-  NotAllowedError,
-  recordCellEdit,
-  StaleVersionError,
-  type TCellAddress,
-  type TCellState,
-} from "@/lib/queries/cell-edits";
+import { CellNotFoundError, CellValidationError, NotAllowedError, recordCellEdit, StaleVersionError } from "@/lib/queries/cell-edits";
+import { getCellState, type TCellAddress, type TCellState } from "@/lib/queries/cell-state";
 import { authenticate } from "@/lib/request-auth";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { cellHref } from "@/lib/matrix";
 import { mayEdit } from "@/lib/queries/accounts";
-import { CellValidationError, recordCellEdit, StaleVersionError, type TCellAddress } from "@/lib/queries/cell-edits";
+import { CellValidationError, recordCellEdit, StaleVersionError } from "@/lib/queries/cell-edits";
+import type { TCellAddress } from "@/lib/queries/cell-state";
 import { toCellJson } from "@/lib/json-formats";
 import { formToEdit, type TEditFormState } from "@/lib/edit-form";
 import { getViewer } from "@/lib/viewer";

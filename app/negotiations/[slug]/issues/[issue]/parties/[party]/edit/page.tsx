@@ -5,7 +5,7 @@ import { CellEditForm } from "@/components/cell-edit-form";
 import { toCellJson } from "@/lib/json-formats";
 import { cellHref } from "@/lib/matrix";
 import { mayEdit } from "@/lib/queries/accounts";
-import { getCellState, listSources } from "@/lib/queries/cell-edits";
+import { getCellState, listSources } from "@/lib/queries/cell-state";
 import { getViewer } from "@/lib/viewer";
 import { saveCellEdit } from "./actions";
 
