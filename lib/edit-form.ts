@@ -9,6 +9,21 @@ export type TEditFormState = {
   conflict?: TCellJson;
 };
 
+export type TPosition = NonNullable<TCellJson["position"]>;
+
+/** What the form starts from for a cell with no version yet. */
+export const EMPTY: TPosition = {
+  label: "",
+  summary: "",
+  score: null,
+  status: "undisclosed",
+  confidence: "medium",
+  asOf: "",
+  quote: null,
+  notes: null,
+  sources: [],
+};
+
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 const optional = (form: FormData, key: string) => text(form, key).trim() || null;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { IssueFields, PartyFields, Reason, StructureRows } from "@/components/structure-forms";
 import { getDatabase } from "@/lib/db";
-import { PARTY_KINDS } from "@/lib/domain";
 import { mayEditSlug } from "@/lib/queries/accounts";
 import { findNegotiation, listParties, selectIssues } from "@/lib/queries/matrix-sql";
 import { getViewer } from "@/lib/viewer";
@@ -21,44 +21,6 @@ const MESSAGES: Record<string, string> = {
   "party.move": "Party moved",
   "event.add": "Event added",
 };
-
-function Reason({ id }: { id: string }) {
-  return (
-    <label>
-      Reason (shown in the log)
-      <input name="reason" id={id} required maxLength={500} />
-    </label>
-  );
-}
-
-function MoveButtons({
-  action,
-  slug,
-  name,
-  first,
-  last,
-  act,
-}: {
-  action: string;
-  slug: string;
-  name: string;
-  first: boolean;
-  last: boolean;
-  act: (form: FormData) => Promise<void>;
-}) {
-  return (
-    <form action={act} className="move-buttons">
-      <input type="hidden" name="action" value={action} />
-      <input type="hidden" name="slug" value={slug} />
-      <button type="submit" name="direction" value="up" disabled={first} aria-label={`Move ${name} up`}>
-        ↑ Up
-      </button>{" "}
-      <button type="submit" name="direction" value="down" disabled={last} aria-label={`Move ${name} down`}>
-        ↓ Down
-      </button>
-    </form>
-  );
-}
 
 /**
  * An editor's page for the negotiation's structure: add, rename and reorder issues and parties
@@ -196,101 +158,6 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
           <button type="submit">Add the event</button>
         </form>
       </details>
-    </>
-  );
-}
-
-/** The issues or the parties in order, each with buttons to move it and a form to rename or edit it. */
-function StructureRows(props: {
-  kind: "issue" | "party";
-  rows: { slug: string; name: string; meta: string; fields: React.ReactNode }[];
-  act: (form: FormData) => Promise<void>;
-}) {
-  const { kind, rows, act } = props;
-  return (
-    <ol className="structure-list">
-      {rows.map((row, index) => (
-        <li key={row.slug}>
-          <strong>{row.name}</strong> <span className="meta">({row.meta})</span>
-          <MoveButtons
-            action={`${kind}.move`}
-            slug={row.slug}
-            name={row.name}
-            first={index === 0}
-            last={index === rows.length - 1}
-            act={act}
-          />
-          <details>
-            <summary>Rename or edit {row.name}</summary>
-            <form action={act} className="form">
-              <input type="hidden" name="action" value={`${kind}.update`} />
-              <input type="hidden" name="slug" value={row.slug} />
-              {row.fields}
-              <Reason id={`reason-${kind}-${row.slug}`} />
-              <button type="submit">Save the {kind}</button>
-            </form>
-          </details>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function IssueFields({
-  defaults,
-}: {
-  defaults?: { name: string; description: string; isCore: boolean; lowLabel: string; highLabel: string };
-}) {
-  return (
-    <>
-      <label>
-        Name
-        <input name="name" required maxLength={200} defaultValue={defaults?.name} />
-      </label>
-      <label>
-        Description
-        <textarea name="description" required maxLength={2000} rows={2} defaultValue={defaults?.description} />
-      </label>
-      <label>
-        What −2 means on this issue
-        <input name="lowLabel" required maxLength={200} defaultValue={defaults?.lowLabel} />
-      </label>
-      <label>
-        What +2 means on this issue
-        <input name="highLabel" required maxLength={200} defaultValue={defaults?.highLabel} />
-      </label>
-      <label className="choice">
-        <input type="checkbox" name="isCore" defaultChecked={defaults?.isCore ?? true} /> A core issue
-      </label>
-    </>
-  );
-}
-
-function PartyFields({ defaults }: { defaults?: { name: string; kind: string; date: string; description: string } }) {
-  return (
-    <>
-      <label>
-        Name
-        <input name="name" required maxLength={200} defaultValue={defaults?.name} />
-      </label>
-      <label>
-        Kind
-        <select name="kind" defaultValue={defaults?.kind ?? "document"}>
-          {PARTY_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind === "actor" ? "An actor (a government, an alliance)" : "A document (a draft, a framework)"}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Date (YYYY-MM-DD; for a document, when it was published)
-        <input name="date" required maxLength={60} defaultValue={defaults?.date} />
-      </label>
-      <label>
-        Description
-        <textarea name="description" required maxLength={2000} rows={2} defaultValue={defaults?.description} />
-      </label>
     </>
   );
 }
