@@ -12,7 +12,13 @@ export async function AccountNav() {
       ) : (
         <>
           <span data-testid="signed-in-as">Signed in as {viewer.name}</span>
-          <Link href="/account">Account</Link>
+          {viewer.mustChangePassword ? (
+            <Link href="/account?first=1" className="attention">
+              Choose your own password
+            </Link>
+          ) : (
+            <Link href="/account">Account</Link>
+          )}
           {viewer.role === "admin" ? (
             <>
               <Link href="/admin/users">Users</Link>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 /**
@@ -9,6 +10,7 @@ import { useState } from "react";
 export function PasswordForm() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
   return (
     <form
       className="form"
@@ -28,12 +30,17 @@ export function PasswordForm() {
           }),
         }).catch(() => null);
         setPending(false);
-        if (response?.ok) element.reset();
+        if (response?.ok) {
+          element.reset();
+          router.refresh(); // the page drops its "choose your own password" notice and shows the revoked tokens
+        }
+        // The server says why a new password is refused (too short, too common, built from the email).
+        const refusal = response?.status === 400 ? ((await response.json().catch(() => null)) as { message?: string } | null) : null;
         setMessage(
           response?.ok
-            ? { ok: true, text: "Your password is changed, and your other sessions are signed out." }
+            ? { ok: true, text: "Your password is changed, your other sessions are signed out and your API tokens revoked." }
             : response?.status === 400
-              ? { ok: false, text: "A new password has 12 to 128 characters." }
+              ? { ok: false, text: refusal?.message ?? "A new password has 12 to 128 characters and is not a common one." }
               : { ok: false, text: "The current password is not right." },
         );
       }}

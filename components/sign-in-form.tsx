@@ -21,13 +21,19 @@ export function SignInForm({ next }: { next: string }) {
           body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
         }).catch(() => null);
         setPending(false);
-        if (response?.ok) return window.location.assign(next);
+        if (response?.ok) {
+          // An invited user chooses their own password before anything else.
+          const body = (await response.json().catch(() => null)) as { user?: { mustChangePassword?: boolean } } | null;
+          return window.location.assign(body?.user?.mustChangePassword ? "/account?first=1" : next);
+        }
         setError(
           response?.status === 429
-            ? "Too many attempts from this address. Wait a minute and try again."
+            ? "Too many attempts for this account or from this address. Wait a while and try again."
             : response?.status === 401
               ? "That email and password do not match an account."
-              : "Signing in failed. Try again.",
+              : response?.status === 403
+                ? "This account is disabled. Ask an administrator."
+                : "Signing in failed. Try again.",
         );
       }}
     >

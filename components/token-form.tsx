@@ -12,6 +12,14 @@ export function TokenForm() {
         Name of a new token (what it is for)
         <input name="name" maxLength={100} required />
       </label>
+      <label>
+        Valid for
+        <select name="days" defaultValue="90">
+          <option value="30">30 days</option>
+          <option value="90">90 days</option>
+          <option value="365">a year</option>
+        </select>
+      </label>
       {state.error ? (
         <p className="form-error" role="alert">
           {state.error}

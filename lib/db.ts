@@ -1,5 +1,5 @@
 import "server-only";
-import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
@@ -36,6 +36,8 @@ export function openDatabase(options: { readonly?: boolean; create?: boolean } =
     } catch {
       throw new Error("The folder for the database (DATABASE_URL) is read-only; choose a folder this process can write to.");
     }
+    // Created readable by this user only (SQLite gives its -wal and -shm files the same mode): it holds password hashes.
+    closeSync(openSync(databaseFile, "wx", 0o600));
   }
   const db = new Database(databaseFile, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   if (!options.readonly) db.pragma("journal_mode = WAL");

@@ -85,13 +85,13 @@ export type TMetaJson = z.infer<typeof ZMetaJson>;
 
 /** The `meta` of a JSON response for a view: `viewPath` is the page's path under the negotiation ("", "/charts", "/changes"). */
 export function toMetaJson(
-  request: { url: string } | string,
+  /** The site's public origin (lib/public-origin.ts), which the permalink is built on. */
+  origin: string,
   negotiation: { slug: string; asOf: string; dataVersion: string },
   params: TMatrixParams,
   viewPath: string,
   extra: Record<string, string> = {},
 ): TMetaJson {
-  const origin = new URL(typeof request === "string" ? request : request.url).origin;
   const search = toMatrixSearchParams({ ...params, page: 1, density: "compact" });
   for (const [key, value] of Object.entries(extra)) search.set(key, value);
   const filters = Object.fromEntries(search);

@@ -10,10 +10,30 @@
 // written in its place (lib/stamped-page.ts), compressed as the original was, instead of a render.
 import type http from "node:http";
 import { gunzipSync } from "node:zlib";
+import { normalizeAcceptEncoding } from "./request-gate";
 import { stamp, stampable, stampGzip, type TStampedPage } from "./stamped-page";
 
-/** Request headers a response may depend on: Next's router headers (its `Vary`) and the encoding. */
-const KEY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+/**
+ * Request headers a response may depend on: Next's router headers (its `Vary`) and the Host (links
+ * are built on it when no public origin is configured; the gate answers only the site's own hosts).
+ * The encoding is the other part of the key: the server has reduced it to `gzip` or `identity`.
+ */
+const KEY_HEADERS = ["host", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+
+/**
+ * Headers the server sets on each response itself (lib/security-headers.ts: a nonce per request,
+ * HSTS only over HTTPS), never replayed from a stored response.
+ */
+const PER_RESPONSE_HEADERS = [
+  "content-security-policy",
+  "strict-transport-security",
+  "x-frame-options",
+  "x-content-type-options",
+  "referrer-policy",
+  "permissions-policy",
+  "cross-origin-opener-policy",
+  "content-length",
+];
 
 type TEntry = {
   status: number;
@@ -76,10 +96,13 @@ export class ResponseCache {
     capture(response, this.#maxEntryBytes, (body) => {
       const headers = response.getHeaders();
       if (body === null || response.statusCode !== 200 || headers["set-cookie"] !== undefined) return;
-      delete headers["content-length"];
-      delete headers["content-security-policy"]; // each response gets its own
+      // Kept only when every client of its key can read it: plain bytes, or gzip under the gzip key;
+      // a response compressed any other way is never stored.
+      const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
+      if (encoding !== "identity" && encoding !== encodingOf(request)) return;
+      for (const name of PER_RESPONSE_HEADERS) delete headers[name];
       const html = String(headers["content-type"] ?? "").startsWith("text/html");
-      const gzip = headers["content-encoding"] === "gzip";
+      const gzip = encoding === "gzip";
       if (html && nonce !== null) {
         const page = stampable(gzip ? gunzipSync(body) : body, nonce);
         const size =
@@ -122,9 +145,13 @@ function isCacheable(request: http.IncomingMessage): boolean {
   );
 }
 
+/** The encoding a request's entry holds: `gzip` when the client accepts it, else `identity` (as the server normalises the header). */
+function encodingOf(request: http.IncomingMessage): "gzip" | "identity" {
+  return normalizeAcceptEncoding(request.headers["accept-encoding"]);
+}
+
 function cacheKey(request: http.IncomingMessage): string {
-  const encoding = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
-  return JSON.stringify([request.url, encoding, ...KEY_HEADERS.map((name) => request.headers[name] ?? null)]);
+  return JSON.stringify([request.url, encodingOf(request), ...KEY_HEADERS.map((name) => request.headers[name] ?? null)]);
 }
 
 type TWrite = (chunk: unknown, ...rest: unknown[]) => boolean;

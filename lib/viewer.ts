@@ -8,9 +8,10 @@ import type { TAccount } from "./queries/accounts";
 export async function accountOfRequest(requestHeaders: Headers): Promise<TAccount | null> {
   if (!requestHeaders.get("cookie")) return null;
   const session = await getAuth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  const { id, name, email, role } = session.user;
-  return { id, name, email, role: role as TRole };
+  // A disabled account's sessions are deleted when it is disabled; the check here covers a session read in between.
+  if (!session || session.user.disabledAt) return null;
+  const { id, name, email, role, mustChangePassword } = session.user;
+  return { id, name, email, role: role as TRole, mustChangePassword: mustChangePassword === true };
 }
 
 /** The signed-in account of the page being rendered, read once per render. */

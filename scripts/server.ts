@@ -6,7 +6,8 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import type { TLSSocket } from "node:tls";
 import { CLIENT_ADDRESS_HEADER } from "../lib/auth-constants";
-import { checkRequest } from "../lib/request-gate";
+import { allowedHosts } from "../lib/public-origin";
+import { checkRequest, normalizeAcceptEncoding, normalizePathname } from "../lib/request-gate";
 import { ResponseCache } from "../lib/response-cache";
 import { newNonce, securityHeaders } from "../lib/security-headers";
 import { openServerReader } from "../lib/server-reader";
@@ -37,6 +38,8 @@ function refuse(response: http.ServerResponse, status: number, message: string, 
     ...extra,
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
+    // The body of a refused request is never read: the connection closes instead of draining it.
+    Connection: "close",
   });
   response.end(JSON.stringify({ error: message }));
 }
@@ -63,16 +66,19 @@ function isUnknownPage(request: http.IncomingMessage): boolean {
  */
 function harden(request: http.IncomingMessage, response: http.ServerResponse): void {
   const https = (request.socket as TLSSocket).encrypted === true || request.headers["x-forwarded-proto"] === "https";
-  const pathname = (request.url ?? "/").split("?")[0]!;
-  const headers = securityHeaders({ nonce: newNonce(), pathname, https });
+  // Framing is decided on the path the router will resolve (`/embed/../admin/users` is `/admin/users`).
+  const headers = securityHeaders({ nonce: newNonce(), pathname: normalizePathname(request.url ?? "/"), https });
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   request.headers["content-security-policy"] = headers["Content-Security-Policy"];
   request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
+  request.headers["accept-encoding"] = normalizeAcceptEncoding(request.headers["accept-encoding"]);
 }
+
+const hosts = allowedHosts();
 
 const server = http.createServer((request, response) => {
   harden(request, response);
-  const refusal = checkRequest(request.method ?? "", request.url ?? "", request.headers);
+  const refusal = checkRequest(request.method ?? "", request.url ?? "", request.headers, hosts);
   if (!refusal) {
     if (isUnknownPage(request)) return void app.render404(request, response);
     const render = () => void handle(request, response);

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiToken, revokeApiToken } from "@/lib/queries/accounts";
+import { createApiToken, DEFAULT_TOKEN_DAYS, revokeApiToken, TOKEN_LIFETIMES } from "@/lib/queries/accounts";
 import { getViewer } from "@/lib/viewer";
 
 export type TTokenState = { token?: string; name?: string; error?: string };
@@ -10,9 +10,12 @@ export type TTokenState = { token?: string; name?: string; error?: string };
 export async function createToken(_previous: TTokenState, form: FormData): Promise<TTokenState> {
   const viewer = await getViewer();
   if (!viewer) return { error: "Your session has ended: sign in again." };
+  if (viewer.mustChangePassword) return { error: "Choose your own password first." };
   const name = String(form.get("name") ?? "").trim();
   if (name.length === 0 || name.length > 100) return { error: "Give the token a name of 1 to 100 characters." };
-  const { token } = createApiToken(viewer.id, name);
+  const asked = Number(form.get("days"));
+  const days = (TOKEN_LIFETIMES as readonly number[]).includes(asked) ? asked : DEFAULT_TOKEN_DAYS;
+  const { token } = createApiToken(viewer.id, name, days);
   revalidatePath("/account");
   return { token, name };
 }

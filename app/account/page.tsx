@@ -16,20 +16,28 @@ export default async function AccountPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/account");
   const tokens = listApiTokens(viewer.id);
+  const now = new Date().toISOString();
   return (
     <>
       <h1>Your account</h1>
       <p>
         {viewer.name} ({viewer.email}), {viewer.role}. Readers see your display name next to your changes, never your email.
       </p>
+      {viewer.mustChangePassword ? (
+        <div className="notice" role="status" data-testid="must-change-password">
+          <p className="notice-title">Choose your own password</p>
+          <p>Your administrator saw the password you signed in with. Choose one only you know before you edit anything.</p>
+        </div>
+      ) : null}
       <h2>Password</h2>
       <PasswordForm />
+      <p className="hint">Changing your password signs out your other sessions and revokes your API tokens.</p>
       <h2>Personal API tokens</h2>
       <p>
         A token lets a script change cells through the write API with your rights: <code>Authorization: Bearer &lt;token&gt;</code>. Only a
         hash is stored, so a token is shown once, when it is made.
       </p>
-      <TokenForm />
+      {viewer.mustChangePassword ? <p>Choose your own password first; then you can make tokens.</p> : <TokenForm />}
       {tokens.length === 0 ? (
         <p>You have no tokens.</p>
       ) : (
@@ -40,6 +48,7 @@ export default async function AccountPage() {
               <th scope="col">Name</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
+              <th scope="col">Expires</th>
               <th scope="col">State</th>
             </tr>
           </thead>
@@ -49,9 +58,12 @@ export default async function AccountPage() {
                 <th scope="row">{t.name}</th>
                 <td>{day(t.createdAt)}</td>
                 <td>{day(t.lastUsedAt)}</td>
+                <td>{day(t.expiresAt)}</td>
                 <td>
                   {t.revokedAt ? (
                     `Revoked ${day(t.revokedAt)}`
+                  ) : t.expiresAt !== null && t.expiresAt <= now ? (
+                    "Expired"
                   ) : (
                     <form action={revokeToken}>
                       <input type="hidden" name="id" value={t.id} />

@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "@/components/sign-in-form";
+import { toSafeNext } from "@/lib/safe-next";
 import { getViewer } from "@/lib/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only a path on this site is a place to return to after signing in. */
-function safeNext(next: unknown): string {
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/";
-}
-
 export default async function SignInPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const next = safeNext((await props.searchParams).next);
+  const next = toSafeNext((await props.searchParams).next);
   const viewer = await getViewer();
   return (
     <>

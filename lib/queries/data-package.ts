@@ -159,10 +159,10 @@ export type TDataPackageStream = { filename: string; pieces: Iterator<Uint8Array
  * stays flat however large the dossier. Null when the negotiation does not exist; `close` must be
  * called if the pieces are not read to the end.
  */
-export function openDataPackage(slug: string, raw: TRawSearchParams, requestUrl: string): TDataPackageStream | null {
+export function openDataPackage(slug: string, raw: TRawSearchParams, origin: string): TDataPackageStream | null {
   return openViewStream(slug, raw, (base) => {
     const { db } = base;
-    const meta = toMetaJson(requestUrl, base.negotiation, base.params, "");
+    const meta = toMetaJson(origin, base.negotiation, base.params, "");
     const asOf = base.params.asOf ?? "9999-12-31";
     const rowIds = selectRowIds(base.db, { ...base.filter, sort: "order" });
     const negotiationId = base.negotiation.id;
@@ -256,7 +256,7 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, requestUrl:
     };
     const exported = (format: "long" | "wide") =>
       (function* () {
-        const pieces = exportPieces(base, format, requestUrl).pieces;
+        const pieces = exportPieces(base, format, origin).pieces;
         const first = pieces.next();
         if (!first.done) yield withoutBom(first.value);
         yield* pieces;

@@ -47,7 +47,15 @@ const unneutralise = (text: string) => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.
 function csvEdits(db: Database.Database, slug: string, content: string, problems: TImportProblem[]): TPlannedEdit[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(content, { bom: true, columns: true, info: true, skip_empty_lines: true, trim: false }) as typeof records;
+    // Bounded work: rows past the limit are not even parsed (the plan then refuses the file).
+    records = parse(content, {
+      bom: true,
+      columns: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: false,
+      to: MAX_IMPORT_CELLS + 1,
+    }) as typeof records;
   } catch (error) {
     problems.push({ where: "file", message: `not a readable CSV file: ${(error as Error).message.slice(0, 200)}` });
     return [];
@@ -204,7 +212,10 @@ function plan(db: Database.Database, slug: string, fileName: string, content: st
 
 export type TImportDraft = { id: string; fileName: string; reason: string; createdAt: string; negotiationId: number; userId: string };
 
-/** Keeps an uploaded file until its editor confirms or drops it (a day at most). */
+/**
+ * Keeps an uploaded file until its editor confirms or drops it (a day at most), with its preview
+ * computed once, now, against the data as it is (recomputed only when the data has changed since).
+ */
 export function saveImportDraft(args: {
   userId: string;
   negotiationId: number;
@@ -220,30 +231,49 @@ export function saveImportDraft(args: {
     db.prepare(
       `INSERT INTO "ImportDraft" ("id", "userId", "negotiationId", "fileName", "content", "reason", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, args.userId, args.negotiationId, args.fileName, args.content, args.reason, now.toISOString());
+    storePlan(db, readDraft(db, id, args.userId)!, now.toISOString().slice(0, 10));
   })();
   return id;
 }
 
-type TDraftRow = TImportDraft & { content: string; slug: string; dataVersion: string };
+type TDraftRow = TImportDraft & { content: string; slug: string; dataVersion: string; plan: string | null; planDataVersion: string | null };
 
 function readDraft(db: Database.Database, draftId: string, userId: string): TDraftRow | undefined {
   return db
     .prepare(
-      `SELECT d."id", d."fileName", d."reason", d."createdAt", d."negotiationId", d."userId", d."content", n."slug", n."dataVersion"
+      `SELECT d."id", d."fileName", d."reason", d."createdAt", d."negotiationId", d."userId", d."content", d."plan", d."planDataVersion",
+         n."slug", n."dataVersion"
        FROM "ImportDraft" d JOIN "Negotiation" n ON n."id" = d."negotiationId" WHERE d."id" = ? AND d."userId" = ?`,
     )
     .get(draftId, userId) as TDraftRow | undefined;
 }
 
-/** The preview of one of the user's drafts: the plan against the data now, and the data version it was computed on. */
+/** Computes a draft's preview against the data now and keeps it with the data version it was computed on. */
+function storePlan(db: Database.Database, draft: TDraftRow, today: string): TImportPlan {
+  const computed = plan(db, draft.slug, draft.fileName, draft.content, draft.reason, today).plan;
+  db.prepare(`UPDATE "ImportDraft" SET "plan" = ?, "planDataVersion" = ? WHERE "id" = ?`).run(
+    JSON.stringify(computed),
+    draft.dataVersion,
+    draft.id,
+  );
+  return computed;
+}
+
+/**
+ * The preview of one of the user's drafts and the data version it was computed on: the stored one
+ * while the data is unchanged, so looking at a preview again costs one read, not a new plan.
+ */
 export function previewImport(draftId: string, userId: string, today = new Date().toISOString().slice(0, 10)) {
   const db = getDatabase();
-  return db.transaction(() => {
-    const draft = readDraft(db, draftId, userId);
-    if (!draft) return null;
-    const { content: _, ...info } = draft;
-    return { draft: info, plan: plan(db, draft.slug, draft.fileName, draft.content, draft.reason, today).plan };
-  })();
+  return db
+    .transaction(() => {
+      const draft = readDraft(db, draftId, userId);
+      if (!draft) return null;
+      const stored = draft.plan !== null && draft.planDataVersion === draft.dataVersion ? (JSON.parse(draft.plan) as TImportPlan) : null;
+      const { content: _, plan: _plan, planDataVersion: _version, ...info } = draft;
+      return { draft: info, plan: stored ?? storePlan(db, draft, today) };
+    })
+    .immediate();
 }
 
 /** The data changed after the preview was shown: the editor must look at a new one. */

@@ -99,7 +99,7 @@ export type TMatrixExport = { negotiation: TNegotiationInfo; asOf: string | null
  * The pieces of a view's export, read inside the caller's read transaction (from `readViewBase`):
  * every row the URL selects, as CSV (wide or long) or JSON.
  */
-export function exportPieces(base: TViewBase, format: TExportFormat, requestUrl: string): { head: TMatrix; pieces: Generator<string> } {
+export function exportPieces(base: TViewBase, format: TExportFormat, origin: string): { head: TMatrix; pieces: Generator<string> } {
   const rowIds = selectRowIds(base.db, base.filter);
   const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, base.shownParties.length)));
   const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
@@ -111,7 +111,7 @@ export function exportPieces(base: TViewBase, format: TExportFormat, requestUrl:
       ? writeJsonPieces(
           base.db,
           statement,
-          JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(requestUrl, base.negotiation, base.params, ""))),
+          JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(origin, base.negotiation, base.params, ""))),
           base.shownParties,
           base.shownParties.map((p) => base.measuredParties.includes(p)),
           chunks,
@@ -162,9 +162,9 @@ export function openViewStream<T, R extends { pieces: Iterable<T> }>(
 }
 
 /** Every row a URL selects (not one page), as CSV or JSON pieces to stream from one snapshot (`openViewStream`). */
-export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat, requestUrl: string): TMatrixExport | null {
+export function openMatrixExport(slug: string, raw: TRawSearchParams, format: TExportFormat, origin: string): TMatrixExport | null {
   return openViewStream(slug, raw, (base) => {
-    const { head, pieces } = exportPieces(base, format, requestUrl);
+    const { head, pieces } = exportPieces(base, format, origin);
     return { negotiation: head.negotiation, asOf: base.params.asOf, pieces };
   });
 }

@@ -1,6 +1,7 @@
 // The hardened server, through the production server: every response carries the security headers,
 // each page's scripts run only with that response's nonce, and mutations are refused without an
 // account, without rights, or from another site's page, changing nothing.
+import http from "node:http";
 import type { APIResponse, Page } from "@playwright/test";
 import { findAxeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
@@ -148,7 +149,9 @@ test("a user replaces the password they were given; the old one no longer signs 
   await page.getByLabel("New password (12 to 128 characters)").fill("my own password 456");
   await page.getByLabel("The new password again").fill("my own password 456");
   await page.getByRole("button", { name: "Change my password" }).click();
-  await expect(page.getByTestId("password-message")).toHaveText("Your password is changed, and your other sessions are signed out.");
+  await expect(page.getByTestId("password-message")).toHaveText(
+    "Your password is changed, your other sessions are signed out and your API tokens revoked.",
+  );
   const old = await page.request.post("/api/auth/sign-in/email", {
     data: { email: NEWCOMER.email, password: NEWCOMER.password },
     headers: { origin: new URL(page.url()).origin },
@@ -156,4 +159,116 @@ test("a user replaces the password they were given; the old one no longer signs 
   });
   expect(old.status()).toBe(401);
   expect(await findAxeViolations(page), "the account page").toEqual([]);
+});
+
+/** A raw request, exactly as written (Playwright would resolve dot segments and set its own Host). */
+function rawRequest(baseURL: string, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request(
+      { hostname, port, method: options.method ?? "GET", path: options.path, headers: options.headers },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += String(chunk)));
+        response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      },
+    );
+    request.on("error", reject);
+    request.end(options.body);
+  });
+}
+
+test("after signing in, `next` never leads to another site (tabs, line breaks and backslashes included)", async ({ page }) => {
+  for (const next of ["/\t/evil.example/phish", "/%09/evil.example/phish", "//evil.example/", "/\\evil.example/"]) {
+    await page.goto(`/sign-in?next=${next}`);
+    await page.getByLabel("Email").fill(EDITOR.email);
+    await page.getByLabel("Password").fill(EDITOR.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/" || url.hostname !== "127.0.0.1");
+    expect(new URL(page.url()).hostname, next).toBe("127.0.0.1");
+    await page.context().clearCookies();
+  }
+});
+
+test("framing is decided on the path the router resolves, an unknown Host is refused, and a body over its limit is never read", async ({
+  baseURL,
+}) => {
+  const host = new URL(baseURL!).host;
+  const dotted = await rawRequest(baseURL!, { path: "/embed/../admin/users", headers: { host } });
+  expect(dotted.headers["x-frame-options"]).toBe("DENY");
+  expect(dotted.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const embed = await rawRequest(baseURL!, { path: "/embed/negotiations/ukraine-peace-2025/charts/lean", headers: { host } });
+  expect(embed.headers["x-frame-options"]).toBeUndefined();
+
+  const foreign = await rawRequest(baseURL!, { path: "/", headers: { host: "evil.example" } });
+  expect(foreign.status).toBe(400);
+  expect(JSON.parse(foreign.body)).toEqual({ error: "This server does not answer for that host name." });
+
+  const huge = await rawRequest(baseURL!, {
+    method: "POST",
+    path: "/api/auth/sign-in/email",
+    headers: { host, origin: `http://${host}`, "content-type": "application/json", "content-length": String(256 * 1024 * 1024) },
+    body: "{",
+  });
+  expect(huge.status).toBe(413);
+  expect(huge.headers.connection).toBe("close");
+  const name = await rawRequest(baseURL!, {
+    method: "POST",
+    path: "/api/auth/update-user",
+    headers: { host, origin: `http://${host}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "n".repeat(9000) }),
+  });
+  expect(name.status).toBe(413);
+});
+
+test("a change sent with a session cookie but no Origin (nor Sec-Fetch-Site) is refused, and nothing changes", async ({ page }) => {
+  await signIn(page, EDITOR, `${CELL_PAGE}/edit`);
+  const before = (await page.request.get(CELL_API)).headers()["etag"];
+  const bare = await page.request.post(`${CELL_PAGE}/edit`, { multipart: { label: "x" } });
+  expect(bare.status()).toBe(403);
+  expect(await bare.json()).toEqual({ error: "A change made with a session cookie must say which page sent it (Origin)." });
+  expect((await page.request.get(CELL_API)).headers()["etag"]).toBe(before);
+});
+
+test("an invited user chooses their own password first; an administrator disables an account and its session ends at once", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, ADMIN, "/admin/users");
+  await page.getByLabel("Email").fill("invitee@example.org");
+  await page.getByLabel("Display name (shown to readers next to their changes)").fill("Ines Invitee");
+  await page.locator('input[name="negotiation"][value="e2e-curation"]').last().check();
+  await page.getByRole("button", { name: "Invite" }).click();
+  const password = (await page.getByTestId("invited").locator(".secret").textContent())!.trim();
+
+  const invitee = await browser.newContext();
+  const inviteePage = await invitee.newPage();
+  await inviteePage.goto(`/sign-in?next=${encodeURIComponent(CELL_PAGE)}`);
+  await inviteePage.getByLabel("Email").fill("invitee@example.org");
+  await inviteePage.getByLabel("Password").fill(password);
+  await inviteePage.getByRole("button", { name: "Sign in" }).click();
+  await inviteePage.waitForURL((url) => url.pathname === "/account");
+  await expect(inviteePage.getByTestId("must-change-password")).toBeVisible();
+  await inviteePage.goto(`${CELL_PAGE}/edit`);
+  await expect(inviteePage.getByRole("alert").filter({ hasText: "signed in" })).toContainText("own password");
+  await inviteePage.goto("/account");
+  await inviteePage.getByLabel("Current password").fill(password);
+  await inviteePage.getByLabel("New password (12 to 128 characters)").fill("Password2025!");
+  await inviteePage.getByLabel("The new password again").fill("Password2025!");
+  await inviteePage.getByRole("button", { name: "Change my password" }).click();
+  await expect(inviteePage.getByTestId("password-message")).toContainText("too common");
+  await inviteePage.getByLabel("Current password").fill(password);
+  await inviteePage.getByLabel("New password (12 to 128 characters)").fill("walnut ferry lanterns");
+  await inviteePage.getByLabel("The new password again").fill("walnut ferry lanterns");
+  await inviteePage.getByRole("button", { name: "Change my password" }).click();
+  await expect(inviteePage.getByTestId("must-change-password")).toHaveCount(0);
+  await inviteePage.goto(`${CELL_PAGE}/edit`);
+  await expect(inviteePage.getByRole("button", { name: "Save as a new version" })).toBeVisible();
+
+  await page.reload();
+  await page.getByRole("button", { name: "Disable Ines Invitee" }).click();
+  await expect(page.getByRole("button", { name: "Enable Ines Invitee" })).toBeVisible();
+  await inviteePage.goto("/account");
+  await inviteePage.waitForURL((url) => url.pathname === "/sign-in");
+  await invitee.close();
 });

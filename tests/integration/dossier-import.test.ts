@@ -25,7 +25,7 @@ beforeAll(async () => {
       email: "importer@example.org",
       name: "Ivo Importer",
       role: "editor",
-      password: "importer password",
+      password: "ledger of the afternoon",
       negotiations: [SLUG],
     })
   ).id;
@@ -38,6 +38,22 @@ function draft(fileName: string, content: string, reason = "Spreadsheet of the w
 const exportCsv = async () => readCsvText(await callCsv(SLUG, "?layout=long"));
 
 describe("import preview", () => {
+  it("is computed once per draft, when it is uploaded, and again only after the data changed", async () => {
+    const id = draft("export.csv", await exportCsv());
+    // The stored file is changed behind the preview's back: a preview read again is the stored one, not a new plan.
+    db().prepare(`UPDATE "ImportDraft" SET "content" = 'issue,party\r\nnope,nope' WHERE "id" = ?`).run(id);
+    expect(previewImport(id, userId)!.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 78 });
+    db().prepare(`UPDATE "Negotiation" SET "dataVersion" = "dataVersion" || '.x' WHERE "slug" = ?`).run(SLUG);
+    expect(previewImport(id, userId)!.plan.problems.length).toBeGreaterThan(0);
+  });
+
+  it("reads no more rows than an import may hold, and says so", async () => {
+    const header = "issue,party,score,status,confidence,label,summary\r\n";
+    const row = "nato,russia,2,stated,high,x,y\r\n";
+    const id = draft("big.csv", header + row.repeat(20_001));
+    expect(previewImport(id, userId)!.plan.problems).toContainEqual({ where: "file", message: "more than 20,000 cells; split the file" });
+  });
+
   it("the export's own long CSV reads back with no change", async () => {
     const preview = previewImport(draft("export.csv", await exportCsv()), userId)!;
     expect(preview.plan.problems).toEqual([]);

@@ -6,7 +6,7 @@ import http from "node:http";
 import type net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { deflateSync, gunzipSync, gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { openServerReader } from "@/lib/server-reader";
@@ -28,6 +28,12 @@ const server = http.createServer((request, response) => {
     renders++;
     if (request.url === "/missing") return void response.writeHead(404).end("no");
     if (request.url === "/session") response.setHeader("Set-Cookie", "a=b");
+    if (request.url === "/hsts") response.setHeader("Strict-Transport-Security", "max-age=1");
+    if (request.url === "/deflate" && /deflate/i.test(String(request.headers["accept-encoding"]))) {
+      // A handler that compresses however the client asks, as an unnormalised header would let Next.
+      response.writeHead(200, { "Content-Type": "text/csv", "Content-Encoding": "deflate" });
+      return void response.end(deflateSync(Buffer.from(`a,b\r\n${renders}`)));
+    }
     if (request.url === "/html") {
       const page = Buffer.from(`<p>render ${renders}</p><script nonce="${nonce}">self.x=["${nonce}"]</script>`);
       const gzip = /gzip/.test(String(request.headers["accept-encoding"]));
@@ -49,6 +55,14 @@ beforeEach(() => {
   renders = 0;
   version = "v1";
 });
+
+/** A GET over plain node:http (fetch would decode a compressed body), with the response's headers and body as text. */
+async function getRaw(url: string, headers: Record<string, string>) {
+  const response = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}${url}`, { headers }, resolve));
+  let body = "";
+  for await (const chunk of response) body += String(chunk);
+  return { headers: response.headers, body };
+}
 
 async function get(url: string, init: RequestInit = {}) {
   const response = await fetch(`${base}${url}`, init);
@@ -119,6 +133,29 @@ describe("ResponseCache", () => {
     }
     expect(renders).toBe(2); // one render per encoding; the rest from memory
     expect(new Set(pages.map((p) => p.nonce)).size).toBe(4);
+  });
+
+  test.each(["deflate", "DEFLATE", "x-DEFLATE"])(
+    "a client asking for %s cannot leave compressed bytes where plain clients read",
+    async (encoding) => {
+      const poisoned = await getRaw("/deflate", { "accept-encoding": encoding });
+      expect(poisoned.headers["content-encoding"]).toBe("deflate"); // it got what it asked for...
+      const plain = await getRaw("/deflate", { "accept-encoding": "identity" });
+      expect(plain.headers["content-encoding"]).toBeUndefined(); // ...which was never stored for others
+      expect(plain.body).toBe("page /deflate  render 2");
+    },
+  );
+
+  test("the headers the server sets per response (HSTS, the policy) are never replayed from memory", async () => {
+    await get("/hsts");
+    const again = await fetch(`${base}/hsts`);
+    expect(renders).toBe(1);
+    expect(again.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  test("the Host is part of the key (links are built on it when no public origin is configured)", async () => {
+    for (const host of ["localhost:1", "127.0.0.1:1", "localhost:1"]) await getRaw("/page", { host });
+    expect(renders).toBe(2);
   });
 
   test("with no version (the database cannot be told) nothing is cached", async () => {

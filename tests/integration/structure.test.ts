@@ -17,7 +17,7 @@ const change = (c: unknown, reason = "building the dossier") =>
   changeStructure({ slug: SLUG, change: c, reason, userId: adminId, authorize: () => true });
 
 beforeAll(async () => {
-  adminId = (await createUser({ email: "builder@example.org", name: "Bea Builder", role: "admin", password: "builder password" })).id;
+  adminId = (await createUser({ email: "builder@example.org", name: "Bea Builder", role: "admin", password: "scaffold amber meadow" })).id;
   token = createApiToken(adminId, "tests").token;
 });
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createUser, generatePassword, setNegotiations } from "@/lib/queries/accounts";
+import { createUser, generatePassword, setAccountDisabled, setNegotiations } from "@/lib/queries/accounts";
 import { getViewer } from "@/lib/viewer";
 
 export type TInviteState = { error?: string; invited?: { email: string; password: string } };
@@ -22,6 +22,7 @@ export async function inviteUser(_previous: TInviteState, form: FormData): Promi
       role: String(form.get("role") ?? "") as "editor",
       password,
       negotiations: form.getAll("negotiation").map(String),
+      mustChangePassword: true,
     });
     revalidatePath("/admin/users");
     return { invited: { email: user.email, password } };
@@ -36,5 +37,15 @@ export async function setUserNegotiations(form: FormData): Promise<void> {
   const viewer = await getViewer();
   if (viewer?.role !== "admin") return;
   setNegotiations(String(form.get("userId") ?? ""), form.getAll("negotiation").map(String));
+  revalidatePath("/admin/users");
+}
+
+/** An administrator disables an account (its sessions and tokens stop at once) or enables it again. */
+export async function setUserDisabled(form: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer?.role !== "admin") return;
+  const userId = String(form.get("userId") ?? "");
+  if (userId === viewer.id) return; // an administrator never locks themselves out
+  setAccountDisabled(userId, form.get("disabled") === "true", viewer.id);
   revalidatePath("/admin/users");
 }

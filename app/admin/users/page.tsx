@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { InviteForm } from "@/components/invite-form";
-import { setUserNegotiations } from "./actions";
+import { setUserDisabled, setUserNegotiations } from "./actions";
 import { listUsers } from "@/lib/queries/accounts";
 import { listNegotiations } from "@/lib/queries/negotiations";
 import { getViewer } from "@/lib/viewer";
@@ -33,6 +33,7 @@ export default async function UsersPage() {
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Negotiations</th>
+            <th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
@@ -57,6 +58,18 @@ export default async function UsersPage() {
                       ))}
                     </fieldset>
                     <button type="submit">Save for {u.name}</button>
+                  </form>
+                )}
+              </td>
+              <td>
+                {u.disabledAt ? `Disabled since ${u.disabledAt.slice(0, 10)}` : u.mustChangePassword ? "Invited" : "Active"}
+                {u.id === viewer.id ? null : (
+                  <form action={setUserDisabled} className="inline-form">
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="disabled" value={u.disabledAt ? "false" : "true"} />
+                    <button type="submit">
+                      {u.disabledAt ? "Enable" : "Disable"} {u.name}
+                    </button>
                   </form>
                 )}
               </td>

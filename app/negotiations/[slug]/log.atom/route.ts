@@ -1,6 +1,7 @@
 import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { toAtomFeed } from "@/lib/atom";
 import { FEED_ENTRIES, getChangeLog } from "@/lib/queries/change-log";
+import { publicOrigin } from "@/lib/public-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,6 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const log = getChangeLog(slug, {}, FEED_ENTRIES);
   if (!log) return jsonError(404, unknownNegotiationMessage(slug));
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   return new Response(toAtomFeed(log, origin), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
 });

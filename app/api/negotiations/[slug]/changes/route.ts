@@ -1,6 +1,7 @@
 import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
 import { toMetaJson, type TChangesJson } from "@/lib/json-formats";
 import { getChangesView } from "@/lib/queries/changes-view";
+import { publicOrigin } from "@/lib/public-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,10 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const view = getChangesView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   const body: TChangesJson = {
-    meta: toMetaJson(request, view.negotiation, { ...view.filters, asOf: null }, "/changes", { from: view.from, to: view.to }),
+    meta: toMetaJson(publicOrigin(request), view.negotiation, { ...view.filters, asOf: null }, "/changes", {
+      from: view.from,
+      to: view.to,
+    }),
     from: view.from,
     to: view.to,
     total: view.total,

@@ -41,6 +41,7 @@ export const PUT = withJsonErrors<TParams>(async (request, { params }) => {
   if (!account) return jsonError(401, "Sign in, or send a personal API token as `Authorization: Bearer …`.");
   const state = getCellState(address);
   if (!state) return notFound(address);
+  if (account.mustChangePassword) return jsonError(403, "Choose your own password at /account before you edit.");
   if (!mayEdit(account, state.negotiation.id)) return jsonError(403, `You have no rights to edit “${state.negotiation.slug}”.`);
   const ifMatch = request.headers.get("if-match");
   if (ifMatch === null) return jsonError(428, "Send If-Match with the ETag of the version this change starts from (GET the cell for it).");

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { CellEditForm } from "@/components/cell-edit-form";
 import { toCellJson } from "@/lib/json-formats";
 import { cellHref } from "@/lib/matrix";
-import { mayEdit } from "@/lib/queries/accounts";
+import { checkEditRight } from "@/lib/queries/accounts";
 import { getCellState, listSources } from "@/lib/queries/cell-state";
 import { getViewer } from "@/lib/viewer";
 import { saveCellEdit } from "./actions";
@@ -23,13 +23,18 @@ export default async function EditCellPage({ params }: TProps) {
   const viewer = await getViewer();
   if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(here)}`);
   const back = cellHref(address.slug, address.issue, address.party);
-  if (!mayEdit(viewer, state.negotiation.id))
+  const refusal = checkEditRight(viewer, state.negotiation);
+  if (refusal)
     return (
       <>
         <h1>Not yours to edit</h1>
-        <p>
-          You are signed in as {viewer.name}, who has not been given “{state.negotiation.title}”. An administrator can give it to you.{" "}
-          <Link href={back}>Back to the position</Link>
+        <p role="alert">
+          You are signed in as {viewer.name}. {refusal.message}{" "}
+          {viewer.mustChangePassword ? (
+            <Link href="/account?first=1">Choose your password</Link>
+          ) : (
+            <Link href={back}>Back to the position</Link>
+          )}
         </p>
       </>
     );
