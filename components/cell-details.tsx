@@ -5,11 +5,13 @@ import { formatDate, formatDateText } from "@/lib/format";
 import { sourceHref, type TCellView } from "@/lib/queries/entity-views";
 import { CellHistory } from "./cell-history";
 import { CiteThis } from "./cite-this";
+import { Highlighted } from "./highlighted";
 import { NumberedSources } from "./numbered-sources";
 import { PositionScale } from "./position-scale";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
-export function CellDetails({ view, accessed, editHref = null }: { view: TCellView; accessed: string; editHref?: string | null }) {
+export function CellDetails(props: { view: TCellView; accessed: string; editHref?: string | null; query?: string }) {
+  const { view, accessed, editHref = null, query = "" } = props;
   const { negotiation, issue, party, position, sources, neighbours, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;
   const permalink = cellHref(negotiation.slug, issue.slug, party.slug, asOf);
@@ -46,7 +48,9 @@ export function CellDetails({ view, accessed, editHref = null }: { view: TCellVi
         </p>
       ) : position ? (
         <>
-          <p className="cell-page-label">{position.label}</p>
+          <p className="cell-page-label">
+            <Highlighted text={position.label} query={query} />
+          </p>
           <PositionScale score={position.score} issue={issue} />
           <dl className="facts">
             <dt>Status</dt>
@@ -57,21 +61,27 @@ export function CellDetails({ view, accessed, editHref = null }: { view: TCellVi
             <dd>{position.asOf ? formatDateText(position.asOf) : "unknown"}</dd>
           </dl>
           <h2>Summary</h2>
-          <p>{position.summary}</p>
+          <p>
+            <Highlighted text={position.summary} query={query} />
+          </p>
           {position.quote && (
             <>
               <h2>Quote</h2>
-              <blockquote>{position.quote}</blockquote>
+              <blockquote>
+                <Highlighted text={position.quote} query={query} />
+              </blockquote>
             </>
           )}
           {position.notes && (
             <>
               <h2>Notes</h2>
-              <p>{position.notes}</p>
+              <p>
+                <Highlighted text={position.notes} query={query} />
+              </p>
             </>
           )}
           <h2>Sources</h2>
-          <NumberedSources sources={sources} hrefOf={(number) => sourceHref(negotiation.slug, number)} />
+          <NumberedSources sources={sources} hrefOf={(number) => sourceHref(negotiation.slug, number)} query={query} />
         </>
       ) : (
         <p className="missing">

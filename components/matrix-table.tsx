@@ -24,6 +24,8 @@ type TProps = {
   sortedBy: string | null;
   /** Per party, the address of this view sorted by that party's score. */
   sortHrefs: Record<string, string>;
+  /** The detailed density: summaries in the cells, each issue's two ends in its header. */
+  detailed: boolean;
 };
 
 /**
@@ -31,7 +33,7 @@ type TProps = {
  * label and status icons, linking to the cell's own page. Rows arrive filtered, sorted and paged by
  * the server. Pointer or keyboard focus on a cell highlights its row and column.
  */
-export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, asOf }: TProps) {
+export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, asOf, detailed }: TProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const columns = useMemo(
     () =>
@@ -41,7 +43,13 @@ export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, a
           helper.accessor((row) => row.cells[index] ?? null, {
             id: party.slug,
             header: (info) => (
-              <PartyHeader slug={slug} party={party} isSorted={info.column.getIsSorted() !== false} sortHref={sortHrefs[party.slug]!} />
+              <PartyHeader
+                slug={slug}
+                party={party}
+                isSorted={info.column.getIsSorted() !== false}
+                sortHref={sortHrefs[party.slug]!}
+                query={query}
+              />
             ),
             cell: (info) => (
               <PositionMark
@@ -82,7 +90,7 @@ export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, a
     <div className="matrix-scroll" role="region" aria-label="Position matrix" tabIndex={-1}>
       <style>{columnStyles}</style>
       <table
-        className="matrix matrix-glance"
+        className={`matrix matrix-glance${detailed ? " is-detailed" : ""}${query ? " is-searching" : ""}`}
         data-testid="position-matrix"
         ref={tableRef}
         onPointerOver={(event) => track(event.target)}
@@ -113,7 +121,7 @@ export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, a
               {row.getAllCells().map((cell) =>
                 cell.column.id === "issue" ? (
                   <th key={cell.id} scope="row" className={cell.column.getIsPinned() ? "pinned" : undefined}>
-                    <IssueHeader slug={slug} issue={row.original.issue} query={query} />
+                    <IssueHeader slug={slug} issue={row.original.issue} query={query} detailed={detailed} />
                   </th>
                 ) : (
                   <td key={cell.id} data-party={cell.column.id}>
@@ -129,42 +137,49 @@ export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, a
   );
 }
 
-function PartyHeader(props: { slug: string; party: TTableParty; isSorted: boolean; sortHref: string }) {
-  const { slug, party, isSorted, sortHref } = props;
+function PartyHeader(props: { slug: string; party: TTableParty; isSorted: boolean; sortHref: string; query: string }) {
+  const { slug, party, isSorted, sortHref, query } = props;
   return (
     <>
       <Link href={`/negotiations/${slug}/parties/${party.slug}`} className="party-name">
-        {party.name}
+        <Highlighted text={party.name} query={query} />
       </Link>
       <span className="party-meta">
         {party.kind === "document" ? "Document" : "Actor"}, {formatDateText(party.date)}
       </span>
       {isSorted ? (
-        <span className="sort-state">Sorted, highest first</span>
+        <span className="sort-state">
+          <span aria-hidden="true">▼</span>
+          <span className="visually-hidden">Sorted, highest first</span>
+        </span>
       ) : (
         <Link href={sortHref} className="sort-link" scroll={false} data-testid="sort-by-party">
-          Sort<span className="visually-hidden"> rows by {party.name}&apos;s score, highest first</span> ↓
+          <span className="visually-hidden">Sort rows by {party.name}&apos;s score, highest first</span>
+          <span aria-hidden="true">↓</span>
         </Link>
       )}
     </>
   );
 }
 
-function IssueHeader({ slug, issue, query }: { slug: string; issue: TTableRow["issue"]; query: string }) {
+/** An issue's row header: its name (search matches marked) and, in the detailed density, what its two ends mean. */
+function IssueHeader({ slug, issue, query, detailed }: { slug: string; issue: TTableRow["issue"]; query: string; detailed: boolean }) {
   return (
     <>
       <Link href={`/negotiations/${slug}/issues/${issue.slug}`} className="issue-name">
         <Highlighted text={issue.name} query={query} />
       </Link>
       {issue.isCore && <span className="core-tag">Core</span>}
-      <span className="poles">
-        <span>
-          <span className="pole-number">−2</span> {issue.lowLabel}
+      {detailed ? (
+        <span className="poles">
+          <span>
+            <span className="pole-number">−2</span> {issue.lowLabel}
+          </span>
+          <span>
+            <span className="pole-number">+2</span> {issue.highLabel}
+          </span>
         </span>
-        <span>
-          <span className="pole-number">+2</span> {issue.highLabel}
-        </span>
-      </span>
+      ) : null}
     </>
   );
 }
@@ -180,17 +195,26 @@ function PositionMark(props: {
 }) {
   const { slug, issue, party, cell, query, asOf } = props;
   if (!cell) return <span className="missing">{asOf ? "No record yet" : "No data"}</span>;
+  // With a search, a cell whose own texts match says so in words and a shape; the others are quieter.
+  const match = cell.match === undefined ? undefined : cell.match ? "true" : "false";
   return (
     <Link
-      href={cellHref(slug, issue, party.slug, asOf)}
+      href={cellHref(slug, issue, party.slug, asOf, query)}
       className="position-cell"
       data-testid="position-cell"
       data-issue={issue}
       data-party={party.slug}
       data-score={cell.score ?? ""}
+      data-match={match}
     >
       <span className="cell-party">{party.name}</span>
       <ScoreMark score={cell.score} />
+      {match === "true" ? (
+        <span className="match-flag">
+          <span aria-hidden="true">✱</span>
+          <span className="visually-hidden"> matches the search;</span>
+        </span>
+      ) : null}
       <span className="cell-label">
         <Highlighted text={cell.label} query={query} />
       </span>

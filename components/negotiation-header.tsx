@@ -16,33 +16,46 @@ export type TTab = (typeof TABS)[number]["key"];
 
 /**
  * The negotiation's title, summary, the date shown, and the tabs between its views; filters carry
- * over between matrix and charts, the date to every view.
+ * over between matrix and charts, the date to every view. `compact` (the matrix) leaves the summary
+ * and the date to the page, which folds the one and says the other in its line of what it shows.
  */
-export function NegotiationHeader(props: { negotiation: TNegotiationInfo; current: TTab; query: string; asOf?: string | null }) {
-  const { negotiation, current, query, asOf = null } = props;
+export function NegotiationHeader(props: {
+  negotiation: TNegotiationInfo;
+  current: TTab;
+  query: string;
+  asOf?: string | null;
+  compact?: boolean;
+}) {
+  const { negotiation, current, query, asOf = null, compact = false } = props;
   return (
     <>
-      <h1>{negotiation.title}</h1>
-      <p className="lede">{negotiation.summary}</p>
-      <ShownDate
-        negotiation={negotiation}
-        asOf={asOf}
-        latestHref={`/negotiations/${negotiation.slug}${TABS.find((t) => t.key === current)!.path}${withoutAsOf(query)}`}
-      />
-      <nav className="tabs" aria-label="Views of this negotiation">
-        <ul>
-          {TABS.map((tab) => (
-            <li key={tab.key}>
-              <Link
-                href={`/negotiations/${negotiation.slug}${tab.path}${tab.keepsFilters ? query : toAsOfQuery(asOf)}`}
-                aria-current={tab.key === current ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className={compact ? "negotiation-heading" : undefined}>
+        <h1 className={compact ? "compact-title" : undefined}>{negotiation.title}</h1>
+        {compact ? null : (
+          <>
+            <p className="lede">{negotiation.summary}</p>
+            <ShownDate
+              negotiation={negotiation}
+              asOf={asOf}
+              latestHref={`/negotiations/${negotiation.slug}${TABS.find((t) => t.key === current)!.path}${withoutAsOf(query)}`}
+            />
+          </>
+        )}
+        <nav className="tabs" aria-label="Views of this negotiation">
+          <ul>
+            {TABS.map((tab) => (
+              <li key={tab.key}>
+                <Link
+                  href={`/negotiations/${negotiation.slug}${tab.path}${tab.keepsFilters ? query : toAsOfQuery(asOf)}`}
+                  aria-current={tab.key === current ? "page" : undefined}
+                >
+                  {tab.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
     </>
   );
 }

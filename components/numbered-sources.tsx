@@ -2,9 +2,11 @@ import Link from "next/link";
 import { isSafeHttpUrl, SOURCE_KIND_LABELS, type TSource } from "@/lib/domain";
 import { formatSourceDate } from "@/lib/format";
 import type { TNumberedSource } from "@/lib/queries/entity-views";
+import { Highlighted } from "./highlighted";
 
 /** A cell's sources by their bibliography numbers: title, publisher, date and link, and the number linking to the entry. */
-export function NumberedSources({ sources, hrefOf }: { sources: TNumberedSource[]; hrefOf: (number: number) => string }) {
+export function NumberedSources(props: { sources: TNumberedSource[]; hrefOf: (number: number) => string; query?: string }) {
+  const { sources, hrefOf, query = "" } = props;
   if (sources.length === 0) return <p className="no-sources">No source found.</p>;
   return (
     <ul className="numbered-sources">
@@ -13,28 +15,32 @@ export function NumberedSources({ sources, hrefOf }: { sources: TNumberedSource[
           <Link href={hrefOf(source.number)} className="source-number" aria-label={`Source ${source.number} in the bibliography`}>
             [{source.number}]
           </Link>{" "}
-          <SourceEntry source={source} />
+          <SourceEntry source={source} query={query} />
         </li>
       ))}
     </ul>
   );
 }
 
-/** One source: its title (a link when its address is http(s)), publisher, date and note. */
-export function SourceEntry({ source }: { source: TSource }) {
+/** One source: its title (a link when its address is http(s)), publisher, date and note; a search's matches marked. */
+export function SourceEntry({ source, query = "" }: { source: TSource; query?: string }) {
   return (
     <>
       {isSafeHttpUrl(source.url) ? (
         <a href={source.url} target="_blank" rel="noopener noreferrer">
-          {source.title}
+          <Highlighted text={source.title} query={query} />
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
       ) : (
         <span>
-          {source.title} <em>(no link on file)</em>
+          <Highlighted text={source.title} query={query} /> <em>(no link on file)</em>
         </span>
       )}
-      , <span className="source-meta">{source.publisher}</span>, {formatSourceDate(source)}. <SourceKind source={source} />
+      ,{" "}
+      <span className="source-meta">
+        <Highlighted text={source.publisher} query={query} />
+      </span>
+      , {formatSourceDate(source)}. <SourceKind source={source} />
       {source.note && <> {source.note}</>}
     </>
   );

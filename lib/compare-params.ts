@@ -13,6 +13,8 @@ export type TCompareParams = {
   differencesOnly: boolean;
   /** The word-level diff of the summaries, only on request (`diff=words`). */
   wordDiff: boolean;
+  /** Every row's summaries and sources shown at once (`details=all`); by default each is one click away. */
+  allDetails: boolean;
 };
 
 function pick(raw: TRawSearchParams, key: "a" | "b", known: readonly string[], problems: string[]): string | null {
@@ -43,7 +45,15 @@ export function parseCompareParams(raw: TRawSearchParams, knownParties: readonly
   }
   const rawOrder = readParam(raw, "order");
   const order = (COMPARE_ORDERS as readonly string[]).includes(rawOrder ?? "") ? (rawOrder as TCompareOrder) : "gap";
-  return { a, b, problems, order, differencesOnly: readParam(raw, "only") === "differences", wordDiff: readParam(raw, "diff") === "words" };
+  return {
+    a,
+    b,
+    problems,
+    order,
+    differencesOnly: readParam(raw, "only") === "differences",
+    wordDiff: readParam(raw, "diff") === "words",
+    allDetails: readParam(raw, "details") === "all",
+  };
 }
 
 /** The query string of a comparison, with defaults left out; `filters` is the matrix part (`issues`, `q`, `anchors`). */
@@ -55,6 +65,7 @@ export function toCompareQuery(params: Omit<TCompareParams, "problems">, filters
   if (params.order !== "gap") search.set("order", params.order);
   if (params.differencesOnly) search.set("only", "differences");
   if (params.wordDiff) search.set("diff", "words");
+  if (params.allDetails) search.set("details", "all");
   const text = search.toString();
   return text ? `?${text}` : "";
 }

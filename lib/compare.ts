@@ -14,6 +14,8 @@ export type TCompareRow = {
   difference: number | null;
   /** The difference in the issue's own words. */
   direction: string;
+  /** 1 − |b − a| / 4: the pair's agreement on this one issue (the pairwise distance's normalisation), or null when either score is unknown. */
+  agreement: number | null;
 };
 
 export type TComparison = {
@@ -48,7 +50,8 @@ export function compareParties(matrix: TMatrix): TComparison {
     const difference = left?.score == null || right?.score == null ? null : right.score - left.score;
     const kind: TCompareKind = difference === null ? "unknown" : difference === 0 ? "same" : "different";
     counts[kind]++;
-    return { issue, a: left, b: right, kind, difference, direction: describeShift(difference, issue) };
+    const agreement = difference === null ? null : 1 - Math.abs(difference) / 4;
+    return { issue, a: left, b: right, kind, difference, direction: describeShift(difference, issue), agreement };
   });
   const pair = measurePair(
     matrix.rows.map((r) => r.cells[0]?.score ?? null),

@@ -82,6 +82,8 @@ export type TPosition = {
   quote: string | null;
   notes: string | null;
   sources: TSource[];
+  /** With a search: whether the cell's own texts (label, summary, quote, notes, its sources' titles and publishers) contain it. */
+  match?: boolean;
 };
 
 /** A slug with its display name, as filters list them. */

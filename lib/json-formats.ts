@@ -43,6 +43,8 @@ export const ZPositionJson = z.strictObject({
   quote: ZNullableText,
   notes: ZNullableText,
   sources: z.array(ZSourceJson),
+  /** Only with a search (`q`): whether the cell's own texts contain it. */
+  match: z.boolean().optional(),
 });
 
 export const ZIssueJson = z.strictObject({

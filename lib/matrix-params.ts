@@ -53,6 +53,14 @@ export const DEFAULT_MATRIX_PARAMS: TMatrixParams = {
   anchors: "exclude",
 };
 export const MAX_QUERY_LENGTH = 200;
+
+/** The search text of a URL (`q`), trimmed and cut to MAX_QUERY_LENGTH with a notice; never throws. */
+export function parseQuery(raw: TRawSearchParams, notices: string[]): string {
+  const q = (readParam(raw, "q") ?? "").trim();
+  if (q.length <= MAX_QUERY_LENGTH) return q;
+  notices.push(`The search text was cut to its first ${MAX_QUERY_LENGTH} characters.`);
+  return q.slice(0, MAX_QUERY_LENGTH);
+}
 /** At most this many slugs of one kind are read from a URL, so a request's work stays bounded. */
 export const MAX_SLUGS = 500;
 const MAX_ECHO_LENGTH = 40;
@@ -133,11 +141,7 @@ export function parseMatrixParams(
   const issues = parseSlugList(readParam(raw, "issues"), known.issues, { one: "issue", many: "issues" }, notices);
   const parties = parseSlugList(readParam(raw, "parties"), known.parties, { one: "party", many: "parties" }, notices);
 
-  let q = (readParam(raw, "q") ?? "").trim();
-  if (q.length > MAX_QUERY_LENGTH) {
-    q = q.slice(0, MAX_QUERY_LENGTH);
-    notices.push(`The search text was cut to its first ${MAX_QUERY_LENGTH} characters.`);
-  }
+  const q = parseQuery(raw, notices);
 
   const rawSort = readParam(raw, "sort") ?? "order";
   const sort = isSortKey(rawSort, known.parties) ? rawSort : "order";

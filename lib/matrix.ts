@@ -39,7 +39,7 @@ export function assembleMatrix(
 }
 
 /** What the matrix table shows of a cell; the summary only in the detailed density. */
-export type TTableCell = Pick<TPosition, "label" | "score" | "status" | "confidence"> & { summary?: string };
+export type TTableCell = Pick<TPosition, "label" | "score" | "status" | "confidence" | "match"> & { summary?: string };
 export type TTableRow = { issue: Pick<TIssue, "slug" | "name" | "lowLabel" | "highLabel" | "isCore">; cells: (TTableCell | null)[] };
 export type TTableParty = Pick<TParty, "slug" | "name" | "kind" | "date">;
 
@@ -58,6 +58,7 @@ export function toTableRows(matrix: TMatrix, detailed: boolean): TTableRow[] {
             score: cell.score,
             status: cell.status,
             confidence: cell.confidence,
+            ...(cell.match === undefined ? {} : { match: cell.match }),
             ...(detailed ? { summary: cell.summary } : {}),
           }
         : null,
@@ -73,6 +74,11 @@ export function shorten(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-/** The permanent address of a cell, as of a day when one is given. */
-export const cellHref = (slug: string, issue: string, party: string, asOf: string | null = null) =>
-  `/negotiations/${slug}/issues/${issue}/parties/${party}${asOf ? `?asOf=${asOf}` : ""}`;
+/** The permanent address of a cell, as of a day when one is given, with a search to mark in it. */
+export function cellHref(slug: string, issue: string, party: string, asOf: string | null = null, q = ""): string {
+  const search = new URLSearchParams();
+  if (asOf) search.set("asOf", asOf);
+  if (q) search.set("q", q);
+  const query = search.toString();
+  return `/negotiations/${slug}/issues/${issue}/parties/${party}${query ? `?${query}` : ""}`;
+}

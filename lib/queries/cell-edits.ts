@@ -147,7 +147,7 @@ export function writeVersion(
   meta: { authorId: string | null; reason: string; recordedAt: string },
 ): number {
   const validity = parseValidity(version.asOf!);
-  const searchText = toPositionSearchText({ ...version, partyName: state.party.name });
+  const searchText = toPositionSearchText(version);
   // A cell's first version also makes its "Position" row, filled in from the version below.
   const positionId =
     state.positionId ??

@@ -30,15 +30,20 @@ export const LONG_CSV_SQL = `SELECT i."slug", i."name", pa."slug", pa."name", p.
   ${CELLS_FROM} LEFT JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
   ORDER BY r.key, c.key`;
 
-/** One row per existing cell: its row's position in the chunk, its score, the position as JSON (`ZPositionJson`), its column. */
-export const POSITION_JSON_SQL = `SELECT r.key, p."score", json_object(
+/**
+ * One row per existing cell: its row's position in the chunk, its score, the position as JSON
+ * (`ZPositionJson`), its column. With a search, each position says whether it matches (`@q`).
+ */
+const positionJsonSql = (withMatch: boolean) => `SELECT r.key, p."score", json_object(
     'issue', i."slug", 'party', pa."slug", 'label', p."label", 'summary', p."summary", 'score', p."score", 'status', p."status",
     'confidence', p."confidence", 'asOf', p."asOf", 'quote', p."quote", 'notes', p."notes",
     'sources', (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher", 'url', s."url",
       'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note",
-      'kind', s."kind", 'relays', s."relays", 'flags', json(s."flags"))) FROM (SELECT s.* ${CITED}) s))
+      'kind', s."kind", 'relays', s."relays", 'flags', json(s."flags"))) FROM (SELECT s.* ${CITED}) s)
+    ${withMatch ? `, 'match', json(iif(instr(p."searchText", @q) > 0, 'true', 'false'))` : ""})
   , c.key ${CELLS_FROM} JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
   ORDER BY r.key, c.key`;
+export const POSITION_JSON_SQL = positionJsonSql(false);
 
 type TLongRow = [...TCsvCell[]];
 type TJsonRow = [row: number, score: number | null, json: string, column: number];
@@ -73,6 +78,7 @@ function* writeJsonPieces(
   parties: TPartyRow[],
   measured: boolean[],
   chunks: number[][],
+  q: string,
 ): Generator<string> {
   // Positions stream before issues, so each issue's divergence is known once its cells are written.
   yield `${head.slice(0, -1)},"positions":[`;
@@ -80,7 +86,7 @@ function* writeJsonPieces(
   const issues: string[] = [];
   let separator = "";
   for (const chunk of chunks) {
-    const rows = statement.all(JSON.stringify(chunk), partyIds) as TJsonRow[];
+    const rows = (q ? statement.all({ q }, JSON.stringify(chunk), partyIds) : statement.all(JSON.stringify(chunk), partyIds)) as TJsonRow[];
     const scores = chunk.map(() => [] as (number | null)[]);
     // An issue's metrics count the measured columns only (the scale's anchors are left out unless included).
     for (const [row, score, , column] of rows) if (measured[column]) scores[row]!.push(score);
@@ -105,7 +111,7 @@ export function exportPieces(base: TViewBase, format: TExportFormat, origin: str
   const chunks = Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
   const head = readMatrix(base, []);
   // Prepared before the response starts, so a broken database fails as a plain error, not a cut-off body.
-  const statement = base.db.prepare(format === "json" ? POSITION_JSON_SQL : LONG_CSV_SQL).raw();
+  const statement = base.db.prepare(format === "json" ? positionJsonSql(base.filter.q !== "") : LONG_CSV_SQL).raw();
   const pieces =
     format === "json"
       ? writeJsonPieces(
@@ -115,6 +121,7 @@ export function exportPieces(base: TViewBase, format: TExportFormat, origin: str
           base.shownParties,
           base.shownParties.map((p) => base.measuredParties.includes(p)),
           chunks,
+          base.filter.q,
         )
       : writeCsvPieces(statement, format, base.shownParties, chunks);
   return { head, pieces };

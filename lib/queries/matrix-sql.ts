@@ -105,6 +105,27 @@ export function selectRowIds(db: TReader, filter: TRowFilter, page?: { limit: nu
   return (page ? statement.all(...params, page.limit, page.offset) : statement.all(...params)) as number[];
 }
 
+/**
+ * What a search found in a view (every row it keeps, not one page): the cells whose own texts
+ * contain it, the rows they are in, and the rows kept because the issue's name contains it.
+ */
+export function countMatches(db: TReader, filter: TRowFilter): { cells: number; rows: number; issueNames: number } {
+  const { sql, params } = toRowQuery({ ...filter, sort: "order" });
+  return db
+    .prepare(
+      `WITH kept AS (${sql})
+       SELECT
+         (SELECT COUNT(*) FROM "Position" p WHERE p."issueId" IN (SELECT "id" FROM kept) AND p."partyId" IN (SELECT value FROM json_each(?)) AND instr(p."searchText", ?) > 0) AS "cells",
+         (SELECT COUNT(DISTINCT p."issueId") FROM "Position" p WHERE p."issueId" IN (SELECT "id" FROM kept) AND p."partyId" IN (SELECT value FROM json_each(?)) AND instr(p."searchText", ?) > 0) AS "rows",
+         (SELECT COUNT(*) FROM "Issue" i WHERE i."id" IN (SELECT "id" FROM kept) AND instr(i."searchText", ?) > 0) AS "issueNames"`,
+    )
+    .get(...params, JSON.stringify(filter.partyIds), filter.q, JSON.stringify(filter.partyIds), filter.q, filter.q) as {
+    cells: number;
+    rows: number;
+    issueNames: number;
+  };
+}
+
 /** How many rows a view has. */
 export function countRows(db: TReader, filter: TRowFilter): number {
   const { sql, params } = toRowQuery({ ...filter, sort: "order" });
@@ -128,6 +149,7 @@ export function selectIssues(db: TReader, ids: readonly number[]): (TIssue & { i
 }
 
 type TPositionRow = [
+  match: number,
   issueId: number,
   partyId: number,
   label: string,
@@ -190,10 +212,12 @@ export function selectCells(
   issues: readonly { id: number; slug: string }[],
   parties: readonly TPartyRow[],
   cache: TSourceCache = new Map(),
+  /** The folded search text: each cell then says whether its own texts contain it (`match`). */
+  q = "",
 ): (TPosition | null)[][] {
   const statement = db
     .prepare(
-      `SELECT p."issueId", p."partyId", p."label", p."summary", p."score", p."status", p."confidence", p."asOf", p."quote", p."notes",
+      `SELECT instr(p."searchText", ?) > 0, p."issueId", p."partyId", p."label", p."summary", p."score", p."status", p."confidence", p."asOf", p."quote", p."notes",
          (SELECT group_concat(c."sourceId") FROM (SELECT ps."sourceId" FROM "PositionSource" ps WHERE ps."positionId" = p."id" ORDER BY ps."sortOrder") c)
        FROM "Position" p WHERE p."issueId" IN (SELECT value FROM json_each(?)) AND p."partyId" IN (SELECT value FROM json_each(?))`,
     )
@@ -205,10 +229,11 @@ export function selectCells(
   const grid: (TPosition | null)[][] = issues.map(() => parties.map(() => null));
   const pending: [TPosition, number[]][] = [];
   const rows = statement.iterate(
+    q,
     JSON.stringify(issues.map((i) => i.id)),
     JSON.stringify(parties.map((p) => p.id)),
   ) as IterableIterator<TPositionRow>;
-  for (const [issueId, partyId, label, summary, score, status, confidence, asOf, quote, notes, sourceIds] of rows) {
+  for (const [match, issueId, partyId, label, summary, score, status, confidence, asOf, quote, notes, sourceIds] of rows) {
     const row = rowOf.get(issueId)!;
     const columns = columnsOf.get(partyId)!;
     const party = parties[columns[0]!]!.slug;
@@ -224,6 +249,7 @@ export function selectCells(
       quote,
       notes,
       sources: [],
+      ...(q ? { match: match === 1 } : {}),
     };
     for (const column of columns) grid[row]![column] = position;
     if (sourceIds) pending.push([position, sourceIds.split(",").map(Number)]);

@@ -17,6 +17,7 @@ import { getDatabase } from "../db";
 import { formatDate, formatDateText } from "../format";
 import { isUnpublished, readerAsOf, type TReader } from "./as-of";
 import {
+  countMatches,
   countRows,
   findNegotiation,
   issueSlugLookup,
@@ -125,7 +126,7 @@ export function toParty({ slug, name, kind, date, description, sortOrder }: TPar
 /** Reads rows by id into a matrix (cells of the shown parties, with sources; sources shared through `cache`). */
 function readMatrix(base: TViewBase, rowIds: readonly number[], cache?: TSourceCache): TMatrix {
   const issues = selectIssues(base.db, rowIds);
-  const grid = selectCells(base.db, issues, base.shownParties, cache);
+  const grid = selectCells(base.db, issues, base.shownParties, cache, base.filter.q);
   const measured = new Set(base.measuredParties.map((p) => p.slug));
   return assembleMatrix(
     toInfo(base.negotiation),
@@ -154,6 +155,8 @@ export type TMatrixView = {
   presets: TPresets;
   /** The negotiation's dated events (at most MAX_TICKS), the ticks of the date control. */
   ticks: { date: string; title: string }[];
+  /** With a search: how many cells match it, in how many rows, and how many issue names (over every kept row, not one page). */
+  search: { cells: number; rows: number; issueNames: number } | null;
 };
 
 /** The date control shows at most this many events. */
@@ -180,6 +183,7 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
       params.page = pageCount;
     }
     const rowIds = selectRowIds(base.db, base.filter, { limit: size, offset: (params.page - 1) * size });
+    const search = base.filter.q ? countMatches(base.db, base.filter) : null;
     const { negotiation } = base;
     const issueOptions =
       negotiation.issueCount <= MAX_ISSUE_OPTIONS
@@ -205,6 +209,7 @@ export function getMatrixView(slug: string, raw: TRawSearchParams): TMatrixView 
       ticks: db
         .prepare(`SELECT "date", "title" FROM "Event" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT ?`)
         .all(negotiation.id, MAX_TICKS) as { date: string; title: string }[],
+      search,
     };
   })();
 }

@@ -23,16 +23,22 @@ function fillDerivedText(db: Database.Database): void {
     const issues = db.prepare(`SELECT "id", "name" FROM "Issue" WHERE "searchText" = ''`).all() as { id: number; name: string }[];
     const setIssue = db.prepare(`UPDATE "Issue" SET "searchText" = ? WHERE "id" = ?`);
     for (const i of issues) setIssue.run(foldText(i.name), i.id);
-    const positions = db
-      .prepare(
-        `SELECT p."id", p."label", p."summary", p."quote", p."notes", y."name" AS "partyName",
-           (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher"))
-            FROM "PositionSource" ps JOIN "Source" s ON s."id" = ps."sourceId" WHERE ps."positionId" = p."id") AS "sources"
-         FROM "Position" p JOIN "Party" y ON y."id" = p."partyId" WHERE p."searchText" = ''`,
-      )
-      .all() as (Omit<TPositionSearchFields, "sources"> & { id: number; sources: string })[];
-    const setPosition = db.prepare(`UPDATE "Position" SET "searchText" = ? WHERE "id" = ?`);
-    for (const p of positions) setPosition.run(toPositionSearchText({ ...p, sources: JSON.parse(p.sources) }), p.id);
+    // The current copies and every version: a migration that changes what search looks in empties them.
+    for (const [table, citations, key] of [
+      ["Position", "PositionSource", "positionId"],
+      ["PositionVersion", "PositionVersionSource", "versionId"],
+    ] as const) {
+      const rows = db
+        .prepare(
+          `SELECT p."id", p."label", p."summary", p."quote", p."notes",
+             (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher"))
+              FROM "${citations}" c JOIN "Source" s ON s."id" = c."sourceId" WHERE c."${key}" = p."id") AS "sources"
+           FROM "${table}" p WHERE p."searchText" = ''`,
+        )
+        .all() as (Omit<TPositionSearchFields, "sources"> & { id: number; sources: string })[];
+      const set = db.prepare(`UPDATE "${table}" SET "searchText" = ? WHERE "id" = ?`);
+      for (const p of rows) set.run(toPositionSearchText({ ...p, sources: JSON.parse(p.sources) }), p.id);
+    }
     const sources = db
       .prepare(`SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate" FROM "Source" WHERE "citation" = ''`)
       .all() as TSourceText[];

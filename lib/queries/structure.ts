@@ -5,7 +5,7 @@ import { getDatabase } from "../db";
 import { ZEventInput, ZIssueInput, ZNewNegotiation, ZPartyInput, ZText, type TValidationProblem } from "../negotiation-input";
 import { foldText } from "../text";
 import { CellValidationError } from "./cell-edits";
-import { DATA_VERSION_SQL, prepareSourceInsert, toPositionSearchText } from "./write-negotiation";
+import { DATA_VERSION_SQL, prepareSourceInsert } from "./write-negotiation";
 
 // Changes to a negotiation's structure: issues and parties added, renamed and reordered, events
 // added (with their sources), a new negotiation with an empty matrix. Each is validated with the
@@ -62,32 +62,6 @@ function update(db: Database.Database, table: TTable, negotiationId: number, slu
   return { before: pick(before), after: pick({ ...before, ...fields }) };
 }
 
-/** A party's name is part of its cells' search text (current and every version): written again after a rename. */
-function refreshSearchText(db: Database.Database, negotiationId: number, partySlug: string, partyName: string): void {
-  const partyId = db.prepare(`SELECT "id" FROM "Party" WHERE "negotiationId" = ? AND "slug" = ?`).pluck().get(negotiationId, partySlug);
-  for (const [table, citations, key] of [
-    ["Position", "PositionSource", "positionId"],
-    ["PositionVersion", "PositionVersionSource", "versionId"],
-  ] as const) {
-    const sourcesOf = db.prepare(
-      `SELECT s."title", s."publisher" FROM "${citations}" c JOIN "Source" s ON s."id" = c."sourceId" WHERE c."${key}" = ?`,
-    );
-    const set = db.prepare(`UPDATE "${table}" SET "searchText" = ? WHERE "id" = ?`);
-    const rows = db.prepare(`SELECT "id", "label", "summary", "quote", "notes" FROM "${table}" WHERE "partyId" = ?`).all(partyId) as {
-      id: number;
-      label: string;
-      summary: string;
-      quote: string | null;
-      notes: string | null;
-    }[];
-    for (const row of rows)
-      set.run(
-        toPositionSearchText({ ...row, partyName, sources: sourcesOf.all(row.id) as { title: string; publisher: string }[] }),
-        row.id,
-      );
-  }
-}
-
 function nextOrder(db: Database.Database, table: TTable | "Event", negotiationId: number): number {
   return (
     (db
@@ -132,11 +106,8 @@ function apply(db: Database.Database, negotiationId: number, change: z.infer<typ
     }
     case "issue.update":
       return { target: change.slug, detail: update(db, "Issue", negotiationId, change.slug, change.fields) };
-    case "party.update": {
-      const detail = update(db, "Party", negotiationId, change.slug, change.fields);
-      if (detail.before.name !== detail.after.name) refreshSearchText(db, negotiationId, change.slug, change.fields.name);
-      return { target: change.slug, detail };
-    }
+    case "party.update":
+      return { target: change.slug, detail: update(db, "Party", negotiationId, change.slug, change.fields) };
     case "issue.move":
       return { target: change.slug, detail: move(db, "Issue", negotiationId, change.slug, change.direction) };
     case "party.move":

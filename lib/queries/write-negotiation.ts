@@ -36,13 +36,16 @@ export type TPositionSearchFields = {
   summary: string;
   quote: string | null;
   notes: string | null;
-  partyName: string;
   sources: readonly { title: string; publisher: string }[];
 };
 
-/** What a position's search looks in: its label, summary, quote and notes, its party's name and its sources' titles and publishers, folded. */
+/**
+ * What a position's search looks in: its own words (label, summary, quote, notes) and its sources'
+ * titles and publishers, folded. Not its party's name: a match there marks the column's header,
+ * never every cell of the column.
+ */
 export function toPositionSearchText(p: TPositionSearchFields): string {
-  const parts = [p.label, p.summary, p.quote, p.notes, p.partyName, ...p.sources.flatMap((s) => [s.title, s.publisher])];
+  const parts = [p.label, p.summary, p.quote, p.notes, ...p.sources.flatMap((s) => [s.title, s.publisher])];
   return foldText(parts.filter(Boolean).join("\n"));
 }
 
@@ -152,7 +155,6 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     issueIds.set(i.slug, row.lastInsertRowid);
   }
   const partyIds = new Map<string, number | bigint>();
-  const partyNames = new Map(input.parties.map((p) => [p.slug, p.name]));
   const partyDates = new Map(input.parties.map((p) => [p.slug, p.date]));
   for (const [order, p] of input.parties.entries()) {
     partyIds.set(p.slug, sql.party.run(negotiationId, p.slug, p.name, p.kind, p.date, p.description, order).lastInsertRowid);
@@ -190,7 +192,7 @@ function writeNegotiation(db: Database.Database, input: TNegotiationInput, repla
     const { issue, party } = versions[0]!;
     const partyDate = partyDates.get(party)!;
     const current = currentVersion(versions, partyDate)!;
-    const searchOf = (p: TPositionInput) => toPositionSearchText({ ...p, partyName: partyNames.get(party)! });
+    const searchOf = (p: TPositionInput) => toPositionSearchText(p);
     const asOfOf = (p: TPositionInput) => p.asOf ?? partyDate;
     const positionId = sql.position.run(
       issueIds.get(issue),

@@ -28,6 +28,8 @@ const PAGES = [
   ["cell-history", "/negotiations/ukraine-peace-2025/issues/nato/parties/ukraine?asOf=2025-12-15"],
   ["sign-in", "/sign-in"],
   ["log", "/negotiations/ukraine-peace-2025/log?party=ukraine"],
+  ["matrix-search", "/negotiations/ukraine-peace-2025?q=Geneva"],
+  ["compare-all", "/negotiations/ukraine-peace-2025/compare?a=russia&b=ukraine&details=all"],
 ] as const;
 
 // Dark mode changes colours only (the same layout as light), so it is checked at one width; the
@@ -54,6 +56,24 @@ for (const view of VIEWS) {
         if (view.colorScheme === "light")
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${view.width}-${view.colorScheme}.png`), fullPage: true });
       });
+    }
+  });
+}
+
+for (const width of [1280, 375]) {
+  test(`at ${width} px, each panel of the matrix's toolbar opens by keyboard and has no axe violations`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/negotiations/ukraine-peace-2025");
+    for (const tool of ["filters", "date-tool", "key-tool", "about-tool"]) {
+      const summary = page.getByTestId(tool).locator("summary");
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      await expect(page.getByTestId(tool).locator(".tool-panel")).toBeVisible();
+      expect(await findAxeViolations(page), tool).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, tool).toBeLessThanOrEqual(0);
+      await page.keyboard.press("Enter"); // the summary still has focus: closes it again
+      await expect(page.getByTestId(tool).locator(".tool-panel")).toBeHidden();
     }
   });
 }

@@ -8,15 +8,18 @@ const cell = (page: Page, issue: string, party: string) =>
 const rowIssues = (page: Page) =>
   page.locator('[data-testid="position-matrix"] tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute("data-issue")));
 
-/** How many cells' marks lie wholly inside the window, and whether any box or the page scrolls sideways. */
+/**
+ * On arrival (nothing scrolled): how many cells (`data-testid="position-cell"`) lie wholly inside the
+ * window, how many there are, and whether any box or the page scrolls sideways.
+ */
 function measure(page: Page) {
   return page.evaluate(() => {
-    const inside = (r: DOMRect) => r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
-    const marks = [...document.querySelectorAll('[data-testid="position-cell"] .mark')];
+    const inside = (r: DOMRect) => r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    const cells = [...document.querySelectorAll('[data-testid="position-cell"]')];
     const box = document.querySelector(".matrix-scroll")!;
     return {
-      marks: marks.length,
-      visible: marks.filter((m) => inside(m.getBoundingClientRect())).length,
+      cells: cells.length,
+      visible: cells.filter((c) => inside(c.getBoundingClientRect())).length,
       boxScrolls: box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight,
       pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
     };
@@ -26,10 +29,14 @@ function measure(page: Page) {
 test.describe("at 1280 × 900", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("every seeded cell's mark is in view once the table is scrolled to, in no scrolling box", async ({ page }) => {
+  test("the whole matrix is on the first screen on arrival, in no scrolling box, with one line saying what it shows", async ({ page }) => {
     await page.goto(MATRIX);
-    await page.getByTestId("position-matrix").evaluate((table) => table.scrollIntoView());
-    expect(await measure(page)).toEqual({ marks: 78, visible: 78, boxScrolls: false, pageScrollsSideways: false });
+    const measured = await measure(page);
+    expect(measured.cells).toBeGreaterThan(0);
+    expect(measured).toEqual({ cells: measured.cells, visible: measured.cells, boxScrolls: false, pageScrollsSideways: false });
+    await expect(page.getByTestId("view-line")).toHaveText(
+      /^Latest data \(to \d{1,2} \w{3} \d{4}\): \d+ of \d+ issues × \d+ of \d+ parties; no filters\.$/,
+    );
   });
 
   test("a cell opens as a dialog at its permalink; Back closes it with the filters intact", async ({ page }) => {
@@ -59,14 +66,19 @@ test.describe("at 1280 × 900", () => {
   test("presets narrow in one step, each one history entry", async ({ page }) => {
     await page.goto(MATRIX);
     const before = await page.evaluate(() => history.length);
+    const presets = () => page.getByTestId("filters").locator("summary").click();
+    await presets();
     await page.getByRole("link", { name: "Core issues (6 issues)" }).click();
     await expect.poll(() => rowIssues(page)).toEqual(["nato", "army-cap", "donbas", "crimea", "sanctions", "g8"]);
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    await presets();
     await page.getByRole("link", { name: "Documents only (4 parties)" }).click();
     await expect(page.getByTestId("position-cell")).toHaveCount(24);
+    await presets();
     await expect(page.getByRole("link", { name: "Documents only (4 parties)" })).toHaveAttribute("aria-current", "true");
     await page.getByRole("link", { name: "Actors only (2 parties)" }).click();
     await expect(page.getByTestId("position-cell")).toHaveCount(12);
+    await presets();
     await page.getByRole("link", { name: "Everything (13 × 6)" }).click();
     await expect(page.getByTestId("position-cell")).toHaveCount(78);
   });
@@ -84,11 +96,28 @@ test.describe("at 1280 × 900", () => {
     expect(scores.slice(9)).toEqual(Array(4).fill(""));
   });
 
-  test("search marks its matches in the matrix and on the cell page", async ({ page }) => {
+  test("search marks its matches in the matrix, the headers and the cell dialog; other cells are quieter", async ({ page }) => {
     await page.goto(`${MATRIX}?q=buffer&density=detailed`);
     await expect(page.locator("td mark").first()).toHaveText("buffer");
     await page.goto(`${MATRIX}?q=600,000`);
     await expect(cell(page, "army-cap", "us-draft").locator("mark")).toHaveText("600,000");
+    // A party's name marks its column header, not every cell of the column.
+    await page.goto(`${MATRIX}?q=Geneva`);
+    await expect(page.locator('thead th[data-party="revised-framework"] mark')).toHaveText("Geneva");
+    const matching = page.locator('[data-testid="position-cell"][data-match="true"]');
+    const quiet = page.locator('[data-testid="position-cell"][data-match="false"]');
+    expect(await matching.count()).toBeGreaterThan(0);
+    expect(await quiet.count()).toBeGreaterThan(0);
+    await expect(matching.first()).toContainText("matches the search"); // in words, for screen readers, not colour alone
+    const [matchColor, quietColor] = [
+      await matching.first().evaluate((e) => getComputedStyle(e).color),
+      await quiet.first().evaluate((e) => getComputedStyle(e).color),
+    ];
+    expect(matchColor).not.toBe(quietColor);
+    // The dialog of a matching cell marks the matched words (here in a summary or a source).
+    await matching.first().click();
+    await expect(page.getByTestId("cell-dialog").locator("mark").first()).toBeVisible();
+    expect((await page.getByTestId("cell-dialog").locator("mark").first().textContent())?.toLowerCase()).toBe("geneva");
   });
 
   test("the issue and party pages show positions side by side with their figures", async ({ page }) => {
@@ -124,15 +153,31 @@ test.describe("at 1280 × 900", () => {
   });
 });
 
-test.describe("at 375 px", () => {
-  test.use({ viewport: { width: 375, height: 800 } });
+test.describe("at 1366 × 768", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
 
-  test("each issue is a card with every party's mark in one row, and the first screen shows scores", async ({ page }) => {
+  test("at least 60% of the matrix is on the first screen on arrival", async ({ page }) => {
     await page.goto(MATRIX);
-    await expect(page.locator(".view-controls")).toBeHidden();
+    const measured = await measure(page);
+    expect(measured.pageScrollsSideways).toBe(false);
+    expect(measured.visible / measured.cells).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+test.describe("at 375 × 812", () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test("each issue is a card with every party's mark in one row, and the first card is on the first screen", async ({ page }) => {
+    await page.goto(MATRIX);
     const first = await measure(page);
     expect(first.pageScrollsSideways).toBe(false);
-    expect(first.visible).toBeGreaterThan(0);
+    const card = await page
+      .locator('[data-testid="position-matrix"] tbody tr')
+      .first()
+      .evaluate((tr) => tr.getBoundingClientRect().bottom);
+    expect(card).toBeLessThanOrEqual(812);
+    const firstCells = await page.locator('[data-testid="position-matrix"] tbody tr').first().getByTestId("position-cell").count();
+    expect(first.visible).toBeGreaterThanOrEqual(firstCells);
     const cards = page.locator('[data-testid="position-matrix"] tbody tr');
     await expect(cards).toHaveCount(13);
     const tops = await cards
@@ -141,9 +186,11 @@ test.describe("at 375 px", () => {
       .evaluateAll((marks) => marks.map((m) => Math.round(m.getBoundingClientRect().top)));
     expect(tops).toHaveLength(6);
     expect(new Set(tops).size).toBe(1);
-    // The controls are one tap away, and a tap on a mark opens its cell.
-    await page.getByText("Filters, search, quick views and dates").click();
-    await expect(page.getByLabel("Search issues, positions, notes, sources and parties")).toBeVisible();
+    // The search is on the first screen, the other controls one tap away, and a tap on a mark opens its cell.
+    await expect(page.getByLabel("Search positions, notes, sources and issue and party names")).toBeVisible();
+    await page.getByTestId("filters").locator("summary").click();
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeVisible();
+    await page.getByTestId("filters").locator("summary").click();
     await cell(page, "donbas", "ukraine").click();
     await expect(page).toHaveURL(`${MATRIX}/issues/donbas/parties/ukraine`);
     await expect(page.getByTestId("cell-dialog")).toBeVisible();

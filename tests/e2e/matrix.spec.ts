@@ -33,7 +33,7 @@ test.describe("the matrix page", () => {
   test("applies several checkboxes as one navigation, and Back restores the view in one step", async ({ page }) => {
     await page.goto(MATRIX);
     await page.goto(`${MATRIX}?issues=nato,g8`);
-    await page.getByText("Choose issues").click();
+    await page.getByTestId("filters").locator("summary").click();
     await page.getByRole("checkbox", { name: "Crimea (recognition)" }).check();
     await page.getByRole("checkbox", { name: "Russia", exact: true }).uncheck();
     await expect(page).toHaveURL(/issues=nato,g8$/); // nothing happens before Apply
@@ -51,7 +51,7 @@ test.describe("the matrix page", () => {
     await page.goto(`${MATRIX}?parties=us-draft,europe&sort=divergence&q=russia`);
     await expect.poll(() => columnParties(page)).toEqual(["us-draft", "europe"]);
     await expect(page.getByLabel("Sort rows")).toHaveValue("divergence");
-    await expect(page.getByLabel("Search issues, positions, notes, sources and parties")).toHaveValue("russia");
+    await expect(page.getByLabel("Search positions, notes, sources and issue and party names")).toHaveValue("russia");
     const shown = await rowIssues(page);
     // us-draft vs europe: NATO (+2/−1), Donbas (+2/−1) and frozen assets (+1/−2) all spread 3, in issue order.
     expect(shown.slice(0, 3)).toEqual(["nato", "donbas", "frozen-assets"]);
@@ -59,24 +59,24 @@ test.describe("the matrix page", () => {
     expect(shown).toEqual(api.issues.map((i: { slug: string }) => i.slug));
   });
 
-  test("narrows rows with the search box and orders them", async ({ page }) => {
+  test("narrows rows with the search box, marks why each row matched, and orders them", async ({ page, request }) => {
     await page.goto(MATRIX);
-    const search = page.getByLabel("Search issues, positions, notes, sources and parties");
-    await search.fill("Zaporizhzhia");
-    await page.getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/q=Zaporizhzhia/);
-    await expect.poll(() => rowIssues(page)).toEqual(["donbas", "crimea", "zaporizhzhia-kherson", "znpp"]);
-    // Notes, source titles and party names are searched too, and every match is marked.
-    for (const [q, count, first] of [
-      ["referendum", 2, "donbas"], // in summaries (Ukraine and the 20 points on Donbas, the 20 points on elections)
-      ["Witkoff", 2, "g8"], // in summaries (the G8 row, the 20-point framework's foreign-troops cell)
-      ["Geneva", 13, "nato"], // in the revised framework's name: every issue has a cell of that party
-    ] as const) {
+    const search = page.getByLabel("Search positions, notes, sources and issue and party names");
+    // Cells match on their own texts (notes and source titles and publishers too), never on their party's name.
+    for (const q of ["Zaporizhzhia", "referendum", "Witkoff", "Kommersant", "Geneva"]) {
       await search.fill(q);
       await page.getByRole("button", { name: "Search" }).click();
       await expect(page).toHaveURL(new RegExp(`q=${q}`));
-      await expect(rows(page)).toHaveCount(count);
-      await expect.poll(async () => (await rowIssues(page))[0]).toBe(first);
+      const json = await (await request.get(`/api${MATRIX}/matrix?q=${q}`)).json();
+      const matching = json.positions
+        .filter((p: { match: boolean }) => p.match)
+        .map((p: { issue: string; party: string }) => `${p.issue}|${p.party}`);
+      await expect.poll(() => rowIssues(page)).toEqual(json.issues.map((i: { slug: string }) => i.slug));
+      const marked = await page
+        .locator('[data-testid="position-cell"][data-match="true"]')
+        .evaluateAll((cells) => cells.map((c) => `${c.getAttribute("data-issue")}|${c.getAttribute("data-party")}`));
+      expect(marked, q).toEqual(matching);
+      await expect(page.getByTestId("search-summary")).toContainText(`${matching.length} cell${matching.length === 1 ? "" : "s"} match`);
     }
     await page.getByLabel("Sort rows").selectOption("issue");
     await expect(page).toHaveURL(/sort=issue/);

@@ -11,26 +11,29 @@ test.describe("positions over time", () => {
 
   test("the matrix steps through the events by keyboard and says which day it shows", async ({ page }) => {
     await page.goto(MATRIX);
-    await expect(page.getByTestId("shown-date")).toContainText("Latest data: positions, sources and events up to 8 Jan 2026.");
+    await expect(page.getByTestId("view-line")).toContainText("Latest data (to 8 Jan 2026)");
     await expect(cell(page, "nato", "ukraine")).toHaveAttribute("data-score", "-1");
-    // Jump to the Berlin talks from the list of events, by keyboard only.
+    // Jump to the Berlin talks from the list of events, by keyboard only: open the date panel, choose, show.
+    await page.getByTestId("date-tool").locator("summary").focus();
+    await page.keyboard.press("Enter");
     const events = page.getByLabel("Event", { exact: true });
     await events.focus();
     await events.selectOption("2025-12-14");
     await events.press("Tab");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/asOf=2025-12-14$/);
-    await expect(page.getByTestId("shown-date")).toContainText("Showing the dossier as it stood on 14 Dec 2025");
+    await expect(page.getByTestId("view-line")).toContainText("As it stood on 14 Dec 2025");
     await expect(cell(page, "nato", "ukraine")).toHaveAttribute("data-score", "0");
     // The 20-point framework is not yet published: left out, with a notice naming it.
     await expect(page.locator('[data-testid="position-cell"][data-party="twenty-point"]')).toHaveCount(0);
     await expect(page.getByTestId("notices")).toContainText("US–Ukraine 20-point framework (24 Dec 2025)");
     // The previous event, then back to the latest data; the links keep the other filters.
     await page.goto(`${MATRIX}?asOf=2025-12-14&issues=nato,army-cap`);
+    await page.getByTestId("date-tool").locator("summary").click();
     await page.getByTestId("as-of-previous").click();
     await expect(page).toHaveURL(/asOf=2025-12-12&issues=nato%2Carmy-cap$/);
     await expect(cell(page, "nato", "ukraine")).toHaveAttribute("data-score", "-2");
-    await page.getByRole("link", { name: "Show the latest" }).click();
+    await page.getByRole("link", { name: "show the latest" }).click();
     await expect(page).toHaveURL(/\?issues=nato%2Carmy-cap$/);
     // A cell opened from a dated matrix is the cell on that day, with its whole history.
     await page.goto(`${MATRIX}?asOf=2025-12-15`);
@@ -46,7 +49,7 @@ test.describe("positions over time", () => {
   test("an ignored date says so and shows the latest data", async ({ page }) => {
     await page.goto(`${MATRIX}?asOf=2025-02-30`);
     await expect(page.getByTestId("notices")).toContainText("Ignored date “2025-02-30”");
-    await expect(page.getByTestId("shown-date")).toContainText("Latest data");
+    await expect(page.getByTestId("view-line")).toContainText("Latest data");
   });
 
   test("what changed lists the shifts with their words, sources and events, and exports the same", async ({ page, request }) => {

@@ -86,7 +86,7 @@ test.describe("compare view", () => {
     await page.getByRole("button", { name: "Compare" }).click();
     await expect(page).toHaveURL(/a=us-draft&b=europe/);
     const headers = await page.locator("[data-testid=compare-table] thead th").allTextContents();
-    expect(headers.slice(2)).toEqual(["A: US 28-point draft", "B: European (E3) counter-proposal"]);
+    expect(headers.slice(1, 3)).toEqual(["A: US 28-point draft", "B: European (E3) counter-proposal"]);
     // us-draft vs europe: both scored on 11 issues, equal on 3 (sanctions, g8, znpp); 2 unknown (amnesty, elections).
     // Gaps 3+2+3+2+0+0+2+1+2+3+0 = 18 over 11 shared: distance 18/44, agreement 59%.
     await expect(page.getByTestId("compare-summary")).toHaveText(
@@ -95,18 +95,42 @@ test.describe("compare view", () => {
     );
     // Largest gap first, unknown last.
     const order = await page
-      .locator("[data-testid=compare-table] tbody tr")
+      .locator("[data-testid=compare-table] tr[data-issue]")
       .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-issue")));
     expect(order.slice(0, 3)).toEqual(["nato", "donbas", "frozen-assets"]);
     expect(order.slice(-2)).toEqual(["amnesty", "elections"]);
     await page.getByRole("link", { name: "Differences only" }).click();
-    await expect(page.locator("[data-testid=compare-table] tbody tr")).toHaveCount(8);
+    await expect(page.locator("[data-testid=compare-table] tr[data-issue]")).toHaveCount(8);
     await expect(page.getByText("What B says differently")).toHaveCount(0);
     await page.getByRole("link", { name: "Show word-level differences" }).click();
+    await page.locator('tbody:has(tr[data-issue="nato"]) .compare-more > td > details > summary').click();
     await expect(page.getByText("What B says differently").first()).toBeVisible();
-    await expect(page.locator('tr[data-issue="army-cap"] td').first()).toContainText("2 steps toward “No limit on Ukraine's forces”");
+    await expect(page.locator('tr[data-issue="army-cap"] td').nth(2)).toContainText("2 steps toward “No limit on Ukraine's forces”");
+    await expect(page.locator('tr[data-issue="army-cap"] td').nth(3)).toHaveText("50%");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("compare-csv").click()]);
     expect(download.suggestedFilename()).toBe("ukraine-peace-2025_2026-01-08_compare_us-draft_europe.csv");
+  });
+
+  test("two parties over every issue fit in two screens at 1280 × 900; summaries are one click away, all on request, and all in print", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const pair of ["a=us-draft&b=europe", "a=russia&b=ukraine", "a=revised-framework&b=twenty-point"]) {
+      await page.goto(`${BASE}/compare?${pair}`);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), pair).toBeLessThanOrEqual(2 * 900);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    }
+    const summaries = page.locator("[data-testid=compare-table] .compare-more .cell-summary");
+    await expect(summaries.first()).toBeHidden();
+    await page.locator('tbody:has(tr[data-issue="nato"]) .compare-more > td > details > summary').click();
+    await expect(page.locator('tbody:has(tr[data-issue="nato"]) .cell-summary').first()).toBeVisible();
+    await page.getByRole("link", { name: "Show every summary and source" }).click();
+    await expect(page).toHaveURL(/details=all/);
+    await expect(summaries.last()).toBeVisible();
+    await page.goto(`${BASE}/compare?a=russia&b=ukraine`);
+    await page.emulateMedia({ media: "print" });
+    await expect(summaries.last()).toBeVisible();
+    await expect(page.locator("[data-testid=compare-table] .compare-more .sources").last()).toBeVisible();
   });
 
   test("a party compared with itself gets a clear message and the pickers; ignored filters get notices", async ({ page }) => {
@@ -139,16 +163,16 @@ test.describe("keyboard only", () => {
     }
     for (const expected of [
       "A:Skip to content",
-      "A:Core issues (6 issues)",
       "INPUT:",
       "BUTTON:Search",
       "SELECT:",
-      "SUMMARY:Choose issues (all) and parties (all)",
-      "A:← 6 Jan 2026: Coalition of the Willing in Paris",
-      "BUTTON:Show",
-      "A:Full method",
+      "SUMMARY:Issues (all), parties (all)",
+      "SUMMARY:Date: latest",
+      "SUMMARY:Key",
+      "SUMMARY:About",
+      "A:Show summaries",
       "A:US 28-point draft",
-      "A:Sort rows by US 28-point draft's score, highest first ↓",
+      "A:Sort rows by US 28-point draft's score, highest first",
       "A:NATO membership / NATO restrictions",
     ]) {
       const [tag, ...label] = expected.split(":");
@@ -160,14 +184,14 @@ test.describe("keyboard only", () => {
 
   test("filters with the keyboard: search, sort and a checkbox", async ({ page }) => {
     await page.goto(BASE);
-    await page.getByLabel("Search issues, positions, notes, sources and parties").focus();
+    await page.getByLabel("Search positions, notes, sources and issue and party names").focus();
     await page.keyboard.type("assets");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/q=assets/);
     await page.getByLabel("Sort rows").focus();
     await page.keyboard.press("ArrowDown");
     await expect(page).toHaveURL(/sort=divergence/);
-    await page.getByText("Choose issues").focus();
+    await page.getByTestId("filters").locator("summary").focus();
     await page.keyboard.press("Enter");
     await page.getByRole("checkbox", { name: "Ukraine", exact: true }).focus();
     await page.keyboard.press("Space");
@@ -183,7 +207,7 @@ test.describe("print", () => {
     await page.goto(`${BASE}?issues=nato,donbas&parties=us-draft,russia&density=detailed`);
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".site-header")).toBeHidden();
-    await expect(page.locator(".toolbar")).toBeHidden();
+    await expect(page.locator(".view-toolbar")).toBeHidden();
     await expect(page.locator("[data-testid=position-matrix]")).toBeVisible();
     await expect(page.locator("td .cell-summary").first()).toBeVisible();
     await expect(page.locator("td .cell-summary")).toHaveCount(4);
@@ -198,11 +222,11 @@ test.describe("a dossier of thousands of issues", () => {
   test("pages its rows and lists no issue checkboxes", async ({ page }) => {
     await page.goto("/negotiations/e2e-large?sort=divergence");
     await expect(page.locator('[data-testid="position-matrix"] tbody tr')).toHaveCount(50);
-    await expect(page.getByRole("status").filter({ hasText: "Showing" })).toContainText("on page 1 of 5");
-    await page.getByText("Choose issues").click();
+    await expect(page.getByTestId("view-line")).toContainText("on page 1 of 5");
+    await page.getByTestId("filters").locator("summary").click();
     await expect(page.getByTestId("issue-filter-hint")).toBeVisible();
     await page.getByRole("link", { name: "Next page →" }).click();
     await expect(page).toHaveURL(/sort=divergence&page=2$/);
-    await expect(page.getByRole("status").filter({ hasText: "Showing" })).toContainText("rows 51–100 on page 2 of 5");
+    await expect(page.getByTestId("view-line")).toContainText("rows 51–100 on page 2 of 5");
   });
 });

@@ -24,18 +24,35 @@ describe("getMatrixView (filters, search and sort in SQL)", () => {
     ["q=gamma", ["gamma"]],
     ["q=nothing matches this", []],
     ["q=leans&parties=a", ["beta"]],
-    // Notes, party names and source titles are searched too, in the shown parties' cells only.
+    // Notes and source titles are searched too, in the shown parties' cells only; a party's name keeps no row by itself.
     ["q=referendum", ["gamma"]],
     ["q=referendum&parties=b,c", []],
-    ["q=party c", ["alpha", "beta", "gamma"]],
-    ["q=party c&parties=a,b", []],
+    ["q=party c", []],
     ["q=fixture source&parties=b", ["alpha", "gamma"]],
+    ["q=example&parties=b", ["alpha", "gamma"]],
     // By one party's score, highest first; its unknown cells last.
     ["sort=party:c", ["gamma", "beta", "alpha"]],
     ["sort=party:b", ["alpha", "gamma", "beta"]],
     ["sort=party:b&q=leans", ["gamma", "beta"]],
   ])("%s → %j", (query, expected) => {
     expect(rowSlugs(query)).toEqual(expected);
+  });
+
+  it("says which cells match a search and counts them over every kept row; an issue's name keeps its row with no cell marked", () => {
+    const view = getMatrixView("fixture", new URLSearchParams("q=leans"))!;
+    expect(view.matrix.rows.map((r) => r.cells.map((c) => c?.match))).toEqual([
+      [true, false, true],
+      [false, true, false],
+    ]);
+    expect(view.search).toEqual({ cells: 3, rows: 2, issueNames: 0 });
+    const byName = getMatrixView("fixture", new URLSearchParams("q=gamma"))!;
+    expect(byName.matrix.rows.map((r) => r.cells.map((c) => c?.match))).toEqual([[false, false, false]]);
+    expect(byName.search).toEqual({ cells: 0, rows: 0, issueNames: 1 });
+    expect(getMatrixView("fixture", new URLSearchParams("q=geneve&parties=a,c"))!.search).toEqual({ cells: 1, rows: 1, issueNames: 0 });
+    // Without a search, no cell says anything about matching.
+    const plain = getMatrixView("fixture", new URLSearchParams())!;
+    expect(plain.search).toBeNull();
+    expect(plain.matrix.rows.flatMap((r) => r.cells).every((c) => c?.match === undefined)).toBe(true);
   });
 
   it("computes spread over known scores only: undisclosed is never 0", () => {

@@ -200,3 +200,23 @@ describe("an unexpected failure", () => {
     }
   });
 });
+
+describe("GET matrix JSON with a search", () => {
+  it("says of each position whether its own texts match (only when there is a search), and the CSV keeps the same rows", async () => {
+    const json = await readMatrixJson("fixture", "?q=leans");
+    expect(json.positions.map((p) => [p.issue, p.party, p.match])).toEqual([
+      ["beta", "a", true],
+      ["beta", "b", false],
+      ["beta", "c", true],
+      ["gamma", "a", false],
+      ["gamma", "b", true],
+      ["gamma", "c", false],
+    ]);
+    expect((await readMatrixJson("fixture")).positions.every((p) => p.match === undefined)).toBe(true);
+    const csv = parse(await readCsvText(await callCsv("?layout=long&q=leans", "fixture")), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(csv.map((r) => `${r.issue}|${r.party}`)).toEqual(json.positions.map((p) => `${p.issue}|${p.party}`));
+  });
+});

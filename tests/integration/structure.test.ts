@@ -102,10 +102,10 @@ describe("a negotiation built in the app", () => {
       { action: "party.update", slug: "north", fields: { name: "Northland", kind: "actor", date: "2026-01-05", description: "One side." } },
       "its own name",
     );
-    // The search finds the cells under the party's new name.
-    expect((await readMatrixJson(SLUG, "?q=northland")).positions).toEqual([
-      expect.objectContaining({ party: "north", label: "Halve them" }),
-    ]);
+    // A party's name marks its column, never its cells: searching the new name keeps no row by itself.
+    const byName = await readMatrixJson(SLUG, "?q=northland");
+    expect(byName.positions).toEqual([]);
+    expect(byName.parties.find((p) => p.slug === "north")?.name).toBe("Northland");
     const matrix = await readMatrixJson(SLUG);
     expect(matrix.issues.find((i) => i.slug === "quotas")).toMatchObject({ name: "Steel quotas", isCore: true });
     expect(matrix.parties.map((p) => p.slug)).toEqual(["south", "north"]);

@@ -15,6 +15,8 @@ describe("compareParties", () => {
       ["gamma", "unknown", null],
     ]);
     expect(result.counts).toEqual({ same: 1, different: 1, unknown: 1 });
+    // Each issue's agreement: 1 − |b − a| / 4 (the pairwise distance's normalisation), null when either is unknown.
+    expect(result.rows.map((r) => r.agreement)).toEqual([0.5, 1, null]);
   });
 
   it("describes the shift from A to B in the issue's words", () => {
@@ -48,9 +50,12 @@ describe("byGap and the summary of the largest gaps", () => {
     expect(describeLargestGaps(compare("a", "a").rows)).toBeNull();
   });
 
-  it("gives the pair's agreement from the same function as the heatmap", () => {
+  it("gives the pair's agreement from the same function as the heatmap, the mean of the issues' agreements", () => {
     // b vs c share alpha and gamma: (2 + 3) / 8 = 0.625 apart, 37.5% agreement.
-    expect(compare("b", "c").pair).toEqual({ sharedIssues: 2, distance: 0.625, agreement: 0.375 });
+    const { pair, rows } = compare("b", "c");
+    expect(pair).toEqual({ sharedIssues: 2, distance: 0.625, agreement: 0.375 });
+    const known = rows.flatMap((r) => (r.agreement === null ? [] : [r.agreement]));
+    expect(known.reduce((sum, a) => sum + a, 0) / known.length).toBe(pair.agreement);
   });
 });
 
@@ -82,8 +87,10 @@ describe("parseCompareParams", () => {
       { a: "a", b: "c", problems: [], order: "issue", differencesOnly: true, wordDiff: true },
     ],
     ["a=a&b=c&order=sideways", { a: "a", b: "c", problems: [] }],
+    ["a=a&b=c&details=all", { a: "a", b: "c", problems: [], allDetails: true }],
+    ["a=a&b=c&details=some", { a: "a", b: "c", problems: [] }],
   ])("%s", (query, expected) => {
-    const defaults = { order: "gap", differencesOnly: false, wordDiff: false };
+    const defaults = { order: "gap", differencesOnly: false, wordDiff: false, allDetails: false };
     expect(parseCompareParams(new URLSearchParams(query), ["a", "b", "c"])).toEqual({ ...defaults, ...expected });
   });
 });

@@ -1,25 +1,29 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AsOfControl } from "@/components/as-of-control";
 import { EditorLinks } from "@/components/editor-links";
 import { ExportLinks } from "@/components/export-links";
 import { Legend } from "@/components/legend";
-import { MatrixFilters } from "@/components/matrix-filters";
-import { MatrixKey } from "@/components/matrix-key";
 import { MatrixTable } from "@/components/matrix-table";
+import { MatrixToolbar } from "@/components/matrix-toolbar";
 import { Notices } from "@/components/notices";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
-import { Presets } from "@/components/presets";
+import { formatDate } from "@/lib/format";
 import { toTableRows } from "@/lib/matrix";
 import { sortParty, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
 import { getMatrixView } from "@/lib/queries/matrix-view";
+import { describeSearch, describeView } from "@/lib/view-summary";
 import { negotiationMetadata, type TNegotiationPageProps } from "./page-props";
 
 export const dynamic = "force-dynamic";
 
 export const generateMetadata = negotiationMetadata();
 
+/**
+ * The matrix, on the first screen: the title and tabs, one toolbar (search, sort, and panels for the
+ * filters, the date, the key and the dossier's description), one line saying what is shown, then
+ * the matrix; the exports and the long explanations follow it.
+ */
 export default async function NegotiationPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const view = getMatrixView(slug, raw);
@@ -27,42 +31,42 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
   const { negotiation, matrix, notices, page } = view;
   const basePath = `/negotiations/${negotiation.slug}`;
   const detailed = view.params.density === "detailed";
-  const otherDensity = toQueryString(toMatrixSearchParams({ ...view.params, density: detailed ? "compact" : "detailed" }));
+  const asOf = view.params.asOf;
   return (
     <>
       <NegotiationHeader
         negotiation={negotiation}
         current="matrix"
         query={toQueryString(toMatrixSearchParams({ ...view.params, page: 1 }))}
-        asOf={view.params.asOf}
+        asOf={asOf}
+        compact
       />
       <Notices notices={notices} />
-      {/* On a phone the controls fold behind this one button, so the first screen shows scores (CSS only: works without JavaScript). */}
-      <details className="controls-toggle">
-        <summary>Filters, search, quick views and dates</summary>
-      </details>
-      <div className="view-controls">
-        <Presets
-          basePath={basePath}
-          params={view.params}
-          presets={view.presets}
-          issueCount={negotiation.issueCount}
-          partyCount={view.partyOptions.length}
-        />
-        <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />
-        <AsOfControl basePath={basePath} params={view.params} ticks={view.ticks} latest={negotiation.asOf} />
-      </div>
-      <p className="result-count" role="status">
-        Showing {page.rowCount} of {negotiation.issueCount} issues and {matrix.parties.length} of {view.partyOptions.length} parties
-        {page.pageCount > 1
-          ? `; rows ${(page.number - 1) * page.size + 1}–${(page.number - 1) * page.size + matrix.rows.length} on page ${page.number} of ${page.pageCount}`
-          : ""}
-        .{" "}
-        <Link href={`${basePath}${otherDensity}`} data-testid="density">
-          {detailed ? "Show compact cells" : "Show summaries in the cells"}
-        </Link>
+      <MatrixToolbar view={view} basePath={basePath} />
+      <p className={`view-line${asOf ? " as-of" : ""}`} role="status" data-testid="view-line">
+        {asOf ? (
+          <>
+            <strong>As it stood on {formatDate(asOf)}</strong> (
+            <Link href={`${basePath}${toQueryString(toMatrixSearchParams({ ...view.params, asOf: null, page: 1 }))}`}>show the latest</Link>
+            ):{" "}
+          </>
+        ) : (
+          <>Latest data (to {formatDate(negotiation.asOf)}): </>
+        )}
+        {describeView(view.params, {
+          rows: page.rowCount,
+          issueCount: negotiation.issueCount,
+          shownParties: matrix.parties,
+          partyCount: view.partyOptions.length,
+          page: { number: page.number, size: page.size, pageCount: page.pageCount, rowsOnPage: matrix.rows.length },
+        })}
+        {view.search ? (
+          <>
+            {" "}
+            <span data-testid="search-summary">{describeSearch(view.params.q, view.search, matrix.parties)}</span>
+          </>
+        ) : null}
       </p>
-      <MatrixKey />
       <MatrixTable
         slug={negotiation.slug}
         parties={matrix.parties.map(({ slug, name, kind, date }) => ({ slug, name, kind, date }))}
@@ -75,11 +79,16 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
           ]),
         )}
         query={view.params.q}
-        asOf={view.params.asOf}
+        asOf={asOf}
+        detailed={detailed}
       />
       <Pagination basePath={basePath} params={view.params} page={page} />
       <ExportLinks slug={negotiation.slug} params={view.params} />
       <EditorLinks slug={negotiation.slug} />
+      <section className="below-matrix" aria-labelledby="about-title">
+        <h2 id="about-title">About this dossier</h2>
+        <p className="lede">{negotiation.summary}</p>
+      </section>
       <Legend scaleNote={negotiation.scaleNote} issues={matrix.rows.map((r) => r.issue)} />
     </>
   );

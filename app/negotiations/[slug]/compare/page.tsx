@@ -54,6 +54,13 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
                 )}
               </li>
               <li>
+                {chosen.allDetails ? (
+                  <Link href={link({ allDetails: false })}>Summaries one row at a time</Link>
+                ) : (
+                  <Link href={link({ allDetails: true })}>Show every summary and source</Link>
+                )}
+              </li>
+              <li>
                 {chosen.wordDiff ? (
                   <Link href={link({ wordDiff: false })}>Hide word-level differences</Link>
                 ) : (
@@ -64,14 +71,14 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
           </nav>
           <p className="exports">
             <a
-              href={`/negotiations/${slug}/compare.csv${toCompareQuery({ ...chosen, wordDiff: false }, filters)}`}
+              href={`/negotiations/${slug}/compare.csv${toCompareQuery({ ...chosen, wordDiff: false, allDetails: false }, filters)}`}
               download
               data-testid="compare-csv"
             >
               Download this comparison as CSV
             </a>
           </p>
-          <CompareTable comparison={comparison} wordDiff={chosen.wordDiff} />
+          <CompareTable comparison={comparison} wordDiff={chosen.wordDiff} allDetails={chosen.allDetails} />
         </>
       ) : (
         <div className={hasAnyChoice ? "notice" : "hint"} role="status" data-testid="compare-message">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CellDetails } from "@/components/cell-details";
 import { Notices } from "@/components/notices";
-import { parseAsOf } from "@/lib/matrix-params";
+import { parseAsOf, parseQuery } from "@/lib/matrix-params";
 import { getCellView } from "@/lib/queries/entity-views";
 import { mayEditSlug } from "@/lib/queries/accounts";
 import { getViewer } from "@/lib/viewer";
@@ -38,6 +38,7 @@ export default async function CellPage({ params, searchParams }: TProps) {
       ) : null}
       <CellDetails
         view={view}
+        query={parseQuery(raw, notices)}
         accessed={new Date().toISOString().slice(0, 10)}
         editHref={editable ? `/negotiations/${slug}/issues/${issue}/parties/${party}/edit` : null}
       />

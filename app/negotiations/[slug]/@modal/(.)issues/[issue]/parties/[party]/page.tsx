@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { CellDetails } from "@/components/cell-details";
 import { CellDialog } from "@/components/cell-dialog";
 import { Notices } from "@/components/notices";
-import { parseAsOf } from "@/lib/matrix-params";
+import { parseAsOf, parseQuery } from "@/lib/matrix-params";
 import { getCellView } from "@/lib/queries/entity-views";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function CellModal({ params, searchParams }: TProps) {
   return (
     <CellDialog title={`${view.party.name} on ${view.issue.name}`}>
       <Notices notices={notices} />
-      <CellDetails view={view} accessed={new Date().toISOString().slice(0, 10)} />
+      <CellDetails view={view} accessed={new Date().toISOString().slice(0, 10)} query={parseQuery(raw, notices)} />
     </CellDialog>
   );
 }
