@@ -57,16 +57,29 @@ const FLAG_WORDS: Record<string, string> = {
   non_canonical_host: "not the publisher's own host",
 };
 
-/** How the source is known, in words: "(secondary report, relaying Reuters; an aggregator site)". */
-export function SourceKind({ source }: { source: Pick<TSource, "kind" | "relays" | "flags"> }) {
-  if (!source.kind) return null;
+/**
+ * How the source is known, in words: "(secondary report, relaying Reuters; an aggregator site)",
+ * then its note on that ("Press TV is Iranian state media.").
+ */
+export function SourceKind({ source }: { source: Pick<TSource, "kind" | "relays" | "flags" | "kindNote"> }) {
+  if (!source.kind) return source.kindNote ? <span className="source-kind-note">{source.kindNote}</span> : null;
   const parts = [
     SOURCE_KIND_LABELS[source.kind] + (source.relays ? `, relaying ${source.relays}` : ""),
     ...source.flags.map((flag) => FLAG_WORDS[flag] ?? flag.replaceAll("_", " ")),
   ];
   return (
-    <span className={`source-kind source-kind-${source.kind}`} data-testid="source-kind">
-      ({parts.join("; ")})
-    </span>
+    <>
+      <span className={`source-kind source-kind-${source.kind}`} data-testid="source-kind">
+        ({parts.join("; ")})
+      </span>
+      {source.kindNote ? (
+        <>
+          {" "}
+          <span className="source-kind-note" data-testid="source-kind-note">
+            {source.kindNote}
+          </span>
+        </>
+      ) : null}
+    </>
   );
 }

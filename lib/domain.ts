@@ -46,6 +46,8 @@ export type TSource = {
   kind: TSourceKind | null;
   /** For a secondary report: the outlet it relays. */
   relays: string | null;
+  /** How the source is known, in words (a state-media label, a copy on an unrelated host, a caveat on its kind). */
+  kindNote: string | null;
   /** Warnings about the host, such as "staging_or_dev_host" or "cdn_host". */
   flags: string[];
 };

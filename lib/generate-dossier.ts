@@ -97,6 +97,7 @@ export function generateDossier(options: { issues: number; parties: number; seed
     note: null,
     kind: s % 3 === 0 ? ("secondary" as const) : ("original" as const),
     relays: s % 3 === 0 ? "Reuters" : null,
+    kindNote: null,
     flags: [],
   }));
   const positions = issues.flatMap((issue) =>

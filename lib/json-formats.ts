@@ -28,6 +28,7 @@ export const ZSourceJson = z.strictObject({
   note: ZNullableText,
   kind: z.enum(SOURCE_KINDS).nullable(),
   relays: ZNullableText,
+  kindNote: ZNullableText,
   flags: z.array(z.string()),
 });
 
@@ -314,6 +315,7 @@ export function toCellJson(state: TCellState): TCellJson {
         note: s.note,
         kind: s.kind,
         relays: s.relays,
+        kindNote: s.kindNote,
         flags: s.flags,
       })),
     },

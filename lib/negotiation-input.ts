@@ -78,6 +78,7 @@ export const ZSourceInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
   relays: ZOptionalText(L.name),
+  kindNote: ZOptionalText(L.description),
   flags: z
     .array(z.string().regex(/^[a-z_]{1,40}$/, "a flag is a word in lowercase and underscores"))
     .max(10)

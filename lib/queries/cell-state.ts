@@ -46,7 +46,7 @@ export const toStoredSource = ({ isDateApproximate, flags, ...row }: TSourceRow)
   isDateApproximate: isDateApproximate === 1,
   flags: JSON.parse(flags) as string[],
 });
-export const SOURCE_FIELDS = `s."id", s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags"`;
+export const SOURCE_FIELDS = `s."id", s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."kindNote", s."flags"`;
 
 /** A cell's state in the reader's transaction; null when the negotiation, issue or party does not exist. */
 export function readCellState(db: Database.Database, address: TCellAddress): TCellState | null {

@@ -104,7 +104,7 @@ const VERSION_FIELDS: TField[] = [
 ];
 const EVENT_COLUMNS = ["slug", "date", "title", "summary", "sources"] as const;
 const FACT_COLUMNS = ["date", "title", "summary", "verification", "sources"] as const;
-const SOURCE_COLUMNS = ["number", "title", "publisher", "url", "published_at", "approximate", "kind", "relays", "flags", "note"] as const;
+const SOURCE_COLUMNS = ["number", "title", "publisher", "url", "published_at", "approximate", "kind", "relays", "kind_note", "flags", "note"] as const;
 const SOURCE_FIELDS: TField[] = [
   { name: "number", type: "integer", description: "The source's number in the dossier's bibliography." },
   text("title"),
@@ -114,6 +114,7 @@ const SOURCE_FIELDS: TField[] = [
   { name: "approximate", type: "boolean" },
   oneOf("kind", SOURCE_KINDS, "Original report, syndicated copy, mirror, or secondary report relaying another outlet."),
   text("relays", "For a secondary report: the outlet it relays."),
+  text("kind_note", "How the source is known, in words (a state-media label, a copy on an unrelated host, a caveat on its kind)."),
   text("flags", "Warnings about the host, space-separated."),
   text("note"),
 ];
@@ -195,7 +196,7 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
     const sources = db
       .prepare(
         `SELECT ROW_NUMBER() OVER (ORDER BY s."id"), s."title", s."publisher", s."url", s."publishedAt", iif(s."isDateApproximate", 'true', 'false'),
-           s."kind", s."relays", (SELECT group_concat(f.value, ' ') FROM json_each(s."flags") f), s."note"
+           s."kind", s."relays", s."kindNote", (SELECT group_concat(f.value, ' ') FROM json_each(s."flags") f), s."note"
          FROM "Source" s WHERE s."negotiationId" = ? ORDER BY s."id"`,
       )
       .raw();

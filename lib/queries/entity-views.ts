@@ -41,7 +41,7 @@ function toNumbered({ sourceId, isDateApproximate, flags, ...row }: TSourceRow, 
   return { ...row, isDateApproximate: isDateApproximate === 1, flags: JSON.parse(flags) as string[], number: numberOf(sourceId) };
 }
 
-const SOURCE_COLUMNS = `s."id" AS "sourceId", s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."flags"`;
+const SOURCE_COLUMNS = `s."id" AS "sourceId", s."title", s."publisher", s."url", s."publishedAt", s."isDateApproximate", s."note", s."kind", s."relays", s."kindNote", s."flags"`;
 
 function findIssue(db: TReader, negotiationId: number, slug: string): (TIssue & { id: number }) | undefined {
   const id = db.prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? AND "slug" = ?`).pluck().get(negotiationId, slug) as

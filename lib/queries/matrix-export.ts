@@ -39,7 +39,7 @@ const positionJsonSql = (withMatch: boolean) => `SELECT r.key, p."score", json_o
     'confidence', p."confidence", 'asOf', p."asOf", 'quote', p."quote", 'notes', p."notes",
     'sources', (SELECT json_group_array(json_object('title', s."title", 'publisher', s."publisher", 'url', s."url",
       'publishedAt', s."publishedAt", 'isDateApproximate', json(iif(s."isDateApproximate", 'true', 'false')), 'note', s."note",
-      'kind', s."kind", 'relays', s."relays", 'flags', json(s."flags"))) FROM (SELECT s.* ${CITED}) s)
+      'kind', s."kind", 'relays', s."relays", 'kindNote', s."kindNote", 'flags', json(s."flags"))) FROM (SELECT s.* ${CITED}) s)
     ${withMatch ? `, 'match', json(iif(instr(p."searchText", @q) > 0, 'true', 'false'))` : ""})
   , c.key ${CELLS_FROM} JOIN "Position" p ON p."issueId" = i."id" AND p."partyId" = pa."id"
   ORDER BY r.key, c.key`;

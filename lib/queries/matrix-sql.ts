@@ -172,6 +172,7 @@ type TSourceRow = [
   note: string | null,
   kind: TSourceKind | null,
   relays: string | null,
+  kindNote: string | null,
   flags: string,
 ];
 
@@ -183,11 +184,11 @@ function loadSources(db: TReader, ids: Iterable<number>, cache: TSourceCache): v
   if (missing.length === 0) return;
   const rows = db
     .prepare(
-      `SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "kind", "relays", "flags" FROM "Source" WHERE "id" IN (SELECT value FROM json_each(?))`,
+      `SELECT "id", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "kind", "relays", "kindNote", "flags" FROM "Source" WHERE "id" IN (SELECT value FROM json_each(?))`,
     )
     .raw()
     .all(JSON.stringify(missing)) as TSourceRow[];
-  for (const [id, title, publisher, url, publishedAt, isDateApproximate, note, kind, relays, flags] of rows) {
+  for (const [id, title, publisher, url, publishedAt, isDateApproximate, note, kind, relays, kindNote, flags] of rows) {
     cache.set(id, {
       title,
       publisher,
@@ -197,6 +198,7 @@ function loadSources(db: TReader, ids: Iterable<number>, cache: TSourceCache): v
       note,
       kind,
       relays,
+      kindNote,
       flags: JSON.parse(flags),
     });
   }

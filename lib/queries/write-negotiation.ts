@@ -28,7 +28,7 @@ export class NegotiationExistsError extends Error {
 }
 
 function sourceKey(s: TPositionInput["sources"][number]): string {
-  return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note, s.kind, s.relays, s.flags]);
+  return JSON.stringify([s.title, s.publisher, s.url, s.publishedAt, s.isDateApproximate, s.note, s.kind, s.relays, s.kindNote, s.flags]);
 }
 
 export type TPositionSearchFields = {
@@ -73,7 +73,7 @@ export function prepareSourceInsert(
   db: Database.Database,
 ): (negotiationId: number | bigint, s: TPositionInput["sources"][number]) => number | bigint {
   const statement = db.prepare(
-    `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "flags") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Source" ("negotiationId", "title", "publisher", "url", "publishedAt", "isDateApproximate", "note", "citation", "kind", "relays", "kindNote", "flags") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (negotiationId, s) =>
     statement.run(
@@ -87,6 +87,7 @@ export function prepareSourceInsert(
       formatSourceLine(s),
       s.kind,
       s.relays,
+      s.kindNote,
       JSON.stringify(s.flags),
     ).lastInsertRowid;
 }

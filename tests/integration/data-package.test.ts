@@ -61,7 +61,7 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
     expect(g8.map((r) => r.score)).toEqual([2, null, 2, null, null, null]);
     const nato = rows["versions"]!.filter((r) => r.issue === "nato" && r.party === "ukraine");
     expect(nato.map((r) => [r.valid_from, r.valid_to, r.score, r.event])).toEqual([
-      ["2025-11-20", null, -2, null],
+      ["2025-11-20", null, -2, "draft-reaches-kyiv"],
       ["2025-12-14", null, 0, "berlin-talks"],
       ["2025-12-18", "2025-12-24", -1, "zelensky-nato-constitution"],
     ]);

@@ -161,6 +161,7 @@ describe("the fixture's CSV, exactly", () => {
             note: null,
             kind: "original",
             relays: null,
+            kindNote: null,
             flags: [],
           },
         ],

@@ -34,17 +34,19 @@ describe("any view as of any day", () => {
     expect(nato((await readMatrixJson(SLUG, "?asOf=2025-12-15")).positions)).toMatchObject({
       score: 0,
       asOf: "2025-12-14",
-      label: "Guarantees instead of membership",
+      label: "Offers guarantees instead of membership",
     });
     expect(nato((await readMatrixJson(SLUG, "?asOf=2025-12-13")).positions)).toMatchObject({ score: -2, asOf: "2025-11-20" });
     expect(nato((await readMatrixJson(SLUG)).positions)).toMatchObject({ score: -1, asOf: "2025-12-18/2025-12-24" });
   });
 
   it("shows a cell with no version yet on that day as missing, never as a score", () => {
-    // Russia's Donbas cell is first recorded on 4 Dec.
-    const view = getMatrixView(SLUG, new URLSearchParams("asOf=2025-11-22&issues=donbas&parties=russia"))!;
+    // Ukraine's cell on security guarantees is first recorded on 11 Dec (no earlier statement is cited for it).
+    const view = getMatrixView(SLUG, new URLSearchParams("asOf=2025-11-22&issues=security-guarantees&parties=ukraine"))!;
     expect(view.matrix.rows[0]!.cells).toEqual([null]);
-    expect(getCellView(SLUG, "donbas", "russia", "2025-11-22")).toMatchObject({ position: null, shownVersionId: null });
+    expect(getCellView(SLUG, "security-guarantees", "ukraine", "2025-11-22")).toMatchObject({ position: null, shownVersionId: null });
+    // Russia's Donbas demand runs from the June memorandum, so on the baseline report's day it is on record.
+    expect(getCellView(SLUG, "donbas", "russia", "2025-12-02")).toMatchObject({ position: { score: 2 } });
     expect(getCellView(SLUG, "nato", "twenty-point", "2025-11-22")).toMatchObject({ position: null, unpublished: true, sources: [] });
   });
 
@@ -100,8 +102,8 @@ describe("what changed between two days", () => {
     expect(twenty).toHaveLength(13);
     expect(twenty.every((c) => c.before === null && c.change === "First recorded")).toBe(true);
     expect(view.changes.findIndex((c) => c.before === null)).toBe(shifts.length);
-    // Russia's Donbas cell: recorded on 4 Dec, refined on 12 Dec at the same score; no shift is invented for it.
-    expect(byCell.has("donbas|russia")).toBe(false);
+    // Russia's Donbas cell: refined on 12 Dec at the same score; only its label changed, and no shift of score is invented.
+    expect(byCell.get("donbas|russia")).toMatchObject({ before: { score: 2 }, after: { score: 2 }, fields: ["label"] });
   });
 
   it("says the same in its CSV and its JSON", async () => {
@@ -133,7 +135,7 @@ describe("a cell's history", () => {
   it("lists every version in time order with its dates, sources and event", () => {
     const { history, shownVersionId } = getCellView(SLUG, "nato", "ukraine", "2025-12-15")!;
     expect(history.map((v) => [v.asOf, v.score, v.event?.slug ?? null])).toEqual([
-      ["2025-11-20", -2, null],
+      ["2025-11-20", -2, "draft-reaches-kyiv"],
       ["2025-12-14", 0, "berlin-talks"],
       ["2025-12-18/2025-12-24", -1, "zelensky-nato-constitution"],
     ]);

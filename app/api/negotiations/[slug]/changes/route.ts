@@ -33,7 +33,7 @@ export const GET = withJsonErrors(async (request, { params }) => {
         notes: after.notes,
         recordedAt: after.recordedAt,
         event: after.event,
-        sources: after.sources.map(({ title, publisher, url, publishedAt, isDateApproximate, note, kind, relays, flags }) => ({
+        sources: after.sources.map(({ title, publisher, url, publishedAt, isDateApproximate, note, kind, relays, kindNote, flags }) => ({
           title,
           publisher,
           url,
@@ -42,6 +42,7 @@ export const GET = withJsonErrors(async (request, { params }) => {
           note,
           kind,
           relays,
+          kindNote,
           flags,
         })),
       },
