@@ -104,7 +104,19 @@ const VERSION_FIELDS: TField[] = [
 ];
 const EVENT_COLUMNS = ["slug", "date", "title", "summary", "sources"] as const;
 const FACT_COLUMNS = ["date", "title", "summary", "verification", "sources"] as const;
-const SOURCE_COLUMNS = ["number", "title", "publisher", "url", "published_at", "approximate", "kind", "relays", "kind_note", "flags", "note"] as const;
+const SOURCE_COLUMNS = [
+  "number",
+  "title",
+  "publisher",
+  "url",
+  "published_at",
+  "approximate",
+  "kind",
+  "relays",
+  "kind_note",
+  "flags",
+  "note",
+] as const;
 const SOURCE_FIELDS: TField[] = [
   { name: "number", type: "integer", description: "The source's number in the dossier's bibliography." },
   text("title"),

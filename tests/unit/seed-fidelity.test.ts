@@ -109,7 +109,7 @@ function researchPublished(text: string | undefined): [string | null, boolean] {
 
 function researchCells(): Map<string, TResearchVersion[]> {
   const cells = new Map<string, TResearchVersion[]>();
-  const key = (v: TResearchVersion) => `${v.issue} × ${PARTIES[v.party] ?? v.party}`;
+  const key = (v: { issue: string; party: string }) => `${v.issue} × ${PARTIES[v.party] ?? v.party}`;
   for (const v of base.positions) cells.set(key(v), [v]);
   for (const v of history.new_party.positions) cells.set(key({ ...v, party: "twenty-point" }), [v]);
   for (const cell of history.versions) cells.set(key(cell), cell.versions);
