@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
-import { listNegotiations } from "@/lib/queries/negotiations";
+import { formatDate } from "@/lib/domain/format";
+import { listNegotiations } from "@/lib/read/negotiations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/viewer";
-import { SignOutButton } from "./sign-out-button";
+import { getViewer } from "@/lib/auth/viewer";
+import { SignOutButton } from "@/components/sign-out-button";
 
 /** The header's account links: "Sign in" for readers; the editor's name, account and sign-out otherwise. */
 export async function AccountNav() {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
-import type { TAnchors } from "@/lib/queries/matrix-view";
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
+import type { TAnchors } from "@/lib/read/matrix-view";
 
 /**
  * The one sentence on the scale's anchors where a metric would be flat by construction: which

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
-import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
+import { formatDate } from "@/lib/domain/format";
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
 
 export type TTick = { date: string; title: string };
 

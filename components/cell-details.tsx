@@ -1,13 +1,14 @@
 import Link from "next/link";
-import { STATUS_LABELS } from "@/lib/domain";
-import { cellHref } from "@/lib/matrix";
-import { formatDate, formatDateText } from "@/lib/format";
-import { sourceHref, type TCellView } from "@/lib/queries/entity-views";
-import { CellHistory } from "./cell-history";
-import { CiteThis } from "./cite-this";
-import { Highlighted } from "./highlighted";
-import { NumberedSources } from "./numbered-sources";
-import { PositionScale } from "./position-scale";
+import { STATUS_LABELS } from "@/lib/domain/words";
+import { cellHref } from "@/lib/params/urls";
+import { formatDate, formatDateText } from "@/lib/domain/format";
+import { sourceHref } from "@/lib/params/urls";
+import { type TCellView } from "@/lib/read/entity-views";
+import { CellHistory } from "@/components/cell-history";
+import { CiteThis } from "@/components/cite-this";
+import { Highlighted } from "@/components/highlighted";
+import { NumberedSources } from "@/components/numbered-sources";
+import { PositionScale } from "@/components/position-scale";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
 export function CellDetails(props: { view: TCellView; accessed: string; editHref?: string | null; query?: string }) {

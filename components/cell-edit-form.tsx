@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
-import { CONFIDENCES, STATUS_LABELS, STATUSES } from "@/lib/domain";
-import { EMPTY, type TEditFormState } from "@/lib/edit-form";
-import { formatScore } from "@/lib/format";
-import type { TCellJson } from "@/lib/json-formats";
-import { Conflict } from "./edit-conflict";
+import { CONFIDENCES, STATUS_LABELS, STATUSES } from "@/lib/domain/words";
+import { EMPTY, type TEditFormState } from "@/lib/formats/edit-form";
+import { formatScore } from "@/lib/domain/format";
+import type { TCellApiJson } from "@/lib/formats/json";
+import { Conflict } from "@/components/edit-conflict";
 
 type TBibliographyEntry = { id: number; number: number; title: string; publisher: string };
 
@@ -16,7 +16,7 @@ type TBibliographyEntry = { id: number; number: number; title: string; publisher
  * editor's values, which are kept: saving again re-applies them on top, or the editor discards them.
  */
 export function CellEditForm(props: {
-  cell: TCellJson;
+  cell: TCellApiJson;
   issue: { lowLabel: string; highLabel: string };
   bibliography: TBibliographyEntry[];
   today: string;

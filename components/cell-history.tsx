@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { describeChange } from "@/lib/changes";
-import { STATUS_LABELS, type TIssue } from "@/lib/domain";
-import { formatDate, formatDateText, formatScore } from "@/lib/format";
-import { sourceHref, type TVersion } from "@/lib/queries/entity-views";
-import { NumberedSources } from "./numbered-sources";
-import { WordDiff } from "./word-diff";
+import { describeChange } from "@/lib/analysis/changes";
+import { STATUS_LABELS, type TIssue } from "@/lib/domain/words";
+import { formatDate, formatDateText, formatScore } from "@/lib/domain/format";
+import { sourceHref } from "@/lib/params/urls";
+import { type TVersion } from "@/lib/read/entity-views";
+import { NumberedSources } from "@/components/numbered-sources";
+import { WordDiff } from "@/components/word-diff";
 
 /**
  * A cell's whole history, oldest first: each version's dates (valid from, recorded), score, status,

@@ -1,4 +1,4 @@
-import type { TParty } from "@/lib/domain";
+import type { TParty } from "@/lib/domain/words";
 
 /** Two party pickers in a plain GET form, keeping the view's filters: works by keyboard and without JavaScript. */
 export function ComparePickers({ parties, a, b, keep }: { parties: TParty[]; a: string | null; b: string | null; keep: URLSearchParams }) {

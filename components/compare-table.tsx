@@ -1,8 +1,8 @@
-import type { TComparison, TCompareRow } from "@/lib/compare";
-import { formatPercent } from "@/lib/divergence";
-import { ScoreMark, StatusIcons } from "./score-mark";
-import { PositionCell } from "./position-cell";
-import { WordDiff } from "./word-diff";
+import type { TComparison, TCompareRow } from "@/lib/analysis/compare";
+import { formatPercent } from "@/lib/analysis/divergence";
+import { ScoreMark, StatusIcons } from "@/components/score-mark";
+import { PositionCell } from "@/components/position-cell";
+import { WordDiff } from "@/components/word-diff";
 
 const KIND_LABELS = { same: "Same", different: "Different", unknown: "Unknown" } as const;
 

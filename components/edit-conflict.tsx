@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { STATUS_LABELS } from "@/lib/domain";
-import { formatScore } from "@/lib/format";
-import type { TCellJson } from "@/lib/json-formats";
-import { EMPTY, type TPosition } from "@/lib/edit-form";
+import { STATUS_LABELS } from "@/lib/domain/words";
+import { formatScore } from "@/lib/domain/format";
+import type { TCellApiJson } from "@/lib/formats/json";
+import { EMPTY, type TPosition } from "@/lib/formats/edit-form";
 
 const FIELDS: { key: keyof TPosition; label: string }[] = [
   { key: "label", label: "Label" },
@@ -23,7 +23,15 @@ const show = (key: keyof TPosition, value: unknown) =>
       : String(value ?? "—");
 
 /** The version that landed while the editor was editing, field by field beside the editor's values. */
-export function Conflict({ conflict, values, cancelHref }: { conflict: TCellJson; values: Record<string, string[]>; cancelHref: string }) {
+export function Conflict({
+  conflict,
+  values,
+  cancelHref,
+}: {
+  conflict: TCellApiJson;
+  values: Record<string, string[]>;
+  cancelHref: string;
+}) {
   const mine = (key: keyof TPosition) => {
     const v = values[key === "asOf" ? "validFrom" : key]?.[0] ?? "";
     return key === "score" ? (v === "" ? null : Number(v)) : v === "" ? null : v;

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { mayEditSlug } from "@/lib/queries/accounts";
-import { getViewer } from "@/lib/viewer";
+import { mayEditSlug } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
 
 /** For an editor of this negotiation: where to import a file. Readers see nothing. */
 export async function EditorLinks({ slug }: { slug: string }) {
-  if (!mayEditSlug(await getViewer(), slug)) return null;
+  if (!(await mayEditSlug(await getViewer(), slug))) return null;
   return (
     <p className="editor-links">
       You can edit this negotiation: open a cell and choose “Edit this position”,{" "}

@@ -1,4 +1,4 @@
-import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
 
 /** Download links for the current view: the same filters, so an export matches the screen; every page of rows. */
 export function ExportLinks({ slug, params: current }: { slug: string; params: TMatrixParams }) {

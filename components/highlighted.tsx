@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { findMatches } from "@/lib/text";
+import { findMatches } from "@/lib/domain/text";
 
 /** Text with each match of the search marked (`<mark>`); the text stays text, never markup. */
 export function Highlighted({ text, query }: { text: string; query: string }) {

@@ -1,6 +1,6 @@
-import type { TIssue } from "@/lib/domain";
-import { describeScore, formatScore } from "@/lib/format";
-import { scoreClass } from "./score-badge";
+import type { TIssue } from "@/lib/domain/words";
+import { describeScore, formatScore } from "@/lib/domain/format";
+import { scoreClass } from "@/components/score-badge";
 
 const SCALE = [-2, -1, 0, 1, 2] as const;
 

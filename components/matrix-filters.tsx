@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useTransition } from "react";
-import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
-import type { TOption } from "@/lib/domain";
-import { SlugChecklist } from "./slug-checklist";
+import { SORT_KEYS, SORT_LABELS, toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
+import type { TOption } from "@/lib/domain/words";
+import { SlugChecklist } from "@/components/slug-checklist";
 
 /** `issues` is null when the negotiation has too many issues to list as checkboxes. */
 type TProps = { basePath: string; issues: TOption[] | null; parties: TOption[]; params: TMatrixParams; children?: React.ReactNode };

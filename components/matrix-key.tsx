@@ -1,5 +1,5 @@
-import { STATUS_LABELS, STATUSES } from "@/lib/domain";
-import { CONFIDENCE_SYMBOLS, ScoreMark, STATUS_SYMBOLS } from "./score-mark";
+import { STATUS_LABELS, STATUSES } from "@/lib/domain/words";
+import { CONFIDENCE_SYMBOLS, ScoreMark, STATUS_SYMBOLS } from "@/components/score-mark";
 
 const STATUS_WORDS: Record<(typeof STATUSES)[number], string> = {
   stated: "on the record",

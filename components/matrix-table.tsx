@@ -3,10 +3,11 @@
 import { columnPinningFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useRef } from "react";
-import { cellHref, type TTableCell, type TTableParty, type TTableRow } from "@/lib/matrix";
-import { formatDateText } from "@/lib/format";
-import { Highlighted } from "./highlighted";
-import { ScoreMark, StatusIcons } from "./score-mark";
+import { cellHref } from "@/lib/params/urls";
+import { type TTableCell, type TTableParty, type TTableRow } from "@/lib/analysis/matrix";
+import { formatDateText } from "@/lib/domain/format";
+import { Highlighted } from "@/components/highlighted";
+import { ScoreMark, StatusIcons } from "@/components/score-mark";
 
 // Sorting and pinning as state only: rows arrive sorted by the server (the URL's `sort`), and the
 // issue column is pinned; the table reports both for headers (aria-sort) and styles.

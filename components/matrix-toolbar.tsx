@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
-import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import type { TMatrixView } from "@/lib/queries/matrix-view";
-import { AsOfControl } from "./as-of-control";
-import { MatrixFilters } from "./matrix-filters";
-import { MatrixKey } from "./matrix-key";
-import { Presets } from "./presets";
+import { formatDate } from "@/lib/domain/format";
+import { toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
+import type { TMatrixView } from "@/lib/read/matrix-view";
+import { AsOfControl } from "@/components/as-of-control";
+import { MatrixFilters } from "@/components/matrix-filters";
+import { MatrixKey } from "@/components/matrix-key";
+import { Presets } from "@/components/presets";
 
 /**
  * Everything that shapes the matrix, in one row above it: the search and sort, then panels that

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { TNegotiationInfo } from "@/lib/matrix";
-import { formatDate } from "@/lib/format";
-import { toAsOfQuery } from "@/lib/matrix-params";
+import type { TNegotiationInfo } from "@/lib/analysis/matrix";
+import { formatDate } from "@/lib/domain/format";
+import { toAsOfQuery } from "@/lib/params/matrix-params";
 
 const TABS = [
   { key: "matrix", label: "Matrix", path: "", keepsFilters: true },

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { isSafeHttpUrl, SOURCE_KIND_LABELS, type TSource } from "@/lib/domain";
-import { formatSourceDate } from "@/lib/format";
-import type { TNumberedSource } from "@/lib/queries/entity-views";
-import { Highlighted } from "./highlighted";
+import { isSafeHttpUrl } from "@/lib/domain/safe-url";
+import { SOURCE_KIND_LABELS } from "@/lib/domain/words";
+import { type TSource } from "@/lib/cells/cell";
+import { formatSourceDate } from "@/lib/domain/format";
+import type { TNumberedSource } from "@/lib/cells/cell";
+import { Highlighted } from "@/components/highlighted";
 
 /** A cell's sources by their bibliography numbers: title, publisher, date and link, and the number linking to the entry. */
 export function NumberedSources(props: { sources: TNumberedSource[]; hrefOf: (number: number) => string; query?: string }) {

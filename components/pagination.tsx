@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
-import type { TPage } from "@/lib/queries/matrix-view";
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
+import type { TPage } from "@/lib/read/matrix-view";
 
 /** Previous and next page links for a view of more rows than one page holds; nothing otherwise. */
 export function Pagination({ basePath, params, page }: { basePath: string; params: TMatrixParams; page: TPage }) {

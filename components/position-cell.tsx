@@ -1,9 +1,10 @@
-import { STATUS_LABELS, type TIssue, type TPosition } from "@/lib/domain";
-import { SourceEntry } from "./numbered-sources";
-import { ScoreBadge } from "./score-badge";
+import { STATUS_LABELS, type TIssue } from "@/lib/domain/words";
+import type { TCell } from "@/lib/cells/cell";
+import { SourceEntry } from "@/components/numbered-sources";
+import { ScoreBadge } from "@/components/score-badge";
 
 /** One cell of the matrix: score, summary, status and confidence, the quote one click away, the sources. */
-export function PositionCell({ position, issue }: { position: TPosition | null; issue: TIssue }) {
+export function PositionCell({ position, issue }: { position: TCell | null; issue: TIssue }) {
   if (!position) return <span className="missing">No data</span>;
   return (
     <div className="cell">

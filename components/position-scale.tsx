@@ -1,6 +1,6 @@
-import type { TIssue, TScore } from "@/lib/domain";
-import { describeScore, formatScore } from "@/lib/format";
-import { ScoreMark } from "./score-mark";
+import type { TIssue, TScore } from "@/lib/domain/words";
+import { describeScore, formatScore } from "@/lib/domain/format";
+import { ScoreMark } from "@/components/score-mark";
 
 /** A score placed on its issue's own scale: both ends named, the position's step marked in words too. */
 export function PositionScale({ score, issue }: { score: TScore; issue: Pick<TIssue, "lowLabel" | "highLabel"> }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/matrix-params";
-import type { TPresets } from "@/lib/queries/matrix-view";
+import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
+import type { TPresets } from "@/lib/read/matrix-view";
 
 type TProps = { basePath: string; params: TMatrixParams; presets: TPresets; issueCount: number; partyCount: number };
 

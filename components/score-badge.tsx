@@ -1,6 +1,6 @@
-import type { TScore, TStatus } from "@/lib/domain";
-import { STATUS_LABELS } from "@/lib/domain";
-import { describeScore, formatScore } from "@/lib/format";
+import type { TScore, TStatus } from "@/lib/domain/words";
+import { STATUS_LABELS } from "@/lib/domain/words";
+import { describeScore, formatScore } from "@/lib/domain/format";
 
 /** The palette class of a known score: badge-sm2 … badge-s2. */
 export function scoreClass(score: number): string {

@@ -1,7 +1,7 @@
-import type { TConfidence, TScore, TStatus } from "@/lib/domain";
-import { STATUS_LABELS } from "@/lib/domain";
-import { describeScore, formatScore } from "@/lib/format";
-import { scoreClass } from "./score-badge";
+import type { TConfidence, TScore, TStatus } from "@/lib/domain/words";
+import { STATUS_LABELS } from "@/lib/domain/words";
+import { describeScore, formatScore } from "@/lib/domain/format";
+import { scoreClass } from "@/components/score-badge";
 
 /** A shape per score, so a mark reads without colour: ▼▼ −2, ▼ −1, ● 0, ▲ +1, ▲▲ +2; ? when unknown. */
 const SHAPES: Record<string, string> = { "-2": "▼▼", "-1": "▼", "0": "●", "1": "▲", "2": "▲▲" };

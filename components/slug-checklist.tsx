@@ -1,4 +1,4 @@
-import type { TOption } from "@/lib/domain";
+import type { TOption } from "@/lib/domain/words";
 
 type TProps = {
   legend: string;

@@ -1,4 +1,4 @@
-import { PARTY_KINDS } from "@/lib/domain";
+import { PARTY_KINDS } from "@/lib/domain/words";
 
 // The fields and rows of the structure page's forms (app/negotiations/[slug]/structure): plain
 // forms posting to one server action, so they work without JavaScript.

@@ -1,4 +1,4 @@
-import { diffSummaries } from "@/lib/compare";
+import { diffSummaries } from "@/lib/analysis/compare";
 
 /** B's summary with the words it adds marked <ins> and the words of A it drops marked <del>; plain when too long to diff. */
 export function WordDiff({ from, to }: { from: string; to: string }) {

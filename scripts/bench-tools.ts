@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { ROOT } from "./paths";
+import { ROOT } from "@/scripts/paths";
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

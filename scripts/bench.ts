@@ -2,19 +2,27 @@
 // Never asserted in a test: this machine is shared and noisy, so read the ratios, not the milliseconds.
 //
 // For dossiers of 65, 5,000 and 100,000 generated cells (and the seeded dossier), each in its own
-// temporary database: import time and peak memory; then, against `next start` on that database,
-// each route's median time over several runs, its bytes, and the ratio to its reference:
+// temporary database: import time and peak memory; then, against the production server on that
+// database, each route's median time over several runs, its bytes, and the ratio to its reference:
 //   - delivery floor: a tiny Node server sending the same bytes from memory;
-//   - exports: the sqlite3 CLI (`-csv`, `-json`) running the export's own SQL over the same rows.
+//   - the long CSV: the engine's own command-line client (`sqlite3 -csv`, or `psql` with
+//     `\copy (…) to stdout with csv`) running the export's own SQL over the same rows.
 // Also the server's peak memory and each page's first-load JavaScript, gzipped.
+//
+// `npm run bench` measures SQLite; `npm run bench -- --engine postgres` measures PostgreSQL, with
+// DATABASE_URL naming a server and a database the bench may create and drop databases from (each
+// size gets a database of its own, dropped at the end).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import Database from "better-sqlite3";
-import { generateDossier } from "../lib/generate-dossier";
-import { LONG_CSV_SQL, POSITION_JSON_SQL } from "../lib/queries/matrix-export";
+import pg from "pg";
+import { closeDb, getDb } from "@/lib/db/connection";
+import { parseDatabaseUrl } from "@/lib/db/url";
+import { longCsvQuery } from "@/lib/read/matrix-export";
+import { readViewBase } from "@/lib/read/matrix-view";
+import { generateDossier } from "@/lib/write/generate-dossier";
 import {
   get,
   loadTest,
@@ -26,8 +34,8 @@ import {
   timeCommand,
   timeFetch,
   type TLoad,
-} from "./bench-tools";
-import { ROOT } from "./paths";
+} from "@/scripts/bench-tools";
+import { ROOT } from "@/scripts/paths";
 
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 const SIZES = [
@@ -43,22 +51,72 @@ function report(size: string, route: string, ms: number, bytes: number, referenc
   rows.push([size, route, ms.toFixed(1), (bytes / 1024).toFixed(0), reference, referenceMs.toFixed(1), (ms / referenceMs).toFixed(2)]);
 }
 
-const hasSqliteCli = spawnSync("sqlite3", ["--version"]).status === 0;
+const engine = process.argv.includes("--engine") ? process.argv[process.argv.indexOf("--engine") + 1] : "sqlite";
+if (engine !== "sqlite" && engine !== "postgres") throw new Error("--engine is sqlite or postgres.");
+const adminUrl = engine === "postgres" ? process.env.DATABASE_URL : undefined;
+if (engine === "postgres" && parseDatabaseUrl(adminUrl).engine !== "postgres")
+  throw new Error("With --engine postgres, set DATABASE_URL to a PostgreSQL server the bench may create databases on.");
+const cli = engine === "postgres" ? "psql" : "sqlite3";
+const hasCli = spawnSync(cli, ["--version"]).status === 0;
 
-/** The sqlite3 CLI running an export's SQL over every row of a negotiation, as the app does in chunks. */
-function sqliteReference(file: string, slug: string, mode: "-csv" | "-json", sql: string, runs: number): number | null {
-  if (!hasSqliteCli) return null;
-  const db = new Database(file, { readonly: true });
-  const id = db.prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug);
-  const issues = JSON.stringify(db.prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? ORDER BY "sortOrder"`).pluck().all(id));
-  const parties = JSON.stringify(db.prepare(`SELECT "id" FROM "Party" WHERE "negotiationId" = ? ORDER BY "sortOrder"`).pluck().all(id));
-  db.close();
-  const script = path.join(work, `query${mode}.sql`);
-  writeFileSync(
-    script,
-    `.param set ?1 '${issues}'\n.param set ?2 '${parties}'\n${sql.replaceAll("?", (_, offset: number) => (sql.indexOf("?") === offset ? "?1" : "?2"))};\n`,
-  );
-  return timeCommand("sh", ["-c", `sqlite3 ${mode} '${file}' < '${script}' > /dev/null`], runs);
+/** A database of its own for one size: a SQLite file, or a new PostgreSQL database on the server. */
+async function createDatabase(name: string): Promise<string> {
+  if (engine === "sqlite") return `file:${path.join(work, `${name}.db`)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl!);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function dropDatabases(): Promise<void> {
+  if (engine === "sqlite") return;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}
+const created: string[] = [];
+
+/** A compiled query with its parameters written in as literals, for the engine's own client. */
+function inline(compiled: { sql: string; parameters: readonly unknown[] }): string {
+  const literal = (value: unknown): string => {
+    if (typeof value === "number") return String(value);
+    if (Array.isArray(value)) return `'{${value.join(",")}}'`;
+    return `'${String(value).replaceAll("'", "''")}'`;
+  };
+  return engine === "postgres"
+    ? compiled.sql.replace(/\$(\d+)/g, (_, n: string) => literal(compiled.parameters[Number(n) - 1]))
+    : compiled.sql.replace(
+        /\?/g,
+        (() => {
+          let index = 0;
+          return () => literal(compiled.parameters[index++]);
+        })(),
+      );
+}
+
+/** The engine's own client running the long CSV's SQL over every row of a negotiation (the app runs it in chunks). */
+async function cliReference(url: string, slug: string, runs: number): Promise<number | null> {
+  if (!hasCli) return null;
+  process.env.DATABASE_URL = url;
+  const db = getDb();
+  const base = (await readViewBase(db, slug, {}))!;
+  const rowIds = (
+    await db.selectFrom("Issue").select("id").where("negotiationId", "=", base.negotiation.id).orderBy("sortOrder").execute()
+  ).map((r) => r.id);
+  const query = inline(longCsvQuery(db, base, rowIds).compile());
+  await closeDb();
+  const script = path.join(work, "long.sql");
+  if (engine === "postgres") {
+    writeFileSync(script, `\\copy (${query.replaceAll("\n", " ")}) to stdout with csv\n`);
+    return timeCommand("sh", ["-c", `psql -X -q '${url}' -f '${script}' > /dev/null`], runs);
+  }
+  writeFileSync(script, `${query};\n`);
+  return timeCommand("sh", ["-c", `sqlite3 -csv '${url.slice("file:".length)}' < '${script}' > /dev/null`], runs);
 }
 
 async function firstLoadJs(base: string, pathname: string): Promise<number> {
@@ -107,9 +165,18 @@ async function benchLoad(env: Record<string, string>) {
   floor?.server.kill();
 }
 
+/** The environment of a server on the engine's database: PostgreSQL needs the shared cookie secret. */
+const serverEnv = (url: string) => ({
+  DATABASE_URL: url,
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...(engine === "postgres" ? { BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret" } : {}),
+});
+
 async function benchSize(size: (typeof SIZES)[number]) {
-  const file = path.join(work, `bench-${size.issues}x${size.parties}.db`);
-  const env = { DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1" };
+  const name = `bench_${size.issues}x${size.parties}`;
+  created.push(name);
+  const url = await createDatabase(name);
+  const env = serverEnv(url);
   spawnSync(process.execPath, [...TSX, "scripts/setup-db.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
   const dossierFile = path.join(work, "dossier.json");
   const slug = `bench-${size.issues}x${size.parties}`;
@@ -161,10 +228,10 @@ async function benchSize(size: (typeof SIZES)[number]) {
   for (const [index, m] of measured.entries()) {
     const floor = (await timeFetch(staticUrl(index), m.runs)).ms;
     report(size.label, m.route.replace(ten, "<10 issues>"), m.ms, m.bytes, "same bytes from memory", floor);
-    if (m.route.includes("layout=long") || m.route.endsWith("/matrix")) {
-      const isCsv = m.route.includes("layout=long");
-      const cli = sqliteReference(file, slug, isCsv ? "-csv" : "-json", isCsv ? LONG_CSV_SQL : POSITION_JSON_SQL, m.runs);
-      if (cli !== null) report(size.label, m.route, m.ms, m.bytes, `sqlite3 ${isCsv ? "-csv" : "-json"}, same SQL`, cli);
+    if (m.route.includes("layout=long")) {
+      const reference = await cliReference(url, slug, m.runs);
+      if (reference !== null)
+        report(size.label, m.route, m.ms, m.bytes, `${engine === "postgres" ? "psql \\copy" : "sqlite3 -csv"}, same SQL`, reference);
     }
   }
   staticServer.kill();
@@ -189,10 +256,12 @@ try {
   // Measure the code as it is: build first when the sources changed since the last build.
   const build = spawnSync(process.execPath, [...TSX, "scripts/build-if-stale.ts"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error("The build failed.");
-  if (!hasSqliteCli) console.log("Note: the sqlite3 CLI is missing (apt-get install sqlite3), so the export references are left out.");
+  console.log(`Engine: ${engine}.`);
+  if (!hasCli) console.log(`Note: the ${cli} client is missing, so the long CSV's reference is left out.`);
   if (process.argv.includes("--load-only")) {
     // The fault suite's load test (CI): the seeded dossier only.
-    const env = { DATABASE_URL: `file:${path.join(work, "load.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
+    created.push("bench_load");
+    const env = serverEnv(await createDatabase("bench_load"));
     spawnSync(process.execPath, [...TSX, "scripts/setup-db.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
     await benchLoad(env);
     // Errors (a status other than 200, a refused connection) fail it; the figures are only printed.
@@ -204,5 +273,6 @@ try {
   if (rows.length > 0) console.log(`\n${line(header)}\n| ${widths.map((w) => "-".repeat(w)).join(" | ")} |\n${rows.map(line).join("\n")}`);
 } finally {
   stopChildren();
+  await dropDatabases().catch((error: Error) => console.error(`Could not drop the bench's databases: ${error.message}`));
   rmSync(work, { recursive: true, force: true });
 }

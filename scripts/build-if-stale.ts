@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BUILDS_DIR, currentBuild, distDirOf, pruneBuilds, setCurrentBuild, SOURCE_HASH_FILE, startBuild } from "./builds";
-import { ROOT } from "./paths";
+import { BUILDS_DIR, currentBuild, distDirOf, pruneBuilds, setCurrentBuild, SOURCE_HASH_FILE, startBuild } from "@/scripts/builds";
+import { ROOT } from "@/scripts/paths";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 

@@ -5,7 +5,7 @@
 // interrupted one never touches the files it serves.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./paths";
+import { ROOT } from "@/scripts/paths";
 
 export const BUILDS_DIR = path.join(ROOT, ".next", "builds");
 const CURRENT_FILE = path.join(BUILDS_DIR, "current");

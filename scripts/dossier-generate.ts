@@ -1,7 +1,7 @@
 // npm run dossier:generate -- --issues N --parties M [--seed S] [--slug SLUG] --out FILE.json
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { generateDossier } from "../lib/generate-dossier";
+import { generateDossier } from "@/lib/write/generate-dossier";
 
 const USAGE = "Usage: npm run dossier:generate -- --issues N --parties M [--seed S] [--slug SLUG] --out FILE.json";
 

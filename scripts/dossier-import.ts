@@ -2,11 +2,11 @@
 // Validates a dossier and writes it through the one write path; lists every problem and writes
 // nothing when it is invalid.
 import { parseArgs } from "node:util";
-import { closeDatabase } from "../lib/db";
-import { NegotiationValidationError } from "../lib/negotiation-input";
-import { migrateDatabase, readDossierFile } from "../lib/queries/setup-database";
-import { importNegotiation } from "../lib/queries/write-negotiation";
-import { MIGRATIONS_DIR } from "./paths";
+import { closeDb } from "@/lib/db/connection";
+import { isAppError } from "@/lib/domain/errors";
+import { importNegotiation } from "@/lib/write/dossier";
+import { migrateDatabase, readDossierFile } from "@/lib/write/setup";
+import { ROOT } from "@/scripts/paths";
 
 function fail(message: string): never {
   console.error(message);
@@ -28,15 +28,16 @@ function readArgs(): { file: string; replace: boolean } {
 const { file, replace } = readArgs();
 const started = performance.now();
 try {
-  migrateDatabase(MIGRATIONS_DIR);
+  await migrateDatabase(ROOT);
   const raw = readDossierFile(file);
-  const s = importNegotiation(raw, { replace });
-  closeDatabase();
+  const s = await importNegotiation(raw, { replace });
+  await closeDb();
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `${s.replaced ? "Replaced" : "Imported"} ${s.slug}: ${s.issues} issues, ${s.parties} parties, ${s.cells} cells, ${s.versions} versions, ${s.sources} sources, ${s.citations} citations in ${seconds.toFixed(2)} s (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
   );
 } catch (error) {
-  if (error instanceof NegotiationValidationError) fail(`${file}: nothing was written.\n${error.message}`);
+  await closeDb();
+  if (isAppError(error, "invalid")) fail(`${file}: nothing was written.\n${error.message}`);
   fail(`${file}: nothing was written. ${(error as Error).message}`);
 }

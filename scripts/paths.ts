@@ -2,5 +2,4 @@ import path from "node:path";
 
 /** The project's root folder and the folders the scripts read. */
 export const ROOT = path.resolve(import.meta.dirname, "..");
-export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
 export const SEED_DIR = path.join(ROOT, "prisma", "seed-data");

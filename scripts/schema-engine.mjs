@@ -10,7 +10,7 @@ import readline from "node:readline";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { CREATE_MIGRATION_HISTORY } from "../lib/migration-history.mjs";
+import { CREATE_MIGRATION_HISTORY } from "../lib/db/migration-history.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -195,6 +195,15 @@ async function serve(args) {
       return null;
     }
     if (method === "getDatabaseVersion") return engine.version(params);
+    if (method === "diff") {
+      // The wasm engine returns the script; the native one prints it through the CLI (a `print` request), which the CLI writes out.
+      const result = /** @type {{ exitCode: number; stdout: string | null }} */ (await invoke(method, params));
+      if (result.stdout)
+        process.stdout.write(
+          JSON.stringify({ jsonrpc: "2.0", id: `print-${Date.now()}`, method: "print", params: { content: result.stdout } }) + "\n",
+        );
+      return { ...result, stdout: null };
+    }
     try {
       return await invoke(method, params);
     } catch (error) {

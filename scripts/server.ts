@@ -5,14 +5,14 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import type { TLSSocket } from "node:tls";
-import { CLIENT_ADDRESS_HEADER } from "../lib/auth-constants";
-import { allowedHosts } from "../lib/public-origin";
-import { checkRequest, normalizeAcceptEncoding, normalizePathname } from "../lib/request-gate";
-import { ResponseCache } from "../lib/response-cache";
-import { newNonce, securityHeaders } from "../lib/security-headers";
-import { openServerReader } from "../lib/server-reader";
-import { currentBuild, distDirOf, markServing } from "./builds";
-import { ROOT } from "./paths";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/constants";
+import { allowedHosts } from "@/lib/http/public-origin";
+import { checkRequest, normalizeAcceptEncoding, normalizePathname } from "@/lib/http/gate";
+import { ResponseCache } from "@/lib/http/response-cache";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { openServerReader } from "@/lib/http/server-reader";
+import { currentBuild, distDirOf, markServing } from "@/scripts/builds";
+import { ROOT } from "@/scripts/paths";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -54,9 +54,9 @@ const cache = process.env.RESPONSE_CACHE === "off" ? null : new ResponseCache({ 
  * the client's payload), so such a request gets the not-found page rendered whole here, readable
  * without JavaScript.
  */
-function isUnknownPage(request: http.IncomingMessage): boolean {
+async function isUnknownPage(request: http.IncomingMessage): Promise<boolean> {
   if (request.headers.rsc !== undefined) return false; // a client-side navigation gets Next's own answer
-  return reader.pageExists(request.url ?? "") === false;
+  return (await reader.pageExists(request.url ?? "")) === false;
 }
 
 /**
@@ -76,18 +76,26 @@ function harden(request: http.IncomingMessage, response: http.ServerResponse): v
 
 const hosts = allowedHosts();
 
-const server = http.createServer((request, response) => {
+const server = http.createServer(async (request, response) => {
   harden(request, response);
   const refusal = checkRequest(request.method ?? "", request.url ?? "", request.headers, hosts);
-  if (!refusal) {
-    if (isUnknownPage(request)) return void app.render404(request, response);
-    const render = () => void handle(request, response);
-    return void (cache ? cache.handle(request, response, render) : render());
+  if (refusal) {
+    console.warn(
+      `${refusal.status} ${JSON.stringify(request.method)} ${JSON.stringify((request.url ?? "").slice(0, 200))}: ${refusal.message}`,
+    );
+    return refuse(response, refusal.status, refusal.message, refusal.allow ? { Allow: refusal.allow } : {});
   }
-  console.warn(
-    `${refusal.status} ${JSON.stringify(request.method)} ${JSON.stringify((request.url ?? "").slice(0, 200))}: ${refusal.message}`,
-  );
-  refuse(response, refusal.status, refusal.message, refusal.allow ? { Allow: refusal.allow } : {});
+  // After a change through this instance, the next request reads the data version again at once.
+  if (request.method !== "GET" && request.method !== "HEAD") response.on("finish", reader.forget);
+  try {
+    if (await isUnknownPage(request)) return void (await app.render404(request, response));
+    const render = () => void handle(request, response);
+    if (cache) await cache.handle(request, response, render);
+    else render();
+  } catch (error) {
+    console.error(`${request.method} ${JSON.stringify((request.url ?? "").slice(0, 200))} failed: ${(error as Error).message}`);
+    if (!response.headersSent) refuse(response, 500, "Something went wrong on our side; nothing in the request caused it.");
+  }
 });
 // CONNECT never reaches the request handler: answer it on the socket.
 server.on("connect", (request, socket) => {
@@ -103,4 +111,5 @@ server.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 server.listen(port, hostname, () => console.log(`Serving on http://${hostname}:${port}`));
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGTERM", "SIGINT"] as const)
+  process.on(signal, () => server.close(() => void reader.close().finally(() => process.exit(0))));

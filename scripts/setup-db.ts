@@ -1,19 +1,25 @@
-// Prepares the database before the server starts: an absent file is created, migrated and seeded;
-// an existing one is only migrated (never wiped). DATABASE_URL picks the file (default prisma/dev.db).
-// Needs no devDependency: the migrations are applied by lib/migrate.ts, not Prisma's CLI.
-import { countNegotiations, migrateDatabase, seedDossiers } from "../lib/queries/setup-database";
-import { closeDatabase, getDatabaseFile } from "../lib/db";
-import { MIGRATIONS_DIR, SEED_DIR } from "./paths";
+// Prepares the database before the server starts, on either engine: a new SQLite file is created;
+// the committed migrations of the engine are applied (an existing database is never wiped);
+// derived text is filled where older rows lack it; an empty database is seeded. DATABASE_URL names
+// the database (default prisma/dev.db). Needs no devDependency: lib/db/migrate.ts applies the
+// migrations, not Prisma's CLI.
+import { closeDb, getDatabaseTarget } from "@/lib/db/connection";
+import { countNegotiations, fillDerivedText, migrateDatabase, seedDossiers } from "@/lib/write/setup";
+import { ROOT, SEED_DIR } from "@/scripts/paths";
 
 try {
-  const { created, applied } = migrateDatabase(MIGRATIONS_DIR);
-  // Seed a new file, and one whose first seeding was interrupted (migrated but still empty).
-  const isEmpty = countNegotiations() === 0;
-  if (isEmpty) seedDossiers(SEED_DIR);
+  const target = getDatabaseTarget();
+  const { created, applied } = await migrateDatabase(ROOT);
+  await fillDerivedText();
+  // Seed a new database, and one whose first seeding was interrupted (migrated but still empty).
+  const isEmpty = (await countNegotiations()) === 0;
+  if (isEmpty) await seedDossiers(SEED_DIR);
   const migrated = applied.length > 0 ? ` (${applied.length} migration${applied.length === 1 ? "" : "s"} applied)` : "";
-  closeDatabase();
-  console.log(`Database ready: ${getDatabaseFile()}${created ? " (created)" : ""}${migrated}${isEmpty ? " (seeded)" : " (data kept)"}`);
+  await closeDb();
+  const where = target.engine === "sqlite" ? target.file : `PostgreSQL ${target.display}`;
+  console.log(`Database ready: ${where}${created ? " (created)" : ""}${migrated}${isEmpty ? " (seeded)" : " (data kept)"}`);
 } catch (error) {
   console.error(`Database set-up failed: ${(error as Error).message}`);
+  await closeDb().catch(() => {});
   process.exit(1);
 }

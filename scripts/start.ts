@@ -3,7 +3,7 @@
 // shell that does not pass signals on, which left set-up and build processes behind).
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ROOT } from "./paths";
+import { ROOT } from "@/scripts/paths";
 
 function run(script: string): Promise<number> {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", script)], {
@@ -24,4 +24,4 @@ for (const script of ["setup-db.ts", "build-if-stale.ts"]) {
   const code = await run(script);
   if (code !== 0) process.exit(code);
 }
-await import("./server");
+await import("@/scripts/server");

@@ -3,8 +3,11 @@
 // random one is generated and printed once. There is no public sign-up: this and the admins' page
 // are the only ways in.
 import { parseArgs } from "node:util";
-import { closeDatabase } from "../lib/db";
-import { createUser, generatePassword } from "../lib/queries/accounts";
+import { createUser, generatePassword } from "@/lib/auth/accounts";
+import { closeDb } from "@/lib/db/connection";
+import { describeError, isAppError } from "@/lib/domain/errors";
+import { migrateDatabase } from "@/lib/write/setup";
+import { ROOT } from "@/scripts/paths";
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +28,7 @@ async function readStdin(): Promise<string> {
 try {
   if (!values.email) throw new Error("Name the user's email: npm run user:create -- --email someone@example.org --role admin");
   const piped = await readStdin();
+  await migrateDatabase(ROOT);
   const password = piped || generatePassword();
   const user = await createUser({
     email: values.email,
@@ -36,16 +40,8 @@ try {
   console.log(`Created ${user.role} ${user.email} (${user.name}).`);
   if (!piped) console.log(`Password (shown once; keep it somewhere safe): ${password}`);
 } catch (error) {
-  const message =
-    error instanceof Error && "issues" in error
-      ? (error as { issues: { path: PropertyKey[]; message: string }[] }).issues
-          .map((i) => `${String(i.path[0] ?? "")}: ${i.message}`)
-          .join("\n")
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  console.error(message);
+  console.error(isAppError(error) ? describeError(error) : error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 } finally {
-  closeDatabase();
+  await closeDb();
 }

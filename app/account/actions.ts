@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiToken, DEFAULT_TOKEN_DAYS, revokeApiToken, TOKEN_LIFETIMES } from "@/lib/queries/accounts";
-import { getViewer } from "@/lib/viewer";
+import { createApiToken, DEFAULT_TOKEN_DAYS, revokeApiToken, TOKEN_LIFETIMES } from "@/lib/auth/tokens";
+import { getViewer } from "@/lib/auth/viewer";
 
 export type TTokenState = { token?: string; name?: string; error?: string };
 
@@ -15,7 +15,7 @@ export async function createToken(_previous: TTokenState, form: FormData): Promi
   if (name.length === 0 || name.length > 100) return { error: "Give the token a name of 1 to 100 characters." };
   const asked = Number(form.get("days"));
   const days = (TOKEN_LIFETIMES as readonly number[]).includes(asked) ? asked : DEFAULT_TOKEN_DAYS;
-  const { token } = createApiToken(viewer.id, name, days);
+  const { token } = await createApiToken(viewer.id, name, days);
   revalidatePath("/account");
   return { token, name };
 }
@@ -24,6 +24,6 @@ export async function createToken(_previous: TTokenState, form: FormData): Promi
 export async function revokeToken(form: FormData): Promise<void> {
   const viewer = await getViewer();
   if (!viewer) return;
-  revokeApiToken(viewer.id, Number(form.get("id")));
+  await revokeApiToken(viewer.id, Number(form.get("id")));
   revalidatePath("/account");
 }

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PasswordForm } from "@/components/password-form";
 import { TokenForm } from "@/components/token-form";
-import { listApiTokens } from "@/lib/queries/accounts";
-import { getViewer } from "@/lib/viewer";
-import { revokeToken } from "./actions";
+import { listApiTokens } from "@/lib/auth/tokens";
+import { getViewer } from "@/lib/auth/viewer";
+import { revokeToken } from "@/app/account/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -15,7 +15,7 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "never");
 export default async function AccountPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/account");
-  const tokens = listApiTokens(viewer.id);
+  const tokens = await listApiTokens(viewer.id);
   const now = new Date().toISOString();
   return (
     <>

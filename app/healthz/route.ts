@@ -1,10 +1,10 @@
-import { checkHealth } from "@/lib/queries/health";
+import { checkHealth } from "@/lib/read/health";
 
 export const dynamic = "force-dynamic";
 
 /** 200 `{ status: "ok" }` when the database is reachable and current; 503 `{ error }` otherwise. */
 export async function GET() {
-  const health = checkHealth();
+  const health = await checkHealth();
   const headers = { "Cache-Control": "no-store" };
   if (health.ok) return Response.json({ status: "ok", migrations: health.migrations }, { headers });
   console.error(`healthz: ${health.problem}`);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "@/components/sign-in-form";
-import { toSafeNext } from "@/lib/safe-next";
-import { getViewer } from "@/lib/viewer";
+import { toSafeNext } from "@/lib/http/safe-next";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 

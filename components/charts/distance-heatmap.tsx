@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { type TDistanceCell } from "@/lib/chart-data";
-import { formatPercent } from "@/lib/divergence";
+import { type TDistanceCell } from "@/lib/analysis/chart-data";
+import { formatPercent } from "@/lib/analysis/divergence";
 
 type TProps = {
   slug: string;

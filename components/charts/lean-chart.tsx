@@ -1,7 +1,7 @@
-import { describeLean, type TLean, type TPoleNames } from "@/lib/analytics";
-import { styleOfParty } from "@/lib/chart-data";
-import { SYMBOL_PATHS } from "./party-symbol";
-import { AXIS_LEFT, CHART_WIDTH, RowLabel, ScoreAxis, xOf } from "./score-axis";
+import { describeLean, type TLean, type TPoleNames } from "@/lib/analysis/analytics";
+import { styleOfParty } from "@/lib/analysis/chart-data";
+import { SYMBOL_PATHS } from "@/components/charts/party-symbol";
+import { AXIS_LEFT, CHART_WIDTH, RowLabel, ScoreAxis, xOf } from "@/components/charts/score-axis";
 
 const ROW = 28;
 const x = xOf;

@@ -1,7 +1,7 @@
-import type { TMovement, TScoreGrid } from "@/lib/analytics";
-import { styleOfParty } from "@/lib/chart-data";
-import { SYMBOL_PATHS } from "./party-symbol";
-import { CHART_WIDTH, RowLabel, ScoreAxis, xOf } from "./score-axis";
+import type { TMovement, TScoreGrid } from "@/lib/analysis/analytics";
+import { styleOfParty } from "@/lib/analysis/chart-data";
+import { SYMBOL_PATHS } from "@/components/charts/party-symbol";
+import { CHART_WIDTH, RowLabel, ScoreAxis, xOf } from "@/components/charts/score-axis";
 
 const ROW = 26;
 /** At most this many issues are drawn; the sentences and the JSON cover every one. */

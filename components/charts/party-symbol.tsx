@@ -1,4 +1,4 @@
-import type { TPartyStyle } from "@/lib/chart-data";
+import type { TPartyStyle } from "@/lib/analysis/chart-data";
 
 export const SYMBOL_PATHS: Record<TPartyStyle["shape"], string> = {
   circle: "M8 2a6 6 0 1 0 0.001 0Z",

@@ -1,4 +1,4 @@
-import { formatScore } from "@/lib/format";
+import { formatScore } from "@/lib/domain/format";
 
 /** The width of the server-drawn charts' view box, and where their −2..+2 axis runs. */
 export const CHART_WIDTH = 640;

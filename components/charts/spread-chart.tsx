@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import type { TSpreadRanking } from "@/lib/chart-data";
+import type { TSpreadRanking } from "@/lib/analysis/chart-data";
 
 type TProps = { ranking: TSpreadRanking; width?: number };
 

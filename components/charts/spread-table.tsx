@@ -1,4 +1,4 @@
-import type { TSpreadRanking } from "@/lib/chart-data";
+import type { TSpreadRanking } from "@/lib/analysis/chart-data";
 
 /** The spread ranking as a table: the chart's text alternative, one click away. */
 export function SpreadTable({ ranking, open = false }: { ranking: TSpreadRanking; open?: boolean }) {

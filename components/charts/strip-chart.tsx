@@ -1,8 +1,8 @@
 "use client";
 
 import { Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import { styleOfParty, type TStripIssue } from "@/lib/chart-data";
-import { describeScore, formatScore } from "@/lib/format";
+import { styleOfParty, type TStripIssue } from "@/lib/analysis/chart-data";
+import { describeScore, formatScore } from "@/lib/domain/format";
 
 const TICKS = [-2, -1, 0, 1, 2];
 

@@ -1,8 +1,8 @@
-import { styleOfParty, type TStripIssue } from "@/lib/chart-data";
-import { STATUS_LABELS } from "@/lib/domain";
-import { formatScore } from "@/lib/format";
-import { LazyStripChart } from "./lazy-charts";
-import { PartySymbol } from "./party-symbol";
+import { styleOfParty, type TStripIssue } from "@/lib/analysis/chart-data";
+import { STATUS_LABELS } from "@/lib/domain/words";
+import { formatScore } from "@/lib/domain/format";
+import { LazyStripChart } from "@/components/charts/lazy-charts";
+import { PartySymbol } from "@/components/charts/party-symbol";
 
 type TProps = { issues: TStripIssue[]; parties: { slug: string; name: string }[]; width?: number };
 

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { findAxeViolations } from "./support/axe";
-import { expect, SCREENSHOTS, takeNotFoundErrors, test } from "./support/fixtures";
+import { findAxeViolations } from "@/tests/e2e/support/axe";
+import { expect, SCREENSHOTS, takeNotFoundErrors, test } from "@/tests/e2e/support/fixtures";
 
 const PAGES = [
   ["home", "/"],

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Download } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expect, test } from "./support/fixtures";
+import { expect, test } from "@/tests/e2e/support/fixtures";
 
 const BASE = "/negotiations/ukraine-peace-2025";
 const QUERY = "?issues=nato,army-cap,amnesty";

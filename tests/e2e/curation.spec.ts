@@ -2,9 +2,9 @@
 // the log, and meet the conflict screen when a second session saved first. Runs on a negotiation of
 // its own, so that no other test reads what these tests write.
 import type { Browser, Page } from "@playwright/test";
-import { findAxeViolations } from "./support/axe";
-import { expect, test } from "./support/fixtures";
-import { ADMIN, EDITOR } from "./support/users";
+import { findAxeViolations } from "@/tests/e2e/support/axe";
+import { expect, test } from "@/tests/e2e/support/fixtures";
+import { ADMIN, EDITOR } from "@/tests/e2e/support/users";
 
 const SLUG = "e2e-curation";
 const cell = (issue: string, party: string) => `/negotiations/${SLUG}/issues/${issue}/parties/${party}`;

@@ -1,6 +1,6 @@
 // The matrix at a glance and a page for every cell, issue and party (issue 9's acceptance tests).
 import type { Page } from "@playwright/test";
-import { expect, takeNotFoundErrors, test } from "./support/fixtures";
+import { expect, takeNotFoundErrors, test } from "@/tests/e2e/support/fixtures";
 
 const MATRIX = "/negotiations/ukraine-peace-2025";
 const cell = (page: Page, issue: string, party: string) =>

@@ -1,5 +1,5 @@
-import { expect, test } from "./support/fixtures";
-import { HOSTILE_SLUG, HOSTILE_TEXT } from "./support/hostile";
+import { expect, test } from "@/tests/e2e/support/fixtures";
+import { HOSTILE_SLUG, HOSTILE_TEXT } from "@/tests/e2e/support/hostile";
 
 test.describe("data from the database is data", () => {
   test("shows markup as text and runs no script", async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, takeNotFoundErrors, test } from "./support/fixtures";
+import { expect, takeNotFoundErrors, test } from "@/tests/e2e/support/fixtures";
 
 const MATRIX = "/negotiations/ukraine-peace-2025";
 const rows = (page: Page) => page.locator('[data-testid="position-matrix"] tbody tr');

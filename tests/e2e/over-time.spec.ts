@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expect, test } from "./support/fixtures";
+import { expect, test } from "@/tests/e2e/support/fixtures";
 
 const MATRIX = "/negotiations/ukraine-peace-2025";
 const cell = (page: Page, issue: string, party: string) =>
@@ -42,7 +42,9 @@ test.describe("positions over time", () => {
     const dialog = page.getByTestId("cell-dialog");
     await expect(dialog.getByTestId("shown-date")).toContainText("As it stood on 15 Dec 2025");
     await expect(dialog.getByTestId("version")).toHaveCount(3);
-    await expect(dialog.locator('[data-testid="version"][aria-current="true"] h3')).toContainText("Offers guarantees instead of membership");
+    await expect(dialog.locator('[data-testid="version"][aria-current="true"] h3')).toContainText(
+      "Offers guarantees instead of membership",
+    );
     await expect(dialog.locator('[data-testid="version"]').nth(1).locator("ins").first()).toBeVisible();
   });
 

@@ -3,9 +3,9 @@
 // account, without rights, or from another site's page, changing nothing.
 import http from "node:http";
 import type { APIResponse, Page } from "@playwright/test";
-import { findAxeViolations } from "./support/axe";
-import { expect, test } from "./support/fixtures";
-import { ADMIN, EDITOR, NEWCOMER } from "./support/users";
+import { findAxeViolations } from "@/tests/e2e/support/axe";
+import { expect, test } from "@/tests/e2e/support/fixtures";
+import { ADMIN, EDITOR, NEWCOMER } from "@/tests/e2e/support/users";
 
 const SLUG = "ukraine-peace-2025";
 const CELL_API = `/api/negotiations/e2e-curation/issues/gamma/parties/a`;

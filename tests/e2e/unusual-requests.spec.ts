@@ -1,5 +1,5 @@
 import net from "node:net";
-import { expect, test } from "./support/fixtures";
+import { expect, test } from "@/tests/e2e/support/fixtures";
 
 /** Sends raw bytes to the server and returns its status line and headers. */
 function sendRaw(baseURL: string, request: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { PARTY_STYLES } from "@/lib/chart-data";
-import { expect, SCREENSHOTS, test } from "./support/fixtures";
+import { PARTY_STYLES } from "@/lib/analysis/chart-data";
+import { expect, SCREENSHOTS, test } from "@/tests/e2e/support/fixtures";
 
 const BASE = "/negotiations/ukraine-peace-2025";
 // Markers and bars are found by the colours the app gives them, not by the chart library's class names.

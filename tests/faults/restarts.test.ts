@@ -7,7 +7,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ROOT } from "../support/paths";
+import { ROOT } from "@/tests/support/paths";
 
 const work = mkdtempSync(path.join(tmpdir(), "restarts-"));
 const DATABASE_URL = `file:${path.join(work, "app.db")}`;

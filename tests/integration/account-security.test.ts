@@ -4,20 +4,17 @@
 // accounts an administrator can disable, invited users who must choose their own password.
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth-constants";
-import { getDatabase } from "@/lib/db";
-import { checkPassword } from "@/lib/password-policy";
-import {
-  accountOfToken,
-  createApiToken,
-  createUser,
-  mayEdit,
-  SIGN_IN_FAILURES_PER_ACCOUNT,
-  setAccountDisabled,
-  listApiTokens,
-} from "@/lib/queries/accounts";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/constants";
+import { createUser, setAccountDisabled } from "@/lib/auth/accounts";
+import { checkPassword } from "@/lib/auth/password-policy";
+import { checkEditRight } from "@/lib/auth/permissions";
+import { accountOfToken, createApiToken, listApiTokens } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/connection";
+import { SIGN_IN_FAILURES_PER_ACCOUNT } from "@/lib/auth/sign-in-limits";
 
 const ORIGIN = "http://localhost:3000";
+
+const userByEmail = (email: string) => getDb().selectFrom("User").selectAll().where("email", "=", email).executeTakeFirst();
 let address = 0;
 
 /** A request to one of Better Auth's endpoints, from a new address each time (the per-address limit is another test's). */
@@ -54,7 +51,7 @@ describe("display names", () => {
     for (const name of ["", " ", "x".repeat(101), "Tab\tName", "Bidi\u202Ename", "dana names", "DANA NAMES"]) {
       await expect(createUser({ email: "dn2@example.org", name, role: "editor", password: "a sturdy phrase of words" })).rejects.toThrow();
     }
-    expect(getDatabase().prepare(`SELECT COUNT(*) FROM "User" WHERE "email" = 'dn2@example.org'`).pluck().get()).toBe(0);
+    expect(await userByEmail("dn2@example.org")).toBeUndefined();
   });
 
   it("are checked on Better Auth's own /update-user: an empty, huge, control-character or taken name is refused, a good one kept", async () => {
@@ -65,9 +62,9 @@ describe("display names", () => {
       const response = await auth("POST", "/update-user", { name }, cookie);
       expect(response.status, JSON.stringify(name.slice(0, 20))).toBe(400);
     }
-    expect(getDatabase().prepare(`SELECT "name" FROM "User" WHERE "email" = 'upd@example.org'`).pluck().get()).toBe("Uma Update");
+    expect((await userByEmail("upd@example.org"))?.name).toBe("Uma Update");
     expect((await auth("POST", "/update-user", { name: "Uma Updated" }, cookie)).status).toBe(200);
-    expect(getDatabase().prepare(`SELECT "name" FROM "User" WHERE "email" = 'upd@example.org'`).pluck().get()).toBe("Uma Updated");
+    expect((await userByEmail("upd@example.org"))?.name).toBe("Uma Updated");
   });
 });
 
@@ -133,19 +130,19 @@ describe("API tokens", () => {
   it("expire: 90 days by default, or the lifetime chosen", async () => {
     const user = await createUser({ email: "exp@example.org", name: "Ed Expiry", role: "editor", password: "a sturdy phrase of words" });
     const made = new Date("2026-01-01T00:00:00Z");
-    const { token } = createApiToken(user.id, "default", undefined, made);
-    const { token: short } = createApiToken(user.id, "short", 30, made);
-    expect(accountOfToken(token, new Date("2026-03-31T00:00:00Z"))).not.toBeNull();
-    expect(accountOfToken(token, new Date("2026-04-01T00:00:01Z"))).toBeNull();
-    expect(accountOfToken(short, new Date("2026-01-30T00:00:00Z"))).not.toBeNull();
-    expect(accountOfToken(short, new Date("2026-02-01T00:00:00Z"))).toBeNull();
-    expect(listApiTokens(user.id).map((t) => t.expiresAt)).toEqual(["2026-01-31T00:00:00.000Z", "2026-04-01T00:00:00.000Z"]);
+    const { token } = await createApiToken(user.id, "default", undefined, made);
+    const { token: short } = await createApiToken(user.id, "short", 30, made);
+    expect(await accountOfToken(token, new Date("2026-03-31T00:00:00Z"))).not.toBeNull();
+    expect(await accountOfToken(token, new Date("2026-04-01T00:00:01Z"))).toBeNull();
+    expect(await accountOfToken(short, new Date("2026-01-30T00:00:00Z"))).not.toBeNull();
+    expect(await accountOfToken(short, new Date("2026-02-01T00:00:00Z"))).toBeNull();
+    expect((await listApiTokens(user.id)).map((t) => t.expiresAt)).toEqual(["2026-01-31T00:00:00.000Z", "2026-04-01T00:00:00.000Z"]);
   });
 
   it("are revoked when their user changes the password", async () => {
     const user = await createUser({ email: "chg@example.org", name: "Cy Change", role: "editor", password: "a sturdy phrase of words" });
-    const { token } = createApiToken(user.id, "script");
-    expect(accountOfToken(token)).not.toBeNull();
+    const { token } = await createApiToken(user.id, "script");
+    expect(await accountOfToken(token)).not.toBeNull();
     const { cookie } = await signIn("chg@example.org", "a sturdy phrase of words");
     const changed = await auth(
       "POST",
@@ -154,8 +151,8 @@ describe("API tokens", () => {
       cookie,
     );
     expect(changed.status).toBe(200);
-    expect(accountOfToken(token)).toBeNull();
-    expect(listApiTokens(user.id)[0]!.revokedAt).not.toBeNull();
+    expect(await accountOfToken(token)).toBeNull();
+    expect((await listApiTokens(user.id))[0]!.revokedAt).not.toBeNull();
   });
 });
 
@@ -163,21 +160,23 @@ describe("disabling an account", () => {
   it("ends its sessions and tokens at once and refuses its sign-in; its versions keep their author; enabling lets it back", async () => {
     const admin = await createUser({ email: "adm@example.org", name: "Ad Min", role: "admin", password: "a sturdy phrase of words" });
     const user = await createUser({ email: "gone@example.org", name: "Gus Gone", role: "admin", password: "a sturdy phrase of words" });
-    const db = getDatabase();
-    const versionId = db.prepare(`SELECT MIN("id") FROM "PositionVersion"`).pluck().get() as number;
-    db.prepare(`UPDATE "PositionVersion" SET "authorId" = ? WHERE "id" = ?`).run(user.id, versionId);
-    const { token } = createApiToken(user.id, "script");
+    const db = getDb();
+    const { id: versionId } = await db.selectFrom("PositionVersion").select("id").orderBy("id").limit(1).executeTakeFirstOrThrow();
+    await db.updateTable("PositionVersion").set({ authorId: user.id }).where("id", "=", versionId).execute();
+    const { token } = await createApiToken(user.id, "script");
     const { cookie } = await signIn("gone@example.org", "a sturdy phrase of words");
     expect(((await (await auth("GET", "/get-session", undefined, cookie)).json()) as { user?: unknown } | null)?.user).toBeDefined();
 
-    expect(() => setAccountDisabled(admin.id, true, admin.id)).toThrow("your own account");
-    expect(setAccountDisabled(user.id, true, admin.id)).toBe(true);
+    await expect(setAccountDisabled(admin.id, true, admin.id)).rejects.toThrow("your own account");
+    expect(await setAccountDisabled(user.id, true, admin.id)).toBe(true);
     expect(await (await auth("GET", "/get-session", undefined, cookie)).json()).toBeNull();
-    expect(accountOfToken(token)).toBeNull();
+    expect(await accountOfToken(token)).toBeNull();
     expect((await signIn("gone@example.org", "a sturdy phrase of words")).status).toBe(403);
-    expect(db.prepare(`SELECT "authorId" FROM "PositionVersion" WHERE "id" = ?`).pluck().get(versionId)).toBe(user.id);
+    expect((await db.selectFrom("PositionVersion").select("authorId").where("id", "=", versionId).executeTakeFirst())?.authorId).toBe(
+      user.id,
+    );
 
-    expect(setAccountDisabled(user.id, false, admin.id)).toBe(true);
+    expect(await setAccountDisabled(user.id, false, admin.id)).toBe(true);
     expect((await signIn("gone@example.org", "a sturdy phrase of words")).status).toBe(200);
   });
 });
@@ -200,7 +199,10 @@ describe("an invited user", () => {
       role: "admin" as const,
       mustChangePassword: true,
     };
-    expect(mayEdit(account, 1)).toBe(false);
+    expect(await checkEditRight(account, 1)).toMatchObject({
+      code: "forbidden",
+      message: expect.stringContaining("Choose your own password"),
+    });
     const changed = await auth(
       "POST",
       "/change-password",
@@ -208,7 +210,7 @@ describe("an invited user", () => {
       first.cookie,
     );
     expect(changed.status).toBe(200);
-    expect(getDatabase().prepare(`SELECT "mustChangePassword" FROM "User" WHERE "email" = 'new@example.org'`).pluck().get()).toBe(0);
+    expect((await userByEmail("new@example.org"))?.mustChangePassword).toBe(0);
     expect((await signIn("new@example.org", "my own private phrase")).body?.user.mustChangePassword).toBe(false);
   });
 });

@@ -1,35 +1,31 @@
 // Accounts and rights on a real database: who may edit which negotiation, what an administrator can
 // change, and API tokens that are stored hashed, shown once and can be revoked.
 import { describe, expect, it } from "vitest";
-import { getDatabase } from "@/lib/db";
-import {
-  accountOfToken,
-  createApiToken,
-  createUser,
-  listApiTokens,
-  mayEdit,
-  mayEditSlug,
-  revokeApiToken,
-  setNegotiations,
-} from "@/lib/queries/accounts";
+import { createUser, setNegotiations } from "@/lib/auth/accounts";
+import { checkEditRight, mayEditSlug } from "@/lib/auth/permissions";
+import { accountOfToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
+import { allRows, negotiationIdOf } from "@/tests/support/db";
 
 const SLUG = "ukraine-peace-2025";
-const negotiationId = () => getDatabase().prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG) as number;
 
 describe("rights", () => {
   it("an administrator may edit every negotiation; an editor only those given to them", async () => {
     const admin = await createUser({ email: "a@example.org", name: "A", role: "admin", password: "admin password 1" });
     const editor = await createUser({ email: "e@example.org", name: "E", role: "editor", password: "editor password 1" });
-    expect(mayEdit(admin, negotiationId())).toBe(true);
-    expect(mayEdit(editor, negotiationId())).toBe(false);
-    expect(mayEdit(null, negotiationId())).toBe(false);
-    setNegotiations(editor.id, [SLUG]);
-    expect(mayEditSlug(editor, SLUG)).toBe(true);
-    expect(() => setNegotiations(editor.id, ["no-such-talks"])).toThrow("There is no negotiation called “no-such-talks”.");
-    expect(mayEditSlug(editor, SLUG)).toBe(true); // the failed change changed nothing
-    setNegotiations(editor.id, []);
-    expect(mayEditSlug(editor, SLUG)).toBe(false);
-    expect(mayEditSlug(admin, "no-such-talks")).toBe(false);
+    const id = await negotiationIdOf(SLUG);
+    expect(await checkEditRight(admin, id)).toBeNull();
+    expect(await checkEditRight(editor, id)).toMatchObject({
+      code: "forbidden",
+      message: expect.stringContaining("an administrator can give it to you"),
+    });
+    expect(await checkEditRight(null, id)).toMatchObject({ code: "unauthenticated" });
+    await setNegotiations(editor.id, [SLUG]);
+    expect(await mayEditSlug(editor, SLUG)).toBe(true);
+    await expect(setNegotiations(editor.id, ["no-such-talks"])).rejects.toThrow("There is no negotiation called “no-such-talks”.");
+    expect(await mayEditSlug(editor, SLUG)).toBe(true); // the failed change changed nothing
+    await setNegotiations(editor.id, []);
+    expect(await mayEditSlug(editor, SLUG)).toBe(false);
+    expect(await mayEditSlug(admin, "no-such-talks")).toBe(false);
   });
 
   it("refuses a second account with the same email, in any case, and a short password", async () => {
@@ -37,21 +33,21 @@ describe("rights", () => {
       "already exists",
     );
     await expect(createUser({ email: "short@example.org", name: "S", role: "editor", password: "short" })).rejects.toThrow();
-    expect(getDatabase().prepare(`SELECT COUNT(*) FROM "User" WHERE "email" LIKE 'short%'`).pluck().get()).toBe(0);
+    expect((await allRows("User")).filter((u) => u.email.startsWith("short"))).toEqual([]);
   });
 });
 
 describe("API tokens", () => {
   it("are stored only as a hash, name their account, and stop working when revoked", async () => {
     const user = await createUser({ email: "t@example.org", name: "T", role: "editor", password: "token password 1" });
-    const { token, id } = createApiToken(user.id, "script");
+    const { token, id } = await createApiToken(user.id, "script");
     expect(token).toMatch(/^npd_[A-Za-z0-9_-]{43}$/);
-    expect(JSON.stringify(getDatabase().prepare(`SELECT * FROM "ApiToken"`).all())).not.toContain(token.slice(4));
-    expect(accountOfToken(token)).toMatchObject({ id: user.id, role: "editor" });
-    expect(listApiTokens(user.id)[0]).toMatchObject({ name: "script", revokedAt: null, lastUsedAt: expect.any(String) });
-    expect(accountOfToken(`${token}x`)).toBeNull();
-    expect(revokeApiToken("someone-else", id)).toBe(false);
-    expect(revokeApiToken(user.id, id)).toBe(true);
-    expect(accountOfToken(token)).toBeNull();
+    expect(JSON.stringify(await allRows("ApiToken"))).not.toContain(token.slice(4));
+    expect(await accountOfToken(token)).toMatchObject({ id: user.id, role: "editor" });
+    expect((await listApiTokens(user.id))[0]).toMatchObject({ name: "script", revokedAt: null, lastUsedAt: expect.any(String) });
+    expect(await accountOfToken(`${token}x`)).toBeNull();
+    expect(await revokeApiToken("someone-else", id)).toBe(false);
+    expect(await revokeApiToken(user.id, id)).toBe(true);
+    expect(await accountOfToken(token)).toBeNull();
   });
 });

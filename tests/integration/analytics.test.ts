@@ -4,9 +4,9 @@
 // date: the US draft (20 Nov), then the Geneva framework and the European counter-proposal (both
 // 23 Nov, in column order).
 import { describe, expect, it } from "vitest";
-import { describeLean, describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analytics";
-import { getScoreView } from "@/lib/queries/score-view";
-import { callMovement, readMovementJson } from "../support/routes";
+import { describeLean, describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analysis/analytics";
+import { getScoreView } from "@/lib/read/score-view";
+import { callMovement, readMovementJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const DEC_10 = "?asOf=2025-12-10";
@@ -54,8 +54,8 @@ describe("GET /api/negotiations/[slug]/movement", () => {
 });
 
 describe("lean and the sentences", () => {
-  it("gives each party's mean over its known scores, in words with the negotiation's pole names", () => {
-    const view = getScoreView(SLUG, new URLSearchParams(DEC_10))!;
+  it("gives each party's mean over its known scores, in words with the negotiation's pole names", async () => {
+    const view = (await getScoreView(SLUG, new URLSearchParams(DEC_10)))!;
     const lean = measureLean(view);
     // US draft: 2+1+2+1+1+2+1+0+1+1+2+1+1 = 16 over 13. Geneva: 0 − 1 + 0 − 1 = −2 over 4, 9 unknown.
     expect(lean.find((l) => l.party === "us-draft")).toMatchObject({ mean: 16 / 13, scored: 13, unknown: 0 });
@@ -75,8 +75,8 @@ describe("lean and the sentences", () => {
 });
 
 describe("the latest data", () => {
-  it("adds the 20-point framework last and scores the Geneva framework by its latest versions", () => {
-    const view = getScoreView(SLUG, new URLSearchParams())!;
+  it("adds the 20-point framework last and scores the Geneva framework by its latest versions", async () => {
+    const view = (await getScoreView(SLUG, new URLSearchParams()))!;
     expect(measureMovement(view).documents).toEqual(["us-draft", "revised-framework", "europe", "twenty-point"]);
     const lean = measureLean(view);
     // Geneva's latest: NATO 0, army −1, Donbas +1, Crimea +1, Zaporizhzhia–Kherson +1, guarantees −1, troops −1, amnesty −1, ZNPP +1.

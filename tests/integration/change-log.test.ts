@@ -3,10 +3,11 @@
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getAtom } from "@/app/negotiations/[slug]/log.atom/route";
-import { createUser } from "@/lib/queries/accounts";
-import { getChangeLog } from "@/lib/queries/change-log";
-import { recordCellEdit } from "@/lib/queries/cell-edits";
-import { getCellState } from "@/lib/queries/cell-state";
+import { createUser } from "@/lib/auth/accounts";
+import { authorOf } from "@/lib/auth/permissions";
+import { getChangeLog } from "@/lib/read/change-log";
+import { recordCellEdit } from "@/lib/cells/edit";
+import { getCellState } from "@/lib/cells/state";
 
 const SLUG = "ukraine-peace-2025";
 
@@ -19,13 +20,12 @@ beforeAll(async () => {
     negotiations: [SLUG],
   });
   const address = { slug: SLUG, issue: "crimea", party: "europe" };
-  const state = getCellState(address)!;
+  const state = (await getCellState(address))!;
   const c = state.current!;
-  recordCellEdit({
+  await recordCellEdit({
     address,
     baseVersionId: state.head!.id,
-    authorId: editor.id,
-    authorize: () => true,
+    author: authorOf(editor),
     edit: {
       ...c,
       label: "Changed <i>label</i>",
@@ -36,8 +36,8 @@ beforeAll(async () => {
 });
 
 describe("the change log", () => {
-  it("lists the newest change first, with the editor's display name, the reason and the diff", () => {
-    const log = getChangeLog(SLUG, {})!;
+  it("lists the newest change first, with the editor's display name, the reason and the diff", async () => {
+    const log = (await getChangeLog(SLUG, {}))!;
     const [entry] = log.entries;
     expect(entry).toMatchObject({
       author: "Lou <b>Logger</b>",
@@ -51,22 +51,24 @@ describe("the change log", () => {
     expect(JSON.stringify(log)).not.toContain("log@example.org"); // readers never see an email
   });
 
-  it("filters by cell, editor and date, and pages by the id of the last entry", () => {
-    const cell = getChangeLog(SLUG, { issue: "crimea", party: "europe" })!;
+  it("filters by cell, editor and date, and pages by the id of the last entry", async () => {
+    const cell = (await getChangeLog(SLUG, { issue: "crimea", party: "europe" }))!;
     expect(cell.entries.every((e) => e.issue.slug === "crimea" && e.party.slug === "europe")).toBe(true);
     expect(cell.entries.at(-1)!.first).toBe(true);
-    expect(getChangeLog(SLUG, { editor: "Lou <b>Logger</b>" })!.entries).toHaveLength(1);
-    expect(getChangeLog(SLUG, { editor: "Nobody" })!.entries).toEqual([]);
-    expect(getChangeLog(SLUG, { from: "2999-01-01" })!.entries).toEqual([]);
-    const first = getChangeLog(SLUG, {}, 10)!;
+    expect((await getChangeLog(SLUG, { editor: "Lou <b>Logger</b>" }))!.entries).toHaveLength(1);
+    expect((await getChangeLog(SLUG, { editor: "Nobody" }))!.entries).toEqual([]);
+    expect((await getChangeLog(SLUG, { from: "2999-01-01" }))!.entries).toEqual([]);
+    const first = (await getChangeLog(SLUG, {}, 10))!;
     expect(first.entries).toHaveLength(10);
-    const second = getChangeLog(SLUG, { before: String(first.nextBefore) }, 10)!;
+    const second = (await getChangeLog(SLUG, { before: String(first.nextBefore) }, 10))!;
     expect(second.entries[0]!.id).toBeLessThan(first.entries.at(-1)!.id);
   });
 
-  it("ignores a malformed date with a notice, and is null for an unknown negotiation", () => {
-    expect(getChangeLog(SLUG, { from: "yesterday" })!.notices).toEqual(["Ignored the date “yesterday” for “from”: a date is YYYY-MM-DD."]);
-    expect(getChangeLog("no-such-talks", {})).toBeNull();
+  it("ignores a malformed date with a notice, and is null for an unknown negotiation", async () => {
+    expect((await getChangeLog(SLUG, { from: "yesterday" }))!.notices).toEqual([
+      "Ignored the date “yesterday” for “from”: a date is YYYY-MM-DD.",
+    ]);
+    expect(await getChangeLog("no-such-talks", {})).toBeNull();
   });
 });
 

@@ -1,45 +1,65 @@
+// The database's own rules, which hold whatever writes to it (on both engines): a version's score
+// on the scale and null when unknown, known statuses and confidences, http(s) source URLs only, one
+// cell per issue × party, versions that are never rewritten.
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { getDatabase } from "@/lib/db";
+import { getDb } from "@/lib/db/connection";
+import { constraintBrokenBy } from "@/tests/support/db";
 
-// SQLite's documented extended result codes, not its message wording.
-function errorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
+/** A copy of an existing undisclosed version with some fields changed, inserted as a new row. */
+async function insertVersionLike(changes: Record<string, unknown>) {
+  const db = getDb();
+  const { id: _, ...row } = await db
+    .selectFrom("PositionVersion")
+    .selectAll()
+    .where("status", "=", "undisclosed")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto("PositionVersion")
+    .values({ ...row, asOf: "2025-12-31", validFrom: "2025-12-31", ...changes })
+    .execute();
 }
 
 describe("database constraints", () => {
-  const db = getDatabase();
-  const undisclosed = () => db.prepare(`SELECT * FROM "Position" WHERE "status" = 'undisclosed' LIMIT 1`).get() as Record<string, unknown>;
-  const update =
-    (set: string, ...values: unknown[]) =>
-    () =>
-      db.prepare(`UPDATE "Position" SET ${set} WHERE "id" = ?`).run(...values, undisclosed().id);
-
   it.each([
-    ["a score on an undisclosed cell", update(`"score" = ?`, 0)],
-    ["a score off the scale", update(`"status" = 'stated', "score" = ?`, 3)],
-    ["an unknown status", update(`"status" = ?`, "rumoured")],
-    ["an unknown confidence", update(`"confidence" = ?`, "certain")],
-    [
-      "a non-http source URL",
-      () => db.prepare(`UPDATE "Source" SET "url" = 'javascript:alert(1)' WHERE "id" = (SELECT MIN("id") FROM "Source")`).run(),
-    ],
-  ])("refuses %s", (_, run) => {
-    expect(errorCode(run)).toBe("SQLITE_CONSTRAINT_CHECK");
+    ["a score on an undisclosed version", { score: 0 }],
+    ["a score off the scale", { status: "stated", score: 3 }],
+    ["an unknown status", { status: "rumoured" }],
+    ["an unknown confidence", { confidence: "certain" }],
+  ])("refuse %s", async (_, changes) => {
+    expect(await constraintBrokenBy(() => insertVersionLike(changes))).toBe("check");
   });
 
-  it("refuses a second position for the same issue × party", () => {
-    const { issueId, partyId } = undisclosed();
-    const insert = () =>
-      db
-        .prepare(
-          `INSERT INTO "Position" ("issueId", "partyId", "summary", "status", "confidence") VALUES (?, ?, 'again', 'undisclosed', 'low')`,
-        )
-        .run(issueId, partyId);
-    expect(errorCode(insert)).toBe("SQLITE_CONSTRAINT_UNIQUE");
+  it("accept a well-formed version (the rows above fail for their one bad field)", async () => {
+    expect(await constraintBrokenBy(() => insertVersionLike({}))).toBeUndefined();
+  });
+
+  it("refuse a source URL that is not http(s)", async () => {
+    const db = getDb();
+    const { id: _, ...source } = await db.selectFrom("Source").selectAll().limit(1).executeTakeFirstOrThrow();
+    expect(
+      await constraintBrokenBy(() =>
+        db
+          .insertInto("Source")
+          .values({ ...source, url: "javascript:alert(1)" })
+          .execute(),
+      ),
+    ).toBe("check");
+  });
+
+  it("refuse a second cell for the same issue × party", async () => {
+    const db = getDb();
+    const { issueId, partyId } = await db.selectFrom("Position").select(["issueId", "partyId"]).limit(1).executeTakeFirstOrThrow();
+    expect(await constraintBrokenBy(() => db.insertInto("Position").values({ issueId, partyId }).execute())).toBe("unique");
+  });
+
+  it("refuse to rewrite a version", async () => {
+    const db = getDb();
+    expect(
+      await constraintBrokenBy(() =>
+        sql`UPDATE "PositionVersion" SET "summary" = 'rewritten' WHERE "id" = (SELECT MIN("id") FROM "PositionVersion")`.execute(db),
+      ),
+    ).toBe("trigger");
   });
 });

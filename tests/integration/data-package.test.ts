@@ -7,9 +7,9 @@ import { Package } from "datapackage";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/negotiations/[slug]/datapackage.zip/route";
-import { LONG_COLUMNS } from "@/lib/csv";
-import { LONG_FIELDS } from "@/lib/queries/data-package";
-import { TMP } from "../support/paths";
+import { LONG_COLUMNS } from "@/lib/formats/csv";
+import { LONG_FIELDS } from "@/lib/formats/data-package";
+import { TMP } from "@/tests/support/paths";
 
 const SLUG = "ukraine-peace-2025";
 

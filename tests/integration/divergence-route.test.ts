@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as getCompareCsv } from "@/app/negotiations/[slug]/compare.csv/route";
-import { ZDivergenceJson } from "@/lib/json-formats";
-import { callDivergence, readMatrixJson } from "../support/routes";
+import { ZDivergenceJson } from "@/lib/formats/json";
+import { callDivergence, readMatrixJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const ctx = (slug = SLUG) => ({ params: Promise.resolve({ slug }) });

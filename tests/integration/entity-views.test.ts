@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { getBibliography, getCellView, getIssueView, getPartyView, getTimelineView, sourceHref } from "@/lib/queries/entity-views";
+import { getBibliography, getTimelineView } from "@/lib/read/sources-view";
+import { getCellView, getIssueView, getPartyView } from "@/lib/read/entity-views";
+import { sourceHref } from "@/lib/params/urls";
 
 describe("the pages of a cell, an issue, a party and the bibliography", () => {
-  it("a cell: its position, its sources by bibliography number, its neighbours", () => {
-    const view = getCellView("fixture", "beta", "b")!;
+  it("a cell: its position, its sources by bibliography number, its neighbours", async () => {
+    const view = (await getCellView("fixture", "beta", "b"))!;
     expect(view.position).toMatchObject({ label: "Not disclosed.", score: null, status: "undisclosed" });
     expect(view.sources).toEqual([]);
     expect(view.neighbours).toMatchObject({
@@ -12,50 +14,50 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
       left: { slug: "a" },
       right: { slug: "c" },
     });
-    const corner = getCellView("fixture", "alpha", "a")!;
+    const corner = (await getCellView("fixture", "alpha", "a"))!;
     expect(corner.neighbours.up).toBeNull();
     expect(corner.neighbours.left).toBeNull();
     // Every scored fixture cell cites the one fixture source: number 1 in the bibliography.
     expect(corner.sources.map((s) => [s.number, s.title])).toEqual([[1, "Fixture source"]]);
   });
 
-  it("is null for an unknown negotiation, issue or party", () => {
-    expect(getCellView("fixture", "alpha", "zz")).toBeNull();
-    expect(getCellView("fixture", "zz", "a")).toBeNull();
-    expect(getCellView("no-such-talks", "alpha", "a")).toBeNull();
-    expect(getIssueView("fixture", "zz")).toBeNull();
-    expect(getPartyView("fixture", "zz")).toBeNull();
-    expect(getBibliography("no-such-talks", 1)).toBeNull();
+  it("is null for an unknown negotiation, issue or party", async () => {
+    expect(await getCellView("fixture", "alpha", "zz")).toBeNull();
+    expect(await getCellView("fixture", "zz", "a")).toBeNull();
+    expect(await getCellView("no-such-talks", "alpha", "a")).toBeNull();
+    expect(await getIssueView("fixture", "zz")).toBeNull();
+    expect(await getPartyView("fixture", "zz")).toBeNull();
+    expect(await getBibliography("no-such-talks", 1)).toBeNull();
   });
 
-  it("an issue: every party's cell and the spread of the known scores (gamma: unknown, −1, +2)", () => {
-    const view = getIssueView("fixture", "gamma")!;
+  it("an issue: every party's cell and the spread of the known scores (gamma: unknown, −1, +2)", async () => {
+    const view = (await getIssueView("fixture", "gamma"))!;
     expect(view.cells.map((c) => c.position?.score ?? null)).toEqual([null, -1, 2]);
     expect(view.divergence).toMatchObject({ scored: 2, spread: 3 });
     expect(view.neighbours).toEqual({ previous: { slug: "beta", name: "Beta issue" }, next: null });
   });
 
-  it("a party: its positions and how many are scored and unknown", () => {
-    const view = getPartyView("fixture", "b")!;
+  it("a party: its positions and how many are scored and unknown", async () => {
+    const view = (await getPartyView("fixture", "b"))!;
     expect(view.rows.map((r) => r.position?.score ?? null)).toEqual([2, null, -1]);
     expect(view.counts).toEqual({ scored: 2, unknown: 1 });
   });
 
-  it("the bibliography numbers sources in the order first cited, and a number finds its page", () => {
-    expect(getBibliography("fixture", 1)!.sources.map((s) => s.number)).toEqual([1]);
-    expect(getBibliography("fixture", 9)!.page).toBe(1);
+  it("the bibliography numbers sources in the order first cited, and a number finds its page", async () => {
+    expect((await getBibliography("fixture", 1))!.sources.map((s) => s.number)).toEqual([1]);
+    expect((await getBibliography("fixture", 9))!.page).toBe(1);
     expect(sourceHref("talks", 1)).toBe("/negotiations/talks/sources#source-1");
     expect(sourceHref("talks", 501)).toBe("/negotiations/talks/sources?page=2#source-501");
   });
 
-  it("tells how each seeded source is known: a CDN mirror is flagged as one", () => {
-    const { sources } = getCellView("ukraine-peace-2025", "army-cap", "us-draft")!;
+  it("tells how each seeded source is known: a CDN mirror is flagged as one", async () => {
+    const { sources } = (await getCellView("ukraine-peace-2025", "army-cap", "us-draft"))!;
     expect(sources.find((s) => s.url?.includes("worldcdn.net"))).toMatchObject({ kind: "mirror", flags: ["cdn_host"] });
     expect(sources.every((s) => s.kind !== null)).toBe(true);
   });
 
-  it("the timeline: the seeded events in date order, each with its sources in the bibliography", () => {
-    const view = getTimelineView("ukraine-peace-2025")!;
+  it("the timeline: the seeded events in date order, each with its sources in the bibliography", async () => {
+    const view = (await getTimelineView("ukraine-peace-2025"))!;
     // The research's 23 dated events (the 2 Dec Kremlin meeting among them) and the 23 of its history pass.
     expect(view.total).toBe(46);
     expect(view.events[0]).toMatchObject({ date: "2025-06-02", title: "Russia's Istanbul memorandum" });
@@ -64,11 +66,11 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
     expect(kremlin.sources).toEqual([expect.objectContaining({ publisher: "WFTV (Associated Press)", number: expect.any(Number) })]);
     const dates = view.events.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
-    expect(getTimelineView("fixture")!.events).toEqual([]);
+    expect((await getTimelineView("fixture"))!.events).toEqual([]);
   });
 
-  it("the context facts: dated, sourced, with their verification note kept", () => {
-    const { facts } = getTimelineView("ukraine-peace-2025")!;
+  it("the context facts: dated, sourced, with their verification note kept", async () => {
+    const { facts } = (await getTimelineView("ukraine-peace-2025"))!;
     expect(facts.map((f) => f.title)).toEqual([
       "Russia's stated demands",
       "Territory held by Russia",

@@ -2,8 +2,8 @@ import { copyFileSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/healthz/route";
-import { getDatabaseFile } from "@/lib/db";
-import { ROOT } from "../support/paths";
+import { getDatabaseFile } from "@/lib/db/connection";
+import { ROOT } from "@/tests/support/paths";
 
 describe("GET /healthz", () => {
   it("is 200 while the database is reachable and has every migration", async () => {

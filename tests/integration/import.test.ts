@@ -3,24 +3,13 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { getDatabase } from "@/lib/db";
-import { generateDossier } from "@/lib/generate-dossier";
-import { NegotiationValidationError } from "@/lib/negotiation-input";
-import { getMatrixView } from "@/lib/queries/matrix-view";
-import { dataAsOf, importNegotiation, NegotiationExistsError } from "@/lib/queries/write-negotiation";
-import { ROOT, TMP } from "../support/paths";
-import { callCsv, readCsvText, readDivergenceJson, readMatrixJson } from "../support/routes";
-
-const count = (sql: string, ...params: unknown[]) =>
-  getDatabase()
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
-const cellsOf = (slug: string) =>
-  count(
-    `SELECT COUNT(*) FROM "Position" p JOIN "Issue" i ON i."id" = p."issueId" JOIN "Negotiation" n ON n."id" = i."negotiationId" WHERE n."slug" = ?`,
-    slug,
-  );
+import { type AppError } from "@/lib/domain/errors";
+import { getMatrixView } from "@/lib/read/matrix-view";
+import { dataAsOf, importNegotiation } from "@/lib/write/dossier";
+import { generateDossier } from "@/lib/write/generate-dossier";
+import { cellCount, withFailingInserts } from "@/tests/support/db";
+import { ROOT, TMP } from "@/tests/support/paths";
+import { callCsv, readCsvText, readDivergenceJson, readMatrixJson } from "@/tests/support/routes";
 
 describe("generateDossier", () => {
   it("is valid, deterministic for a seed, and realistic: about 15% unknown cells, shared sources, some history", () => {
@@ -42,9 +31,9 @@ describe("generateDossier", () => {
 describe("importNegotiation", () => {
   it("writes a generated dossier whose views, CSV and JSON agree with the file", async () => {
     const dossier = generateDossier({ issues: 60, parties: 12, seed: 3, slug: "generated" });
-    const summary = importNegotiation(dossier, { replace: false });
+    const summary = await importNegotiation(dossier, { replace: false });
     expect(summary).toMatchObject({ slug: "generated", issues: 60, parties: 12, cells: 720, replaced: false });
-    const view = getMatrixView("generated", new URLSearchParams("sort=divergence&page=2"))!;
+    const view = (await getMatrixView("generated", new URLSearchParams("sort=divergence&page=2")))!;
     expect(view.page).toEqual({ number: 2, size: 41, rowCount: 60, pageCount: 2 });
     expect(view.matrix.rows).toHaveLength(19);
     const json = await readMatrixJson("generated");
@@ -65,8 +54,8 @@ describe("importNegotiation", () => {
     expect(divergence.pairs).toHaveLength((12 * 11) / 2);
   });
 
-  it("lists every problem of an invalid dossier and writes nothing", () => {
-    const before = count(`SELECT COUNT(*) FROM "Position"`);
+  it("lists every problem of an invalid dossier and writes nothing", async () => {
+    const before = await cellCount();
     const dossier = generateDossier({ issues: 3, parties: 2, slug: "broken" });
     dossier.positions[1]!.score = 7;
     dossier.positions[2] = {
@@ -80,42 +69,37 @@ describe("importNegotiation", () => {
     dossier.positions = dossier.positions.filter((p) => p.issue !== issue || p.party !== party);
     let error: unknown;
     try {
-      importNegotiation(dossier, { replace: false });
+      await importNegotiation(dossier, { replace: false });
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(NegotiationValidationError);
-    expect((error as NegotiationValidationError).problems.map((p) => p.path)).toEqual([
+    expect(error).toMatchObject({ code: "invalid" });
+    expect((error as AppError).problems.map((p) => p.path)).toEqual([
       `positions[1] (${dossier.positions[1]!.issue} × ${dossier.positions[1]!.party}).score`,
       `positions[2] (${dossier.positions[2]!.issue} × ${dossier.positions[2]!.party}).sources[0].url`,
       `positions[2] (${dossier.positions[2]!.issue} × ${dossier.positions[2]!.party}).sources`,
       "(dossier)",
     ]);
-    expect(count(`SELECT COUNT(*) FROM "Position"`)).toBe(before);
+    expect(await cellCount()).toBe(before);
   });
 
-  it("refuses to overwrite a stored negotiation without replace, and replaces with it", () => {
-    const fixtureCells = cellsOf("fixture");
+  it("refuses to overwrite a stored negotiation without replace, and replaces with it", async () => {
+    const fixtureCells = await cellCount("fixture");
     const dossier = generateDossier({ issues: 4, parties: 3, slug: "fixture" });
-    expect(() => importNegotiation(dossier, { replace: false })).toThrow(NegotiationExistsError);
-    expect(cellsOf("fixture")).toBe(fixtureCells);
-    expect(importNegotiation(dossier, { replace: true })).toMatchObject({ replaced: true, cells: 12 });
-    expect(cellsOf("fixture")).toBe(12);
+    await expect(importNegotiation(dossier, { replace: false })).rejects.toMatchObject({ code: "exists" });
+    expect(await cellCount("fixture")).toBe(fixtureCells);
+    expect(await importNegotiation(dossier, { replace: true })).toMatchObject({ replaced: true, cells: 12 });
+    expect(await cellCount("fixture")).toBe(12);
   });
 
-  it("leaves the previous data untouched when a write fails half-way", () => {
-    const before = cellsOf("ukraine-peace-2025");
+  it("leaves the previous data untouched when a write fails half-way", async () => {
+    const before = await cellCount("ukraine-peace-2025");
     const dossier = generateDossier({ issues: 5, parties: 5, slug: "ukraine-peace-2025" });
     // A valid dossier whose write the database refuses part-way (a trigger stands in for a full disk or a crash).
-    getDatabase().exec(
-      `CREATE TRIGGER "fail_write" BEFORE INSERT ON "PositionSource" WHEN NEW."sortOrder" = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-    );
-    try {
-      expect(() => importNegotiation(dossier, { replace: true })).toThrow("refused");
-    } finally {
-      getDatabase().exec(`DROP TRIGGER "fail_write"`);
-    }
-    expect(cellsOf("ukraine-peace-2025")).toBe(before);
+    await withFailingInserts("PositionVersionSource", async () => {
+      await expect(importNegotiation(dossier, { replace: true })).rejects.toThrow("refused");
+    });
+    expect(await cellCount("ukraine-peace-2025")).toBe(before);
   });
 });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/queries/matrix-view";
-import { getChartsView } from "@/lib/queries/score-view";
+import { getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/read/matrix-view";
+import { getChartsView } from "@/lib/read/score-view";
 
-const rowSlugs = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.issue.slug);
+const rowSlugs = async (query: string) =>
+  (await getMatrixView("fixture", new URLSearchParams(query)))!.matrix.rows.map((r) => r.issue.slug);
 
 describe("getMatrixView (filters, search and sort in SQL)", () => {
-  it("keeps every issue and party in their order by default, one cell per party", () => {
-    const { matrix } = getMatrixView("fixture", new URLSearchParams())!;
+  it("keeps every issue and party in their order by default, one cell per party", async () => {
+    const { matrix } = (await getMatrixView("fixture", new URLSearchParams()))!;
     expect(matrix.rows.map((r) => r.issue.slug)).toEqual(["alpha", "beta", "gamma"]);
     expect(matrix.parties.map((p) => p.slug)).toEqual(["a", "b", "c"]);
     expect(matrix.rows[1]?.cells.map((c) => c?.score)).toEqual([1, null, 1]);
@@ -34,46 +35,51 @@ describe("getMatrixView (filters, search and sort in SQL)", () => {
     ["sort=party:c", ["gamma", "beta", "alpha"]],
     ["sort=party:b", ["alpha", "gamma", "beta"]],
     ["sort=party:b&q=leans", ["gamma", "beta"]],
-  ])("%s → %j", (query, expected) => {
-    expect(rowSlugs(query)).toEqual(expected);
+  ])("%s → %j", async (query, expected) => {
+    expect(await rowSlugs(query)).toEqual(expected);
   });
 
-  it("says which cells match a search and counts them over every kept row; an issue's name keeps its row with no cell marked", () => {
-    const view = getMatrixView("fixture", new URLSearchParams("q=leans"))!;
+  it("says which cells match a search and counts them over every kept row; an issue's name keeps its row with no cell marked", async () => {
+    const view = (await getMatrixView("fixture", new URLSearchParams("q=leans")))!;
     expect(view.matrix.rows.map((r) => r.cells.map((c) => c?.match))).toEqual([
       [true, false, true],
       [false, true, false],
     ]);
     expect(view.search).toEqual({ cells: 3, rows: 2, issueNames: 0 });
-    const byName = getMatrixView("fixture", new URLSearchParams("q=gamma"))!;
+    const byName = (await getMatrixView("fixture", new URLSearchParams("q=gamma")))!;
     expect(byName.matrix.rows.map((r) => r.cells.map((c) => c?.match))).toEqual([[false, false, false]]);
     expect(byName.search).toEqual({ cells: 0, rows: 0, issueNames: 1 });
-    expect(getMatrixView("fixture", new URLSearchParams("q=geneve&parties=a,c"))!.search).toEqual({ cells: 1, rows: 1, issueNames: 0 });
+    expect((await getMatrixView("fixture", new URLSearchParams("q=geneve&parties=a,c")))!.search).toEqual({
+      cells: 1,
+      rows: 1,
+      issueNames: 0,
+    });
     // Without a search, no cell says anything about matching.
-    const plain = getMatrixView("fixture", new URLSearchParams())!;
+    const plain = (await getMatrixView("fixture", new URLSearchParams()))!;
     expect(plain.search).toBeNull();
     expect(plain.matrix.rows.flatMap((r) => r.cells).every((c) => c?.match === undefined)).toBe(true);
   });
 
-  it("computes spread over known scores only: undisclosed is never 0", () => {
-    const spreads = (query: string) => getMatrixView("fixture", new URLSearchParams(query))!.matrix.rows.map((r) => r.divergence.spread);
-    expect(spreads("")).toEqual([4, 0, 3]);
-    expect(spreads("parties=b,c")).toEqual([2, null, 3]);
+  it("computes spread over known scores only: undisclosed is never 0", async () => {
+    const spreads = async (query: string) =>
+      (await getMatrixView("fixture", new URLSearchParams(query)))!.matrix.rows.map((r) => r.divergence.spread);
+    expect(await spreads("")).toEqual([4, 0, 3]);
+    expect(await spreads("parties=b,c")).toEqual([2, null, 3]);
   });
 
-  it("reads a charts view's page and its scores of every row together", () => {
-    const { view, scores } = getChartsView("fixture", new URLSearchParams("q=leans&parties=b,c"))!;
+  it("reads a charts view's page and its scores of every row together", async () => {
+    const { view, scores } = (await getChartsView("fixture", new URLSearchParams("q=leans&parties=b,c")))!;
     expect(view.matrix.rows.map((r) => r.issue.slug)).toEqual(scores.issues.map((i) => i.slug));
     expect(scores.scores).toEqual([
       [null, 1],
       [-1, 2],
     ]);
-    expect(getChartsView("no-such-talks", new URLSearchParams())).toBeNull();
+    expect(await getChartsView("no-such-talks", new URLSearchParams())).toBeNull();
   });
 
-  it("is null for an unknown negotiation", () => {
-    expect(getMatrixView("no-such-talks", new URLSearchParams())).toBeNull();
-    expect(getNegotiationInfo("no-such-talks")).toBeNull();
+  it("is null for an unknown negotiation", async () => {
+    expect(await getMatrixView("no-such-talks", new URLSearchParams())).toBeNull();
+    expect(await getNegotiationInfo("no-such-talks")).toBeNull();
   });
 });
 

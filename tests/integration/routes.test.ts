@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it, vi } from "vitest";
-import { getDatabase } from "@/lib/db";
-import { callCsv as callCsvOf, callJson as callJsonOf, readCsvText, readMatrixJson } from "../support/routes";
+import { sql } from "kysely";
+import { getDb } from "@/lib/db/connection";
+import { callCsv as callCsvOf, callJson as callJsonOf, readCsvText, readMatrixJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const BOM = "\uFEFF";
@@ -186,7 +187,7 @@ describe("the fixture's CSV, exactly", () => {
 
 describe("an unexpected failure", () => {
   it("answers 500 with a plain JSON error and one log line, not an empty body", async () => {
-    getDatabase().exec(`ALTER TABLE "PositionSource" RENAME TO "PositionSourceGone"`);
+    await sql`ALTER TABLE "PositionVersionSource" RENAME TO "PositionVersionSourceGone"`.execute(getDb());
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       for (const response of [await callCsv("?layout=long"), await callJson("")]) {
@@ -197,7 +198,7 @@ describe("an unexpected failure", () => {
       }
       expect(logged).toHaveBeenCalledTimes(2);
     } finally {
-      getDatabase().exec(`ALTER TABLE "PositionSourceGone" RENAME TO "PositionSource"`);
+      await sql`ALTER TABLE "PositionVersionSourceGone" RENAME TO "PositionVersionSource"`.execute(getDb());
     }
   });
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isSafeHttpUrl, UNKNOWN_STATUSES } from "@/lib/domain";
-import { getDatabase } from "@/lib/db";
-import { replaceNegotiation } from "@/lib/queries/write-negotiation";
-import { ROOT } from "../support/paths";
-import { readMatrixJson } from "../support/routes";
+import { isSafeHttpUrl } from "@/lib/domain/safe-url";
+import { UNKNOWN_STATUSES } from "@/lib/domain/words";
+import { getDb } from "@/lib/db/connection";
+import { replaceNegotiation } from "@/lib/write/dossier";
+import { ROOT } from "@/tests/support/paths";
+import { readMatrixJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const SEED = JSON.parse(readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8"));
@@ -62,12 +63,12 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
   });
 
   it("is idempotent: seeding again leaves the same data (recorded anew: only the data version and time differ)", async () => {
-    replaceNegotiation(SEED);
-    replaceNegotiation(SEED);
+    await replaceNegotiation(SEED);
+    await replaceNegotiation(SEED);
     const again = await readMatrixJson(SLUG);
     const withoutMeta = ({ meta: _, ...rest }: typeof negotiation) => rest;
     expect(withoutMeta(again)).toEqual(withoutMeta(negotiation));
     expect(again.meta.dataVersion).not.toBe(negotiation.meta.dataVersion);
-    expect(getDatabase().prepare(`SELECT COUNT(*) FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG)).toBe(1);
+    expect(await getDb().selectFrom("Negotiation").select("id").where("slug", "=", SLUG).execute()).toHaveLength(1);
   });
 });

@@ -2,9 +2,9 @@
 // SameSite, a plain refusal for a wrong password or another site's page, and a rate limit per address.
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...all]/route";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth-constants";
-import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/auth";
-import { createUser } from "@/lib/queries/accounts";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/constants";
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/auth/better-auth";
+import { createUser } from "@/lib/auth/accounts";
 
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "a long sign-in password";

@@ -2,42 +2,47 @@
 // versions through the write API, renamed and reordered, with every change in the log.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, PUT } from "@/app/api/negotiations/[slug]/issues/[issue]/parties/[party]/route";
-import { getDatabase } from "@/lib/db";
-import { ZCellJson } from "@/lib/json-formats";
-import { createApiToken, createUser } from "@/lib/queries/accounts";
-import { getChangeLog } from "@/lib/queries/change-log";
-import { CellValidationError } from "@/lib/queries/cell-edits";
-import { changeStructure, createNegotiation, StructureError } from "@/lib/queries/structure";
-import { readMatrixJson } from "../support/routes";
+import type { TAccount } from "@/lib/auth/account";
+import { createUser } from "@/lib/auth/accounts";
+import { authorOf } from "@/lib/auth/permissions";
+import { createApiToken } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/connection";
+import { ZCellApiJson } from "@/lib/formats/json";
+import { getChangeLog } from "@/lib/read/change-log";
+import { changeStructure, createNegotiation } from "@/lib/write/structure";
+import { readMatrixJson } from "@/tests/support/routes";
 
 const SLUG = "trade-talks";
+let admin: TAccount;
 let adminId = "";
 let token = "";
-const change = (c: unknown, reason = "building the dossier") =>
-  changeStructure({ slug: SLUG, change: c, reason, userId: adminId, authorize: () => true });
+const change = (c: unknown, reason = "building the dossier") => changeStructure({ slug: SLUG, change: c, reason, author: authorOf(admin) });
 
 beforeAll(async () => {
-  adminId = (await createUser({ email: "builder@example.org", name: "Bea Builder", role: "admin", password: "scaffold amber meadow" })).id;
-  token = createApiToken(adminId, "tests").token;
+  admin = await createUser({ email: "builder@example.org", name: "Bea Builder", role: "admin", password: "scaffold amber meadow" });
+  adminId = admin.id;
+  token = (await createApiToken(adminId, "tests")).token;
 });
 
 describe("a negotiation built in the app", () => {
   it("starts with an empty matrix, which every view shows without error", async () => {
     expect(
-      createNegotiation({
+      await createNegotiation({
         fields: { slug: SLUG, title: "A trade deal", summary: "Tariffs and quotas.", scaleNote: "−2 closed, +2 open." },
         userId: adminId,
       }),
     ).toEqual({ slug: SLUG });
     const matrix = await readMatrixJson(SLUG);
     expect(matrix).toMatchObject({ issues: [], parties: [], positions: [] });
-    expect(() => createNegotiation({ fields: { slug: SLUG, title: "Again", summary: "s", scaleNote: "n" }, userId: adminId })).toThrow(
-      StructureError,
-    );
+    await expect(
+      createNegotiation({ fields: { slug: SLUG, title: "Again", summary: "s", scaleNote: "n" }, userId: adminId }),
+    ).rejects.toMatchObject({
+      code: "exists",
+    });
   });
 
   it("gets issues and parties; their cells have no version until one is written", async () => {
-    change({
+    await change({
       action: "issue.add",
       issue: {
         slug: "tariffs",
@@ -48,12 +53,18 @@ describe("a negotiation built in the app", () => {
         highLabel: "Abolish all",
       },
     });
-    change({
+    await change({
       action: "issue.add",
       issue: { slug: "quotas", name: "Quotas", description: "Steel quotas.", isCore: false, lowLabel: "Keep", highLabel: "Lift" },
     });
-    change({ action: "party.add", party: { slug: "north", name: "North", kind: "actor", date: "2026-01-05", description: "One side." } });
-    change({ action: "party.add", party: { slug: "south", name: "South", kind: "actor", date: "2026-01-05", description: "The other." } });
+    await change({
+      action: "party.add",
+      party: { slug: "north", name: "North", kind: "actor", date: "2026-01-05", description: "One side." },
+    });
+    await change({
+      action: "party.add",
+      party: { slug: "south", name: "South", kind: "actor", date: "2026-01-05", description: "The other." },
+    });
     const matrix = await readMatrixJson(SLUG);
     expect(matrix.issues.map((i) => i.slug)).toEqual(["tariffs", "quotas"]);
     expect(matrix.parties.map((p) => p.slug)).toEqual(["north", "south"]);
@@ -63,7 +74,7 @@ describe("a negotiation built in the app", () => {
     const context = { params: Promise.resolve({ slug: SLUG, issue: "tariffs", party: "north" }) };
     const empty = await GET(new Request(url), context);
     expect(empty.headers.get("etag")).toBe('"v0"');
-    expect(ZCellJson.parse(await empty.json())).toMatchObject({ version: null, position: null });
+    expect(ZCellApiJson.parse(await empty.json())).toMatchObject({ version: null, position: null });
     const body = {
       label: "Halve them",
       summary: "North offers to halve car tariffs.",
@@ -89,7 +100,7 @@ describe("a negotiation built in the app", () => {
   });
 
   it("renames and reorders, and the log shows who, why, before and after", async () => {
-    change(
+    await change(
       {
         action: "issue.update",
         slug: "quotas",
@@ -97,8 +108,8 @@ describe("a negotiation built in the app", () => {
       },
       "clearer name",
     );
-    change({ action: "party.move", slug: "south", direction: "up" }, "Reordered");
-    change(
+    await change({ action: "party.move", slug: "south", direction: "up" }, "Reordered");
+    await change(
       { action: "party.update", slug: "north", fields: { name: "Northland", kind: "actor", date: "2026-01-05", description: "One side." } },
       "its own name",
     );
@@ -109,7 +120,7 @@ describe("a negotiation built in the app", () => {
     const matrix = await readMatrixJson(SLUG);
     expect(matrix.issues.find((i) => i.slug === "quotas")).toMatchObject({ name: "Steel quotas", isCore: true });
     expect(matrix.parties.map((p) => p.slug)).toEqual(["south", "north"]);
-    const [, moved, renamed] = getChangeLog(SLUG, {})!.structure;
+    const [, moved, renamed] = (await getChangeLog(SLUG, {}))!.structure;
     expect(moved).toMatchObject({ action: "party.move", target: "south", author: "Bea Builder", reason: "Reordered" });
     expect(renamed).toMatchObject({
       action: "issue.update",
@@ -119,29 +130,35 @@ describe("a negotiation built in the app", () => {
     });
   });
 
-  it("refuses a taken slug, invalid fields, a missing row and a user without rights, changing nothing", () => {
-    const dataVersion = () => getDatabase().prepare(`SELECT "dataVersion" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG);
-    const before = dataVersion();
-    expect(() =>
+  it("refuses a taken slug, invalid fields, a missing row and a user without rights, changing nothing", async () => {
+    const dataVersion = async () =>
+      (await getDb().selectFrom("Negotiation").select("dataVersion").where("slug", "=", SLUG).executeTakeFirstOrThrow()).dataVersion;
+    const before = await dataVersion();
+    await expect(
       change({ action: "party.add", party: { slug: "north", name: "Again", kind: "actor", date: "2026-01-05", description: "d" } }),
-    ).toThrow("already used");
-    expect(() =>
+    ).rejects.toThrow("already used");
+    await expect(
       change({ action: "issue.add", issue: { slug: "Bad Slug", name: "", description: "d", isCore: true, lowLabel: "l", highLabel: "h" } }),
-    ).toThrow(CellValidationError);
-    expect(() => change({ action: "issue.move", slug: "nope", direction: "up" })).toThrow("There is no issue “nope”.");
-    expect(() => change({ action: "issue.move", slug: "tariffs", direction: "up" })).toThrow("already first");
-    expect(() =>
+    ).rejects.toMatchObject({ code: "invalid" });
+    await expect(change({ action: "issue.move", slug: "nope", direction: "up" })).rejects.toThrow("There is no issue “nope”.");
+    await expect(change({ action: "issue.move", slug: "tariffs", direction: "up" })).rejects.toThrow("already first");
+    await expect(
       change({ action: "issue.add", issue: { slug: "x", name: "X", description: "d", isCore: true, lowLabel: "l", highLabel: "h" } }, ""),
-    ).toThrow(CellValidationError);
-    expect(() =>
+    ).rejects.toMatchObject({ code: "invalid" });
+    const outsider = await createUser({
+      email: "outside@example.org",
+      name: "Out Sider",
+      role: "editor",
+      password: "scaffold amber evening",
+    });
+    await expect(
       changeStructure({
         slug: SLUG,
         change: { action: "issue.move", slug: "quotas", direction: "up" },
         reason: "r",
-        userId: adminId,
-        authorize: () => false,
+        author: authorOf(outsider),
       }),
-    ).toThrow("no rights");
-    expect(dataVersion()).toBe(before);
+    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("have not been given") });
+    expect(await dataVersion()).toBe(before);
   });
 });

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { getMatrixView } from "@/lib/queries/matrix-view";
-import { ROOT, TMP } from "../support/paths";
-import { callCsv, callDivergence, callJson, readCsvText } from "../support/routes";
+import { getMatrixView } from "@/lib/read/matrix-view";
+import { ROOT, TMP } from "@/tests/support/paths";
+import { callCsv, callDivergence, callJson, readCsvText } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const seed = JSON.parse(readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8"));
@@ -69,7 +69,7 @@ describe("reads while the dossier is re-imported in a loop", () => {
           ? "complete"
           : `divergence ${divergence.status} ${body.issues?.length}`,
       );
-      const view = getMatrixView(SLUG, new URLSearchParams());
+      const view = await getMatrixView(SLUG, new URLSearchParams());
       seen.push(view ? versionOf(view.matrix.rows.flatMap((r) => r.cells.map((c) => c?.summary ?? ""))) : "page view null");
       // The reads above finish without waiting on I/O; let the writer's exit be noticed.
       await new Promise((resolve) => setImmediate(resolve));

@@ -3,17 +3,19 @@
 // computed as-of date, and versions that cannot be rewritten.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { getDatabase } from "@/lib/db";
-import { ZMetaJson } from "@/lib/json-formats";
-import { getChangesView } from "@/lib/queries/changes-view";
-import { getCellView } from "@/lib/queries/entity-views";
-import { getMatrixView } from "@/lib/queries/matrix-view";
-import { importNegotiation } from "@/lib/queries/write-negotiation";
-import { FIXTURE } from "../fixtures/negotiation";
-import { callChangesCsv, readChangesJson, readCsvText, readDivergenceJson, readMatrixJson, readMovementJson } from "../support/routes";
+import { sql } from "kysely";
+import { getDb } from "@/lib/db/connection";
+import { ZMetaJson } from "@/lib/formats/json";
+import { getChangesView } from "@/lib/read/changes-view";
+import { getCellView } from "@/lib/read/entity-views";
+import { getMatrixView } from "@/lib/read/matrix-view";
+import { importNegotiation } from "@/lib/write/dossier";
+import { FIXTURE } from "@/tests/fixtures/negotiation";
+import { callChangesCsv, readChangesJson, readCsvText, readDivergenceJson, readMatrixJson, readMovementJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
-const db = () => getDatabase();
+const negotiationRow = () =>
+  getDb().selectFrom("Negotiation").select(["dataVersion", "asOf"]).where("slug", "=", SLUG).executeTakeFirstOrThrow();
 
 describe("any view as of any day", () => {
   it("on 22 Nov: no Geneva framework, European or 20-point positions, and a notice that says why", async () => {
@@ -40,14 +42,14 @@ describe("any view as of any day", () => {
     expect(nato((await readMatrixJson(SLUG)).positions)).toMatchObject({ score: -1, asOf: "2025-12-18/2025-12-24" });
   });
 
-  it("shows a cell with no version yet on that day as missing, never as a score", () => {
+  it("shows a cell with no version yet on that day as missing, never as a score", async () => {
     // Ukraine's cell on security guarantees is first recorded on 11 Dec (no earlier statement is cited for it).
-    const view = getMatrixView(SLUG, new URLSearchParams("asOf=2025-11-22&issues=security-guarantees&parties=ukraine"))!;
+    const view = (await getMatrixView(SLUG, new URLSearchParams("asOf=2025-11-22&issues=security-guarantees&parties=ukraine")))!;
     expect(view.matrix.rows[0]!.cells).toEqual([null]);
-    expect(getCellView(SLUG, "security-guarantees", "ukraine", "2025-11-22")).toMatchObject({ position: null, shownVersionId: null });
+    expect(await getCellView(SLUG, "security-guarantees", "ukraine", "2025-11-22")).toMatchObject({ position: null, shownVersionId: null });
     // Russia's Donbas demand runs from the June memorandum, so on the baseline report's day it is on record.
-    expect(getCellView(SLUG, "donbas", "russia", "2025-12-02")).toMatchObject({ position: { score: 2 } });
-    expect(getCellView(SLUG, "nato", "twenty-point", "2025-11-22")).toMatchObject({ position: null, unpublished: true, sources: [] });
+    expect(await getCellView(SLUG, "donbas", "russia", "2025-12-02")).toMatchObject({ position: { score: 2 } });
+    expect(await getCellView(SLUG, "nato", "twenty-point", "2025-11-22")).toMatchObject({ position: null, unpublished: true, sources: [] });
   });
 
   it("ignores a date that is not a day, with a notice, and shows the latest data", async () => {
@@ -63,7 +65,7 @@ describe("any view as of any day", () => {
       (await readDivergenceJson(SLUG, "?asOf=2025-12-15&issues=nato")).meta,
       (await readMovementJson(SLUG, "?asOf=2025-12-15&issues=nato")).meta,
     ];
-    const dataVersion = db().prepare(`SELECT "dataVersion" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG);
+    const { dataVersion } = await negotiationRow();
     for (const meta of metas) {
       expect(ZMetaJson.parse(meta)).toMatchObject({
         negotiation: SLUG,
@@ -81,8 +83,8 @@ describe("any view as of any day", () => {
 describe("what changed between two days", () => {
   const QUERY = "?from=2025-11-20&to=2025-12-24";
 
-  it("lists the shifts in the issue's own words, with the new version's sources and event", () => {
-    const view = getChangesView(SLUG, new URLSearchParams(QUERY))!;
+  it("lists the shifts in the issue's own words, with the new version's sources and event", async () => {
+    const view = (await getChangesView(SLUG, new URLSearchParams(QUERY)))!;
     const shifts = view.changes.filter((c) => c.before !== null);
     const byCell = new Map(shifts.map((c) => [`${c.issue.slug}|${c.party.slug}`, c]));
     expect(byCell.get("nato|ukraine")).toMatchObject({
@@ -107,7 +109,7 @@ describe("what changed between two days", () => {
   });
 
   it("says the same in its CSV and its JSON", async () => {
-    const view = getChangesView(SLUG, new URLSearchParams(QUERY))!;
+    const view = (await getChangesView(SLUG, new URLSearchParams(QUERY)))!;
     const json = await readChangesJson(SLUG, QUERY);
     const response = await callChangesCsv(SLUG, QUERY);
     expect(response.headers.get("content-disposition")).toBe(
@@ -121,19 +123,19 @@ describe("what changed between two days", () => {
     expect(json.total).toBe(view.total);
   });
 
-  it("swaps reversed dates and ignores a bad one, with notices", () => {
-    const view = getChangesView(SLUG, new URLSearchParams("from=2025-12-24&to=2025-11-20"))!;
+  it("swaps reversed dates and ignores a bad one, with notices", async () => {
+    const view = (await getChangesView(SLUG, new URLSearchParams("from=2025-12-24&to=2025-11-20")))!;
     expect([view.from, view.to]).toEqual(["2025-11-20", "2025-12-24"]);
     expect(view.notices).toContain("“From” was after “to”; the two dates were swapped.");
-    const bad = getChangesView(SLUG, new URLSearchParams("from=yesterday"))!;
+    const bad = (await getChangesView(SLUG, new URLSearchParams("from=yesterday")))!;
     expect(bad.from).toBe("2025-11-20");
     expect(bad.notices[0]).toMatch(/^Ignored from “yesterday”/);
   });
 });
 
 describe("a cell's history", () => {
-  it("lists every version in time order with its dates, sources and event", () => {
-    const { history, shownVersionId } = getCellView(SLUG, "nato", "ukraine", "2025-12-15")!;
+  it("lists every version in time order with its dates, sources and event", async () => {
+    const { history, shownVersionId } = (await getCellView(SLUG, "nato", "ukraine", "2025-12-15"))!;
     expect(history.map((v) => [v.asOf, v.score, v.event?.slug ?? null])).toEqual([
       ["2025-11-20", -2, "draft-reaches-kyiv"],
       ["2025-12-14", 0, "berlin-talks"],
@@ -144,26 +146,24 @@ describe("a cell's history", () => {
     expect(history.every((v) => v.sources.length > 0 && v.recordedAt.length > 0)).toBe(true);
   });
 
-  it("keeps versions immutable: the database refuses to rewrite one", () => {
-    expect(() =>
-      db().prepare(`UPDATE "PositionVersion" SET "score" = 2 WHERE "id" = (SELECT MIN("id") FROM "PositionVersion")`).run(),
-    ).toThrow(/immutable/);
+  it("keeps versions immutable: the database refuses to rewrite one", async () => {
+    await expect(
+      sql`UPDATE "PositionVersion" SET "score" = 2 WHERE "id" = (SELECT MIN("id") FROM "PositionVersion")`.execute(getDb()),
+    ).rejects.toThrow(/immutable/);
   });
 });
 
 describe("the data's as-of date", () => {
-  it("is no earlier than any version, source, event or fact date", () => {
-    const latest = db()
-      .prepare(
-        `SELECT MAX(d) FROM (
+  it("is no earlier than any version, source, event or fact date", async () => {
+    const { rows } = await sql<{ d: string }>`SELECT MAX(d) AS d FROM (
            SELECT COALESCE(v."validTo", v."validFrom") AS d FROM "PositionVersion" v JOIN "Issue" i ON i."id" = v."issueId"
-             JOIN "Negotiation" n ON n."id" = i."negotiationId" WHERE n."slug" = @slug
-           UNION ALL SELECT substr(s."publishedAt", -10) FROM "Source" s JOIN "Negotiation" n ON n."id" = s."negotiationId" WHERE n."slug" = @slug
-           UNION ALL SELECT e."date" FROM "Event" e JOIN "Negotiation" n ON n."id" = e."negotiationId" WHERE n."slug" = @slug)`,
-      )
-      .pluck()
-      .get({ slug: SLUG }) as string;
-    const asOf = db().prepare(`SELECT "asOf" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(SLUG) as string;
+             JOIN "Negotiation" n ON n."id" = i."negotiationId" WHERE n."slug" = ${SLUG}
+           UNION ALL SELECT substr(s."publishedAt", length(s."publishedAt") - 9) FROM "Source" s JOIN "Negotiation" n ON n."id" = s."negotiationId" WHERE n."slug" = ${SLUG}
+           UNION ALL SELECT e."date" FROM "Event" e JOIN "Negotiation" n ON n."id" = e."negotiationId" WHERE n."slug" = ${SLUG}) AS dates`.execute(
+      getDb(),
+    );
+    const latest = rows[0]!.d;
+    const { asOf } = await negotiationRow();
     expect(asOf).toBe("2026-01-08");
     expect(asOf >= latest).toBe(true);
   });
@@ -197,12 +197,12 @@ describe("a retraction", () => {
   };
 
   it("withdraws the retracted version from every view and keeps both in the history", async () => {
-    importNegotiation(dossier, { replace: true });
+    await importNegotiation(dossier, { replace: true });
     const alphaA = (positions: { issue: string; party: string; score: number | null }[]) =>
       positions.find((p) => p.issue === "alpha" && p.party === "a")?.score;
     expect(alphaA((await readMatrixJson("retraction-talks")).positions)).toBe(-2);
     expect(alphaA((await readMatrixJson("retraction-talks", "?asOf=2025-12-02")).positions)).toBe(-2);
-    const { history } = getCellView("retraction-talks", "alpha", "a")!;
+    const { history } = (await getCellView("retraction-talks", "alpha", "a"))!;
     expect(history.map((v) => [v.asOf, v.score, v.retracts !== null, v.retractedBy !== null])).toEqual([
       ["2025-11-20", -2, false, false],
       ["2025-12-01", 1, false, true],

@@ -4,11 +4,12 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET, PUT } from "@/app/api/negotiations/[slug]/issues/[issue]/parties/[party]/route";
-import { getDatabase } from "@/lib/db";
-import { ZCellJson } from "@/lib/json-formats";
-import { createApiToken, createUser, revokeApiToken } from "@/lib/queries/accounts";
-import { getCellView } from "@/lib/queries/entity-views";
-import { callCsv, readCsvText, readMatrixJson } from "../support/routes";
+import { getDb } from "@/lib/db/connection";
+import { ZCellApiJson } from "@/lib/formats/json";
+import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+import { createUser } from "@/lib/auth/accounts";
+import { getCellView } from "@/lib/read/entity-views";
+import { callCsv, readCsvText, readMatrixJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
 const ORIGIN = "http://localhost:3000";
@@ -17,7 +18,7 @@ const context = (issue: string, party: string) => ({ params: Promise.resolve({ s
 
 /** A cell's JSON, parsed with its public schema, for a cell that has a version. */
 function known(json: unknown) {
-  const cell = ZCellJson.parse(json);
+  const cell = ZCellApiJson.parse(json);
   if (!cell.version || !cell.position) throw new Error("the cell has no version");
   return { ...cell, version: cell.version, position: cell.position };
 }
@@ -38,7 +39,9 @@ function put(body: unknown, headers: Record<string, string>, issue = "nato", par
   );
 }
 
-const versionCount = () => getDatabase().prepare(`SELECT COUNT(*) FROM "PositionVersion"`).pluck().get() as number;
+const versionCount = async () => (await getDb().selectFrom("PositionVersion").select("id").execute()).length;
+const userIdOf = async (email: string) =>
+  (await getDb().selectFrom("User").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
 
 const tokens = { editor: "", outsider: "", admin: "" };
 const PASSWORD = "a long test password";
@@ -47,10 +50,10 @@ beforeAll(async () => {
   await createUser({ email: "editor@example.org", name: "Erin Editor", role: "editor", password: PASSWORD, negotiations: [SLUG] });
   const outsider = await createUser({ email: "outsider@example.org", name: "Otto Outsider", role: "editor", password: PASSWORD });
   const admin = await createUser({ email: "admin@example.org", name: "Ada Admin", role: "admin", password: PASSWORD });
-  const editorId = getDatabase().prepare(`SELECT "id" FROM "User" WHERE "email" = 'editor@example.org'`).pluck().get() as string;
-  tokens.editor = createApiToken(editorId, "tests").token;
-  tokens.outsider = createApiToken(outsider.id, "tests").token;
-  tokens.admin = createApiToken(admin.id, "tests").token;
+  const editorId = await userIdOf("editor@example.org");
+  tokens.editor = (await createApiToken(editorId, "tests")).token;
+  tokens.outsider = (await createApiToken(outsider.id, "tests")).token;
+  tokens.admin = (await createApiToken(admin.id, "tests")).token;
 });
 
 /** A valid change of the Russia × NATO cell, from its current content. */
@@ -101,20 +104,20 @@ describe("PUT a cell is refused, and changes nothing,", () => {
 
   it("for an editor who was not given the negotiation (403)", async () => {
     const before = await getCell();
-    const count = versionCount();
+    const count = await versionCount();
     const response = await put(change(before.body!, { score: 2 }), {
       authorization: `Bearer ${tokens.outsider}`,
       "if-match": before.etag!,
     });
     expect(response.status).toBe(403);
-    expect(versionCount()).toBe(count);
+    expect(await versionCount()).toBe(count);
   });
 
   it("with a revoked token (401)", async () => {
     const before = await getCell();
-    const userId = getDatabase().prepare(`SELECT "id" FROM "User" WHERE "email" = 'editor@example.org'`).pluck().get() as string;
-    const { token, id } = createApiToken(userId, "to revoke");
-    expect(revokeApiToken(userId, id)).toBe(true);
+    const userId = await userIdOf("editor@example.org");
+    const { token, id } = await createApiToken(userId, "to revoke");
+    expect(await revokeApiToken(userId, id)).toBe(true);
     const response = await put(change(before.body!), { authorization: `Bearer ${token}`, "if-match": before.etag! });
     expect(response.status).toBe(401);
   });
@@ -128,7 +131,7 @@ describe("PUT a cell is refused, and changes nothing,", () => {
 
   it("with a bad body: 400 with every problem", async () => {
     const before = await getCell();
-    const count = versionCount();
+    const count = await versionCount();
     const response = await put(
       {
         ...change(before.body!),
@@ -154,7 +157,7 @@ describe("PUT a cell is refused, and changes nothing,", () => {
     const paths = ((await second.json()) as { problems: { path: string }[] }).problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(["sources[0].id", "score", "status", "sources[1].url"]));
     expect(await put("{not json", { authorization: `Bearer ${tokens.editor}`, "if-match": before.etag! }).then((r) => r.status)).toBe(400);
-    expect(versionCount()).toBe(count);
+    expect(await versionCount()).toBe(count);
     expect((await getCell()).body).toEqual(before.body);
   });
 });
@@ -177,7 +180,7 @@ describe("PUT a cell with rights", () => {
       score: -1,
       label: "Neutral, no NATO",
     });
-    const history = getCellView(SLUG, "nato", "russia")!.history;
+    const history = (await getCellView(SLUG, "nato", "russia"))!.history;
     expect(history.at(-1)).toMatchObject({ id: saved.version.id, author: "Erin Editor", reason: "Moscow softened its line", score: -1 });
     expect(history.at(-2)).toMatchObject({ id: before.body!.version.id, score: 2 }); // the earlier version is kept, unchanged
   });
@@ -190,14 +193,14 @@ describe("PUT a cell with rights", () => {
     });
     expect(ok.status).toBe(201);
     const current = await getCell();
-    const count = versionCount();
+    const count = await versionCount();
     const stale = await put(change(first.body!, { score: 1 }), { authorization: `Bearer ${tokens.editor}`, "if-match": first.etag! });
     expect(stale.status).toBe(412);
     expect(stale.headers.get("etag")).toBe(current.etag);
     const body = (await stale.json()) as { error: string; current: unknown };
     expect(known(body.current)).toEqual(current.body);
     expect(body.current).toMatchObject({ version: { author: "Ada Admin", reason: "back" } });
-    expect(versionCount()).toBe(count);
+    expect(await versionCount()).toBe(count);
     expect((await getCell()).body).toEqual(current.body);
   });
 

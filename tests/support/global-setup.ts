@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { CACHE, ROOT, TMP } from "./paths";
+import { CACHE, ROOT, TMP } from "@/tests/support/paths";
 
 /** The files a base database is built from: a change to any of them builds a new one. */
 function listInputs(): string[] {

@@ -4,7 +4,7 @@ import { GET as getMovement } from "@/app/api/negotiations/[slug]/movement/route
 import { GET as getChanges } from "@/app/api/negotiations/[slug]/changes/route";
 import { GET as getCsv } from "@/app/negotiations/[slug]/matrix.csv/route";
 import { GET as getChangesCsv } from "@/app/negotiations/[slug]/changes.csv/route";
-import { ZChangesJson, ZDivergenceJson, ZMatrixJson, ZMovementJson } from "@/lib/json-formats";
+import { ZChangesJson, ZDivergenceJson, ZMatrixJson, ZMovementJson } from "@/lib/formats/json";
 
 const BASE = "http://localhost";
 const context = (slug: string) => ({ params: Promise.resolve({ slug }) });

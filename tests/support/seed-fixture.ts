@@ -1,7 +1,7 @@
 // Adds the small hand-checkable fixture dossier to a test database, through the one write path.
-import { closeDatabase } from "@/lib/db";
-import { importNegotiation } from "@/lib/queries/write-negotiation";
-import { FIXTURE } from "../fixtures/negotiation";
+import { closeDb } from "@/lib/db/connection";
+import { importNegotiation } from "@/lib/write/dossier";
+import { FIXTURE } from "@/tests/fixtures/negotiation";
 
-importNegotiation(FIXTURE, { replace: false });
-closeDatabase();
+await importNegotiation(FIXTURE, { replace: false });
+await closeDb();

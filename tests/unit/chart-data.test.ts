@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
-import { fixtureMatrix, measureMatrix } from "../fixtures/matrix";
+import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/analysis/chart-data";
+import { fixtureMatrix, measureMatrix } from "@/tests/fixtures/matrix";
 
 const matrix = fixtureMatrix();
 

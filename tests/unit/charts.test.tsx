@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SpreadChart } from "@/components/charts/spread-chart";
 import { StripChart } from "@/components/charts/strip-chart";
 import { StripPlots } from "@/components/charts/strip-plots";
-import { PARTY_STYLES, toSpreadRanking, toStripData } from "@/lib/chart-data";
-import { fixtureMatrix } from "../fixtures/matrix";
+import { PARTY_STYLES, toSpreadRanking, toStripData } from "@/lib/analysis/chart-data";
+import { fixtureMatrix } from "@/tests/fixtures/matrix";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

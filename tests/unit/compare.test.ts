@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { byGap, compareParties, describeLargestGaps, describeShift, diffSummaries } from "@/lib/compare";
-import { parseCompareParams } from "@/lib/compare-params";
-import { toCompareCsv } from "@/lib/csv";
-import { fixtureMatrix } from "../fixtures/matrix";
+import { byGap, compareParties, describeLargestGaps, describeShift, diffSummaries } from "@/lib/analysis/compare";
+import { parseCompareParams } from "@/lib/params/compare-params";
+import { toCompareCsv } from "@/lib/formats/csv";
+import { fixtureMatrix } from "@/tests/fixtures/matrix";
 
 const compare = (a: string, b: string) => compareParties(fixtureMatrix({ parties: [a, b] }));
 

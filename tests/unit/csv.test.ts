@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, toCsvFilename, writeCsv } from "@/lib/csv";
+import { neutraliseFormula, toCsvFilename, writeCsv } from "@/lib/formats/csv";
 
 const BOM = "\uFEFF";
 

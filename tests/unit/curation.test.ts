@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml } from "@/lib/atom";
-import { diffVersions, type TLoggedVersion } from "@/lib/changes";
-import { formToEdit } from "@/lib/edit-form";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { escapeXml } from "@/lib/formats/atom";
+import { diffVersions, type TLoggedVersion } from "@/lib/analysis/changes";
+import { formToEdit } from "@/lib/formats/edit-form";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 
 const VERSION: TLoggedVersion = {
   label: "No NATO",

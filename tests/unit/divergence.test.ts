@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { measureDivergence, measureIssue, measurePair } from "@/lib/divergence";
-import type { TScore } from "@/lib/domain";
-import { fixtureMatrix, measureMatrix } from "../fixtures/matrix";
+import { measureDivergence, measureIssue, measurePair } from "@/lib/analysis/divergence";
+import type { TScore } from "@/lib/domain/words";
+import { fixtureMatrix, measureMatrix } from "@/tests/fixtures/matrix";
 
 describe("measureIssue", () => {
   it.each([

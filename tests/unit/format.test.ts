@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isSafeHttpUrl } from "@/lib/domain";
-import { formatDate, formatDateText, formatScore, formatSourceDate, formatSourceLine } from "@/lib/format";
+import { isSafeHttpUrl } from "@/lib/domain/safe-url";
+import { formatDate, formatDateText, formatScore, formatSourceDate, formatSourceLine } from "@/lib/domain/format";
 
 describe("formatScore", () => {
   it.each([

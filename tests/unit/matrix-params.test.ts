@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAsOf, parseMatrixParams, toKnownSlugs, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
+import { parseAsOf, parseMatrixParams, toKnownSlugs, toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
 
 const known = { issues: toKnownSlugs(["alpha", "beta", "gamma"]), parties: toKnownSlugs(["a", "b", "c"]) };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZNegotiationInput } from "@/lib/negotiation-input";
-import { FIXTURE } from "../fixtures/negotiation";
+import { ZNegotiationInput } from "@/lib/write/dossier-schema";
+import { FIXTURE } from "@/tests/fixtures/negotiation";
 
 type TVersionInput = (typeof FIXTURE)["positions"][number] & { retracts?: string; event?: string };
 const input = () =>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, describeChange } from "@/lib/changes";
-import { parseValidity, type TStatus } from "@/lib/domain";
-import { formatDateText, formatSourceDate } from "@/lib/format";
-import { currentVersion, inTimeOrder } from "@/lib/negotiation-input";
+import { changedFields, describeChange } from "@/lib/analysis/changes";
+import { parseValidity } from "@/lib/domain/dates";
+import { type TStatus } from "@/lib/domain/words";
+import { formatDateText, formatSourceDate } from "@/lib/domain/format";
+import { currentVersion, inTimeOrder } from "@/lib/cells/current";
 
 const issue = { lowLabel: "No cap", highLabel: "Tight cap" };
 

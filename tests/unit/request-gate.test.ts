@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BODY_LIMITS, checkRequest, normalizeAcceptEncoding, normalizePathname } from "@/lib/request-gate";
-import { isSafeNext } from "@/lib/safe-next";
+import { BODY_LIMITS, checkRequest, normalizeAcceptEncoding, normalizePathname } from "@/lib/http/gate";
+import { isSafeNext } from "@/lib/http/safe-next";
 
 const host = "localhost:3000";
 const at = (headers: Record<string, string> = {}) => ({ host, ...headers });

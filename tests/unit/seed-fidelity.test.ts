@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../support/paths";
+import { ROOT } from "@/tests/support/paths";
 
 type TResearchSource = { title: string; publisher: string; url: string | null; date?: string; published_at?: string; note?: string };
 type TResearchVersion = {

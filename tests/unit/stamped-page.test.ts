@@ -1,7 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stamp, stampable, stampGzip } from "@/lib/stamped-page";
+import { stamp, stampable, stampGzip } from "@/lib/http/stamped-page";
 
 describe("a page stamped with a new nonce", () => {
   const page = Buffer.from(`<script nonce="OLD">a</script><p>é 🙂 OLD in text</p><script nonce="OLD">b</script>`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMatches, foldText } from "@/lib/text";
+import { findMatches, foldText } from "@/lib/domain/text";
 
 describe("foldText", () => {
   it.each([

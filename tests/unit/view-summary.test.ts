@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MATRIX_PARAMS, type TMatrixParams } from "@/lib/matrix-params";
-import { describeSearch, describeView } from "@/lib/view-summary";
+import { DEFAULT_MATRIX_PARAMS, type TMatrixParams } from "@/lib/params/matrix-params";
+import { describeSearch, describeView } from "@/lib/params/view-summary";
 
 const parties = [
   { slug: "a", name: "Alpha draft" },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/viewer";
-import { createNegotiationAction } from "./actions";
+import { getViewer } from "@/lib/auth/viewer";
+import { createNegotiationAction } from "@/app/admin/negotiations/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New negotiation", robots: { index: false } };

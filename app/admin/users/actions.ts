@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { createUser, generatePassword, setAccountDisabled, setNegotiations } from "@/lib/queries/accounts";
-import { getViewer } from "@/lib/viewer";
+import { createUser, generatePassword, setAccountDisabled, setNegotiations } from "@/lib/auth/accounts";
+import { getViewer } from "@/lib/auth/viewer";
+import { describeError, isAppError } from "@/lib/domain/errors";
+import { href } from "@/lib/params/urls";
 
 export type TInviteState = { error?: string; invited?: { email: string; password: string } };
 
@@ -24,11 +25,11 @@ export async function inviteUser(_previous: TInviteState, form: FormData): Promi
       negotiations: form.getAll("negotiation").map(String),
       mustChangePassword: true,
     });
-    revalidatePath("/admin/users");
+    revalidatePath(href("adminUsers", {}));
     return { invited: { email: user.email, password } };
   } catch (error) {
-    if (error instanceof z.ZodError) return { error: error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ") };
-    return { error: (error as Error).message };
+    if (isAppError(error)) return { error: describeError(error) };
+    throw error;
   }
 }
 
@@ -36,8 +37,8 @@ export async function inviteUser(_previous: TInviteState, form: FormData): Promi
 export async function setUserNegotiations(form: FormData): Promise<void> {
   const viewer = await getViewer();
   if (viewer?.role !== "admin") return;
-  setNegotiations(String(form.get("userId") ?? ""), form.getAll("negotiation").map(String));
-  revalidatePath("/admin/users");
+  await setNegotiations(String(form.get("userId") ?? ""), form.getAll("negotiation").map(String));
+  revalidatePath(href("adminUsers", {}));
 }
 
 /** An administrator disables an account (its sessions and tokens stop at once) or enables it again. */
@@ -46,6 +47,6 @@ export async function setUserDisabled(form: FormData): Promise<void> {
   if (viewer?.role !== "admin") return;
   const userId = String(form.get("userId") ?? "");
   if (userId === viewer.id) return; // an administrator never locks themselves out
-  setAccountDisabled(userId, form.get("disabled") === "true", viewer.id);
-  revalidatePath("/admin/users");
+  await setAccountDisabled(userId, form.get("disabled") === "true", viewer.id);
+  revalidatePath(href("adminUsers", {}));
 }

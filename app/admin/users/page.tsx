@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { InviteForm } from "@/components/invite-form";
-import { setUserDisabled, setUserNegotiations } from "./actions";
-import { listUsers } from "@/lib/queries/accounts";
-import { listNegotiations } from "@/lib/queries/negotiations";
-import { getViewer } from "@/lib/viewer";
+import { setUserDisabled, setUserNegotiations } from "@/app/admin/users/actions";
+import { listUsers } from "@/lib/auth/accounts";
+import { listNegotiations } from "@/lib/read/negotiations";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users", robots: { index: false } };
@@ -20,7 +20,7 @@ export default async function UsersPage() {
         <p role="alert">Only an administrator can manage users.</p>
       </>
     );
-  const users = listUsers();
+  const users = await listUsers();
   const negotiations = (await listNegotiations()).map((n) => ({ slug: n.slug, title: n.title }));
   return (
     <>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getNegotiationInfo } from "@/lib/queries/matrix-view";
+import { getNegotiationInfo } from "@/lib/read/matrix-view";
 
 /** What Next passes to every page of a negotiation. */
 export type TNegotiationPageProps = {
@@ -10,7 +10,7 @@ export type TNegotiationPageProps = {
 /** A `generateMetadata` for a negotiation's view: "<prefix>: <title>", or a not-found title. */
 export function negotiationMetadata(prefix?: string) {
   return async ({ params }: TNegotiationPageProps): Promise<Metadata> => {
-    const negotiation = getNegotiationInfo((await params).slug);
+    const negotiation = await getNegotiationInfo((await params).slug);
     if (!negotiation) return { title: "Negotiation not found" };
     return { title: prefix ? `${prefix}: ${negotiation.title}` : negotiation.title };
   };

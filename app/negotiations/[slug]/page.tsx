@@ -8,12 +8,12 @@ import { MatrixToolbar } from "@/components/matrix-toolbar";
 import { Notices } from "@/components/notices";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
-import { formatDate } from "@/lib/format";
-import { toTableRows } from "@/lib/matrix";
-import { sortParty, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getMatrixView } from "@/lib/queries/matrix-view";
-import { describeSearch, describeView } from "@/lib/view-summary";
-import { negotiationMetadata, type TNegotiationPageProps } from "./page-props";
+import { formatDate } from "@/lib/domain/format";
+import { toTableRows } from "@/lib/analysis/matrix";
+import { sortParty, toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
+import { getMatrixView } from "@/lib/read/matrix-view";
+import { describeSearch, describeView } from "@/lib/params/view-summary";
+import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export const generateMetadata = negotiationMetadata();
  */
 export default async function NegotiationPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const view = getMatrixView(slug, raw);
+  const view = await getMatrixView(slug, raw);
   if (!view) notFound();
   const { negotiation, matrix, notices, page } = view;
   const basePath = `/negotiations/${negotiation.slug}`;

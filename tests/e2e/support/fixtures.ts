@@ -1,6 +1,6 @@
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
-import { ROOT } from "../../support/paths";
+import { ROOT } from "@/tests/support/paths";
 
 export { expect };
 export const SCREENSHOTS = path.join(ROOT, "screenshots");

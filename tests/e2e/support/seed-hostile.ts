@@ -1,12 +1,12 @@
 // A second, hostile negotiation for the browser tests: markup, script and formulas in every text field.
 // It goes through the one write path, like any dossier, and shows that a second negotiation fits the model.
-import { closeDatabase } from "@/lib/db";
-import { generateDossier } from "@/lib/generate-dossier";
-import { importNegotiation } from "@/lib/queries/write-negotiation";
-import { FIXTURE } from "../../fixtures/negotiation";
-import { HOSTILE_SLUG, HOSTILE_TEXT } from "./hostile";
+import { closeDb } from "@/lib/db/connection";
+import { generateDossier } from "@/lib/write/generate-dossier";
+import { importNegotiation } from "@/lib/write/dossier";
+import { FIXTURE } from "@/tests/fixtures/negotiation";
+import { HOSTILE_SLUG, HOSTILE_TEXT } from "@/tests/e2e/support/hostile";
 
-importNegotiation(
+await importNegotiation(
   {
     ...FIXTURE,
     slug: HOSTILE_SLUG,
@@ -21,7 +21,7 @@ importNegotiation(
   { replace: true },
 );
 // One for the editing tests, so that their saves never change what the other tests read.
-importNegotiation({ ...FIXTURE, slug: "e2e-curation", title: "Curation test negotiation" }, { replace: true });
+await importNegotiation({ ...FIXTURE, slug: "e2e-curation", title: "Curation test negotiation" }, { replace: true });
 // And a large one (250 issues × 10 parties), for paging.
-importNegotiation(generateDossier({ issues: 250, parties: 10, slug: "e2e-large" }), { replace: true });
-closeDatabase();
+await importNegotiation(generateDossier({ issues: 250, parties: 10, slug: "e2e-large" }), { replace: true });
+await closeDb();

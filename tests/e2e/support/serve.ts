@@ -3,8 +3,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "../../support/paths";
-import { E2E_USERS } from "./users";
+import { ROOT } from "@/tests/support/paths";
+import { E2E_USERS } from "@/tests/e2e/support/users";
 
 const TMP = path.join(ROOT, "tests", ".tmp-e2e");
 rmSync(TMP, { recursive: true, force: true });

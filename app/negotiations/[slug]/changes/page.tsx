@@ -4,13 +4,13 @@ import { NegotiationHeader } from "@/components/negotiation-header";
 import { Notices } from "@/components/notices";
 import { NumberedSources } from "@/components/numbered-sources";
 import { ScoreMark } from "@/components/score-mark";
-import { STATUS_LABELS } from "@/lib/domain";
-import { formatDate, formatDateText } from "@/lib/format";
-import { cellHref } from "@/lib/matrix";
-import { toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getChangesView, PAGE_CHANGES, type TChange, type TChangeState } from "@/lib/queries/changes-view";
-import { sourceHref } from "@/lib/queries/entity-views";
-import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
+import { STATUS_LABELS } from "@/lib/domain/words";
+import { formatDate, formatDateText } from "@/lib/domain/format";
+import { cellHref } from "@/lib/params/urls";
+import { toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
+import { getChangesView, PAGE_CHANGES, type TChange, type TChangeState } from "@/lib/read/changes-view";
+import { sourceHref } from "@/lib/params/urls";
+import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +35,7 @@ function State({ state }: { state: TChangeState | null }) {
  */
 export default async function ChangesPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const view = getChangesView(slug, raw, PAGE_CHANGES);
+  const view = await getChangesView(slug, raw, PAGE_CHANGES);
   if (!view) notFound();
   const { negotiation, from, to, changes, total } = view;
   const search = toMatrixSearchParams({ ...view.filters, asOf: null, page: 1 });

@@ -10,16 +10,16 @@ import { MatrixFilters } from "@/components/matrix-filters";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
 import { Notices } from "@/components/notices";
-import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analytics";
-import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/chart-data";
+import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analysis/analytics";
+import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/analysis/chart-data";
 import { PartySymbol } from "@/components/charts/party-symbol";
-import { toCsvFilename } from "@/lib/csv";
-import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { CHARTS, type TChartName } from "@/lib/chart-exports";
+import { toCsvFilename } from "@/lib/formats/csv";
+import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
+import { CHARTS, type TChartName } from "@/lib/formats/chart-exports";
 import { ChartTools } from "@/components/charts/chart-tools";
-import { formatDate } from "@/lib/format";
-import { getChartsView } from "@/lib/queries/score-view";
-import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
+import { formatDate } from "@/lib/domain/format";
+import { getChartsView } from "@/lib/read/score-view";
+import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export const generateMetadata = negotiationMetadata("Charts");
 
 export default async function ChartsPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const read = getChartsView(slug, raw);
+  const read = await getChartsView(slug, raw);
   if (!read) notFound();
   const { view, scores } = read;
   const { negotiation, matrix, page } = view;

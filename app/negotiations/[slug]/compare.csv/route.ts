@@ -1,12 +1,13 @@
-import { toCompareCsv, toCsvFilename } from "@/lib/csv";
-import { csvResponse, jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { getCompareView } from "@/lib/queries/compare-view";
+import { toCompareCsv, toCsvFilename } from "@/lib/formats/csv";
+import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
+import { withJsonErrors } from "@/lib/http/errors";
+import { getCompareView } from "@/lib/read/compare-view";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
-  const view = getCompareView(slug, new URL(request.url).searchParams);
+  const view = await getCompareView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   if (!view.comparison) return jsonError(400, view.params.problems.join(" "));
   const { a, b } = view.comparison;

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Notices } from "@/components/notices";
-import { describeLargestGaps } from "@/lib/compare";
-import { toCompareQuery } from "@/lib/compare-params";
-import { describeAgreement } from "@/lib/divergence";
-import { toMatrixSearchParams } from "@/lib/matrix-params";
+import { describeLargestGaps } from "@/lib/analysis/compare";
+import { toCompareQuery } from "@/lib/params/compare-params";
+import { describeAgreement } from "@/lib/analysis/divergence";
+import { toMatrixSearchParams } from "@/lib/params/matrix-params";
 import { ComparePickers } from "@/components/compare-pickers";
 import { CompareTable } from "@/components/compare-table";
 import { NegotiationHeader } from "@/components/negotiation-header";
-import { getCompareView } from "@/lib/queries/compare-view";
-import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
+import { getCompareView } from "@/lib/read/compare-view";
+import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export const generateMetadata = negotiationMetadata("Compare");
 
 export default async function ComparePage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const view = getCompareView(slug, raw);
+  const view = await getCompareView(slug, raw);
   if (!view) notFound();
   const { negotiation, comparison, params: chosen } = view;
   const filters = toMatrixSearchParams(view.filters);

@@ -1,13 +1,14 @@
-import { jsonError, streamText, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { openDataPackage } from "@/lib/queries/data-package";
-import { publicOrigin } from "@/lib/public-origin";
+import { jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
+import { withJsonErrors } from "@/lib/http/errors";
+import { openDataPackage } from "@/lib/read/data-package";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /negotiations/{slug}/datapackage.zip`: the view (same filters as the matrix) as a Frictionless Data Package, streamed. */
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
-  const built = openDataPackage(slug, new URL(request.url).searchParams, publicOrigin(request));
+  const built = await openDataPackage(slug, new URL(request.url).searchParams, publicOrigin(request));
   if (!built) return jsonError(404, unknownNegotiationMessage(slug));
   return new Response(streamText(built.pieces, built.close), {
     headers: {

@@ -1,20 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { mayEditSlug, mayEdit } from "@/lib/queries/accounts";
-import { CellValidationError } from "@/lib/queries/cell-edits";
-import { confirmImport, MAX_IMPORT_BYTES, saveImportDraft, StalePreviewError } from "@/lib/queries/dossier-import";
-import { getDatabase } from "@/lib/db";
-import { getViewer } from "@/lib/viewer";
+import { authorOf, mayEditSlug } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/domain/errors";
+import { href } from "@/lib/params/urls";
+import { getNegotiation } from "@/lib/read/rows";
+import { confirmImport, MAX_IMPORT_BYTES, saveImportDraft } from "@/lib/write/imports";
 
 export type TUploadState = { error?: string };
-
-const importPage = (slug: string) => `/negotiations/${slug}/import`;
 
 /** Keeps an uploaded file as a draft and shows its preview; nothing is written to the dossier yet. */
 export async function uploadImport(slug: string, _previous: TUploadState, form: FormData): Promise<TUploadState> {
   const viewer = await getViewer();
-  if (!viewer || !mayEditSlug(viewer, slug)) return { error: "You have no rights to import into this negotiation." };
+  const negotiation = await getNegotiation(slug);
+  if (!viewer || !negotiation || !(await mayEditSlug(viewer, slug)))
+    return { error: "You have no rights to import into this negotiation." };
   const file = form.get("file");
   const reason = String(form.get("reason") ?? "").trim();
   if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV or JSON file." };
@@ -30,29 +31,35 @@ export async function uploadImport(slug: string, _previous: TUploadState, form: 
   } catch {
     return { error: "The file is not UTF-8 text." };
   }
-  const negotiationId = getDatabase().prepare(`SELECT "id" FROM "Negotiation" WHERE "slug" = ?`).pluck().get(slug) as number;
-  const id = saveImportDraft({ userId: viewer.id, negotiationId, fileName: file.name.slice(0, 200), content, reason });
-  redirect(`${importPage(slug)}?draft=${id}`);
+  const id = await saveImportDraft({
+    userId: viewer.id,
+    negotiationId: negotiation.id,
+    fileName: file.name.slice(0, 200),
+    content,
+    reason,
+  });
+  redirect(href("import", { slug }, { draft: id }));
 }
 
 /** Writes a previewed import, all or nothing, if the data has not changed since the preview. */
 export async function confirmImportAction(slug: string, form: FormData): Promise<void> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(importPage(slug))}`);
+  if (!viewer) redirect(href("signIn", {}, { next: href("import", { slug }) }));
   const draftId = String(form.get("draft") ?? "");
-  let outcome: string;
+  let outcome: Record<string, string | number>;
   try {
-    const written = confirmImport({
+    const written = await confirmImport({
       draftId,
-      userId: viewer.id,
+      author: authorOf(viewer),
       previewedDataVersion: String(form.get("dataVersion") ?? ""),
-      authorize: (negotiationId) => mayEdit(viewer, negotiationId),
     });
-    outcome = written ? `imported=${written.added + written.changed}` : "error=gone";
+    outcome = written ? { imported: written.added + written.changed } : { error: "gone" };
   } catch (error) {
-    if (error instanceof StalePreviewError) redirect(`${importPage(slug)}?draft=${draftId}&stale=1`);
-    if (error instanceof CellValidationError) redirect(`${importPage(slug)}?draft=${draftId}`);
-    throw error;
+    // A stale preview is shown again against the data now; an invalid file shows its problems.
+    if (isAppError(error, "stale")) outcome = { draft: draftId, stale: 1 };
+    else if (isAppError(error, "invalid")) outcome = { draft: draftId };
+    else if (isAppError(error)) outcome = { error: error.code };
+    else throw error;
   }
-  redirect(`${importPage(slug)}?${outcome}`);
+  redirect(href("import", { slug }, outcome));
 }

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ImportUploadForm } from "@/components/import-upload-form";
-import { cellHref } from "@/lib/matrix";
-import { mayEditSlug } from "@/lib/queries/accounts";
-import { MAX_IMPORT_BYTES, previewImport, type TImportRow } from "@/lib/queries/dossier-import";
-import { getDatabase } from "@/lib/db";
-import { findNegotiation } from "@/lib/queries/matrix-sql";
-import { getViewer } from "@/lib/viewer";
-import type { TNegotiationPageProps } from "../page-props";
-import { confirmImportAction, uploadImport } from "./actions";
+import { cellHref, href } from "@/lib/params/urls";
+import { mayEditSlug } from "@/lib/auth/permissions";
+import { MAX_IMPORT_BYTES, previewImport, type TImportRow } from "@/lib/write/imports";
+import { getNegotiation } from "@/lib/read/rows";
+import { getViewer } from "@/lib/auth/viewer";
+import type { TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
+import { confirmImportAction, uploadImport } from "@/app/negotiations/[slug]/import/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import", robots: { index: false } };
@@ -58,11 +57,11 @@ function Changes({ slug, rows }: { slug: string; rows: TImportRow[] }) {
  */
 export default async function ImportPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const negotiation = findNegotiation(getDatabase(), slug);
+  const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(`/negotiations/${slug}/import`)}`);
-  if (!mayEditSlug(viewer, slug))
+  if (!viewer) redirect(href("signIn", {}, { next: href("import", { slug }) }));
+  if (!(await mayEditSlug(viewer, slug)))
     return (
       <>
         <h1>Import into {negotiation.title}</h1>
@@ -70,17 +69,17 @@ export default async function ImportPage({ params, searchParams }: TNegotiationP
       </>
     );
   const draftId = typeof raw.draft === "string" ? raw.draft : null;
-  const preview = draftId ? previewImport(draftId, viewer.id) : null;
+  const preview = draftId ? await previewImport(draftId, viewer.id) : null;
   return (
     <>
       <p className="breadcrumbs">
-        <Link href={`/negotiations/${slug}`}>{negotiation.title}</Link>
+        <Link href={href("matrix", { slug })}>{negotiation.title}</Link>
       </p>
       <h1>Import positions</h1>
       {typeof raw.imported === "string" ? (
         <p className="notice" role="status" data-testid="import-done">
           Imported: {raw.imported} cell{raw.imported === "1" ? "" : "s"} got a new version. See the{" "}
-          <Link href={`/negotiations/${slug}/log`}>change log</Link>.
+          <Link href={href("log", { slug })}>change log</Link>.
         </p>
       ) : null}
       {raw.stale ? (
@@ -124,7 +123,7 @@ export default async function ImportPage({ params, searchParams }: TNegotiationP
           {preview.plan.problems.length === 0 && preview.plan.rows.some((r) => r.kind !== "unchanged") ? (
             <form action={confirmImportAction.bind(null, slug)}>
               <input type="hidden" name="draft" value={preview.draft.id} />
-              <input type="hidden" name="dataVersion" value={negotiation.dataVersion} />
+              <input type="hidden" name="dataVersion" value={preview.draft.dataVersion} />
               <button type="submit">Write these {preview.plan.counts.added + preview.plan.counts.changed} changes</button>
             </form>
           ) : null}

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Notices } from "@/components/notices";
 import { WordDiff } from "@/components/word-diff";
-import { cellHref } from "@/lib/matrix";
-import { getChangeLog, type TLogFilters } from "@/lib/queries/change-log";
-import type { TNegotiationPageProps } from "../page-props";
+import { cellHref } from "@/lib/params/urls";
+import { getChangeLog, type TLogFilters } from "@/lib/read/change-log";
+import type { TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,7 @@ function filterQuery(filters: TLogFilters, before: number): string {
  */
 export default async function LogPage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const log = getChangeLog(slug, raw);
+  const log = await getChangeLog(slug, raw);
   if (!log) notFound();
   const { negotiation, filters, entries, options } = log;
   return (

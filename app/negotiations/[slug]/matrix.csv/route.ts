@@ -1,7 +1,8 @@
-import { CSV_LAYOUTS, toCsvFilename, type TCsvLayout } from "@/lib/csv";
-import { csvResponse, jsonError, streamText, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { openMatrixExport } from "@/lib/queries/matrix-export";
-import { publicOrigin } from "@/lib/public-origin";
+import { CSV_LAYOUTS, toCsvFilename, type TCsvLayout } from "@/lib/formats/csv";
+import { csvResponse, jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
+import { withJsonErrors } from "@/lib/http/errors";
+import { openMatrixExport } from "@/lib/read/matrix-export";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const search = new URL(request.url).searchParams;
   const layout = search.get("layout") ?? "wide";
   if (!isLayout(layout)) return jsonError(400, `Unknown layout; use one of: ${CSV_LAYOUTS.join(", ")}.`);
-  const view = openMatrixExport(slug, search, layout, publicOrigin(request));
+  const view = await openMatrixExport(slug, search, layout, publicOrigin(request));
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   return csvResponse(streamText(view.pieces, view.close), toCsvFilename(view.negotiation, layout, view.asOf));
 });

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Notices } from "@/components/notices";
 import { SourceEntry } from "@/components/numbered-sources";
-import { formatDate } from "@/lib/format";
-import { readParam } from "@/lib/matrix-params";
-import { getBibliography } from "@/lib/queries/entity-views";
-import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
+import { formatDate } from "@/lib/domain/format";
+import { readParam } from "@/lib/params/matrix-params";
+import { getBibliography } from "@/lib/read/sources-view";
+import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export default async function SourcesPage({ params, searchParams }: TNegotiation
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
   const asked = readParam(raw, "page") ?? "1";
   const page = /^\d{1,7}$/.test(asked) ? Number(asked) : 1;
-  const view = getBibliography(slug, page);
+  const view = await getBibliography(slug, page);
   if (!view) notFound();
   const notices = String(view.page) === asked ? [] : [`Ignored page “${asked.slice(0, 40)}”; showing page ${view.page}.`];
   const base = `/negotiations/${view.negotiation.slug}`;

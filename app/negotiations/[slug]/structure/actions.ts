@@ -1,10 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { mayEdit } from "@/lib/queries/accounts";
-import { CellValidationError } from "@/lib/queries/cell-edits";
-import { changeStructure, StructureError } from "@/lib/queries/structure";
-import { getViewer } from "@/lib/viewer";
+import { authorOf } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
+import { describeError, isAppError } from "@/lib/domain/errors";
+import { href } from "@/lib/params/urls";
+import { changeStructure } from "@/lib/write/structure";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "").trim();
 
@@ -60,19 +61,16 @@ function toChange(form: FormData): Record<string, unknown> {
  * audit entry, and the page shows what happened.
  */
 export async function structureAction(slug: string, form: FormData): Promise<void> {
-  const here = `/negotiations/${slug}/structure`;
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(here)}`);
+  if (!viewer) redirect(href("signIn", {}, { next: href("structure", { slug }) }));
   const reason = text(form, "reason") || (String(form.get("action")).endsWith(".move") ? "Reordered" : "");
-  let outcome: string;
+  let outcome: Record<string, string>;
   try {
-    const done = changeStructure({ slug, change: toChange(form), reason, userId: viewer.id, authorize: (id) => mayEdit(viewer, id) });
-    outcome = `done=${encodeURIComponent(`${done.action} ${done.target}`)}`;
+    const done = await changeStructure({ slug, change: toChange(form), reason, author: authorOf(viewer) });
+    outcome = { done: `${done.action} ${done.target}` };
   } catch (error) {
-    if (error instanceof CellValidationError)
-      outcome = `error=${encodeURIComponent(error.problems.map((p) => `${p.path}: ${p.message}`).join("; "))}`;
-    else if (error instanceof StructureError) outcome = `error=${encodeURIComponent(error.message)}`;
-    else throw error;
+    if (!isAppError(error)) throw error;
+    outcome = { error: describeError(error) };
   }
-  redirect(`${here}?${outcome}`);
+  redirect(href("structure", { slug }, outcome));
 }

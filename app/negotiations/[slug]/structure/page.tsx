@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { IssueFields, PartyFields, Reason, StructureRows } from "@/components/structure-forms";
-import { getDatabase } from "@/lib/db";
-import { mayEditSlug } from "@/lib/queries/accounts";
-import { findNegotiation, listParties, selectIssues } from "@/lib/queries/matrix-sql";
-import { getViewer } from "@/lib/viewer";
-import type { TNegotiationPageProps } from "../page-props";
-import { structureAction } from "./actions";
+import { mayEditSlug } from "@/lib/auth/permissions";
+import { href } from "@/lib/params/urls";
+import { getStructureView } from "@/lib/read/structure-view";
+import { getViewer } from "@/lib/auth/viewer";
+import type { TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
+import { structureAction } from "@/app/negotiations/[slug]/structure/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Issues, parties and events", robots: { index: false } };
@@ -29,37 +29,31 @@ const MESSAGES: Record<string, string> = {
  */
 export default async function StructurePage({ params, searchParams }: TNegotiationPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const db = getDatabase();
-  const negotiation = findNegotiation(db, slug);
-  if (!negotiation) notFound();
+  const view = await getStructureView(slug);
+  if (!view) notFound();
+  const { negotiation, issues, parties } = view;
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(`/negotiations/${slug}/structure`)}`);
-  if (!mayEditSlug(viewer, slug))
+  if (!viewer) redirect(href("signIn", {}, { next: href("structure", { slug }) }));
+  if (!(await mayEditSlug(viewer, slug)))
     return (
       <>
         <h1>Issues, parties and events</h1>
         <p role="alert">You have no rights to edit this negotiation.</p>
       </>
     );
-  const issueIds = db
-    .prepare(`SELECT "id" FROM "Issue" WHERE "negotiationId" = ? ORDER BY "sortOrder" LIMIT 500`)
-    .pluck()
-    .all(negotiation.id) as number[];
-  const issues = selectIssues(db, issueIds);
-  const parties = listParties(db, negotiation.id);
   const act = structureAction.bind(null, slug);
   const done = typeof raw.done === "string" ? raw.done : null;
   const error = typeof raw.error === "string" ? raw.error : null;
   return (
     <>
       <p className="breadcrumbs">
-        <Link href={`/negotiations/${slug}`}>{negotiation.title}</Link>
+        <Link href={href("matrix", { slug })}>{negotiation.title}</Link>
       </p>
       <h1>Issues, parties and events</h1>
       {done ? (
         <p className="notice" role="status" data-testid="structure-done">
           {MESSAGES[done.split(" ")[0]!] ?? "Done"}: {done.split(" ").slice(1).join(" ")}. It is in the{" "}
-          <Link href={`/negotiations/${slug}/log`}>change log</Link>.
+          <Link href={href("log", { slug })}>change log</Link>.
         </p>
       ) : null}
       {error ? (
@@ -113,7 +107,7 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
       </details>
       <h2>Events</h2>
       <p>
-        The dated events are on the <Link href={`/negotiations/${slug}/timeline`}>timeline</Link>. An event needs at least one source.
+        The dated events are on the <Link href={href("timeline", { slug })}>timeline</Link>. An event needs at least one source.
       </p>
       <details>
         <summary>Add an event</summary>

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { NumberedSources } from "@/components/numbered-sources";
-import { formatDate } from "@/lib/format";
-import { isCalendarDay } from "@/lib/matrix-params";
-import { getTimelineView, sourceHref } from "@/lib/queries/entity-views";
-import { negotiationMetadata, type TNegotiationPageProps } from "../page-props";
+import { formatDate } from "@/lib/domain/format";
+import { isCalendarDay } from "@/lib/domain/dates";
+import { getTimelineView } from "@/lib/read/sources-view";
+import { sourceHref } from "@/lib/params/urls";
+import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export const generateMetadata = negotiationMetadata("Timeline");
  */
 export default async function TimelinePage({ params }: TNegotiationPageProps) {
   const { slug } = await params;
-  const view = getTimelineView(slug);
+  const view = await getTimelineView(slug);
   if (!view) notFound();
   const { negotiation, events, total, facts } = view;
   return (

@@ -1,14 +1,15 @@
-import { jsonError, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { toMetaJson, type TChangesJson } from "@/lib/json-formats";
-import { getChangesView } from "@/lib/queries/changes-view";
-import { publicOrigin } from "@/lib/public-origin";
+import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
+import { withJsonErrors } from "@/lib/http/errors";
+import { toMetaJson, type TChangesJson } from "@/lib/formats/json";
+import { getChangesView } from "@/lib/read/changes-view";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/negotiations/{slug}/changes?from=&to=` (`ZChangesJson`): the same cells as the changes page and CSV. */
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
-  const view = getChangesView(slug, new URL(request.url).searchParams);
+  const view = await getChangesView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   const body: TChangesJson = {
     meta: toMetaJson(publicOrigin(request), view.negotiation, { ...view.filters, asOf: null }, "/changes", {

@@ -1,13 +1,14 @@
-import { jsonError, streamText, unknownNegotiationMessage, withJsonErrors } from "@/lib/http";
-import { openMatrixExport } from "@/lib/queries/matrix-export";
-import { publicOrigin } from "@/lib/public-origin";
+import { jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
+import { withJsonErrors } from "@/lib/http/errors";
+import { openMatrixExport } from "@/lib/read/matrix-export";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
 /** Every row of the view as JSON (`ZMatrixJson`), streamed. */
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
-  const view = openMatrixExport(slug, new URL(request.url).searchParams, "json", publicOrigin(request));
+  const view = await openMatrixExport(slug, new URL(request.url).searchParams, "json", publicOrigin(request));
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   return new Response(streamText(view.pieces, view.close), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 });

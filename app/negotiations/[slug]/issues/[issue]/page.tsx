@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PositionScale } from "@/components/position-scale";
 import { StatusIcons } from "@/components/score-mark";
-import { formatDate, formatDateText } from "@/lib/format";
+import { formatDate, formatDateText } from "@/lib/domain/format";
 import { Notices } from "@/components/notices";
 import { ShownDate } from "@/components/negotiation-header";
-import { cellHref } from "@/lib/matrix";
-import { parseAsOf, toAsOfQuery } from "@/lib/matrix-params";
-import { getIssueView } from "@/lib/queries/entity-views";
+import { cellHref } from "@/lib/params/urls";
+import { parseAsOf, toAsOfQuery } from "@/lib/params/matrix-params";
+import { getIssueView } from "@/lib/read/entity-views";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ type TProps = {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug, issue } = await params;
-  const view = getIssueView(slug, issue);
+  const view = await getIssueView(slug, issue);
   return { title: view ? `${view.issue.name}: ${view.negotiation.title}` : "Page not found" };
 }
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function IssuePage({ params, searchParams }: TProps) {
   const [{ slug, issue: issueSlug }, raw] = await Promise.all([params, searchParams]);
   const notices: string[] = [];
-  const view = getIssueView(slug, issueSlug, parseAsOf(raw, notices));
+  const view = await getIssueView(slug, issueSlug, parseAsOf(raw, notices));
   if (!view) notFound();
   const { negotiation, issue, cells, divergence, neighbours, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScoreMark, StatusIcons } from "@/components/score-mark";
-import { formatDate, formatDateText } from "@/lib/format";
+import { formatDate, formatDateText } from "@/lib/domain/format";
 import { Notices } from "@/components/notices";
 import { ShownDate } from "@/components/negotiation-header";
-import { cellHref } from "@/lib/matrix";
-import { parseAsOf, toAsOfQuery } from "@/lib/matrix-params";
-import { getPartyView } from "@/lib/queries/entity-views";
+import { cellHref } from "@/lib/params/urls";
+import { parseAsOf, toAsOfQuery } from "@/lib/params/matrix-params";
+import { getPartyView } from "@/lib/read/entity-views";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ type TProps = {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug, party } = await params;
-  const view = getPartyView(slug, party);
+  const view = await getPartyView(slug, party);
   return { title: view ? `${view.party.name}: ${view.negotiation.title}` : "Page not found" };
 }
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function PartyPage({ params, searchParams }: TProps) {
   const [{ slug, party: partySlug }, raw] = await Promise.all([params, searchParams]);
   const notices: string[] = [];
-  const view = getPartyView(slug, partySlug, parseAsOf(raw, notices));
+  const view = await getPartyView(slug, partySlug, parseAsOf(raw, notices));
   if (!view) notFound();
   const { negotiation, party, rows, issueCount, counts, asOf } = view;
   const base = `/negotiations/${negotiation.slug}`;

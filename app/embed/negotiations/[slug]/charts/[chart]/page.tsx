@@ -6,12 +6,12 @@ import { LeanChart } from "@/components/charts/lean-chart";
 import { MovementChart } from "@/components/charts/movement-chart";
 import { SpreadTable } from "@/components/charts/spread-table";
 import { Notices } from "@/components/notices";
-import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analytics";
-import { toDistanceGrid, toSpreadRanking } from "@/lib/chart-data";
-import { CHARTS, isChartName } from "@/lib/chart-exports";
-import { formatDate } from "@/lib/format";
-import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/matrix-params";
-import { getChartsView } from "@/lib/queries/score-view";
+import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analysis/analytics";
+import { toDistanceGrid, toSpreadRanking } from "@/lib/analysis/chart-data";
+import { CHARTS, isChartName } from "@/lib/formats/chart-exports";
+import { formatDate } from "@/lib/domain/format";
+import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
+import { getChartsView } from "@/lib/read/score-view";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function EmbeddedChart({ params, searchParams }: TProps) {
   const [{ slug, chart }, raw] = await Promise.all([params, searchParams]);
   if (!isChartName(chart)) notFound();
-  const read = getChartsView(slug, raw);
+  const read = await getChartsView(slug, raw);
   if (!read) notFound();
   const { view, scores } = read;
   const columns = Object.fromEntries(scores.parties.map((p, index) => [p.slug, index]));

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CellDetails } from "@/components/cell-details";
 import { Notices } from "@/components/notices";
-import { parseAsOf, parseQuery } from "@/lib/matrix-params";
-import { getCellView } from "@/lib/queries/entity-views";
-import { mayEditSlug } from "@/lib/queries/accounts";
-import { getViewer } from "@/lib/viewer";
+import { parseAsOf, parseQuery } from "@/lib/params/matrix-params";
+import { getCellView } from "@/lib/read/entity-views";
+import { mayEditSlug } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ type TProps = {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug, issue, party } = await params;
-  const view = getCellView(slug, issue, party);
+  const view = await getCellView(slug, issue, party);
   return { title: view ? `${view.party.name} on ${view.issue.name}` : "Page not found" };
 }
 
@@ -24,9 +24,9 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function CellPage({ params, searchParams }: TProps) {
   const [{ slug, issue, party }, raw] = await Promise.all([params, searchParams]);
   const notices: string[] = [];
-  const view = getCellView(slug, issue, party, parseAsOf(raw, notices));
+  const view = await getCellView(slug, issue, party, parseAsOf(raw, notices));
   if (!view) notFound();
-  const editable = view.asOf === null && mayEditSlug(await getViewer(), slug);
+  const editable = view.asOf === null && (await mayEditSlug(await getViewer(), slug));
   const saved = typeof raw.saved === "string" && view.history.some((v) => String(v.id) === raw.saved);
   return (
     <>

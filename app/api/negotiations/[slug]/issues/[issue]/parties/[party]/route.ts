@@ -1,32 +1,51 @@
-import { jsonError, withJsonErrors } from "@/lib/http";
-import { toCellJson } from "@/lib/json-formats";
-import { mayEdit } from "@/lib/queries/accounts";
-import { CellNotFoundError, CellValidationError, NotAllowedError, recordCellEdit, StaleVersionError } from "@/lib/queries/cell-edits";
-import { getCellState, type TCellAddress, type TCellState } from "@/lib/queries/cell-state";
-import { authenticate } from "@/lib/request-auth";
+import { authorOf, checkEditRight } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/request-auth";
+import type { TCellAddress } from "@/lib/cells/cell";
+import { recordCellEdit } from "@/lib/cells/edit";
+import { getCellState, type TCellState } from "@/lib/cells/state";
+import { AppError, isAppError } from "@/lib/domain/errors";
+import { toCellApiJson } from "@/lib/formats/json";
+import { errorResponse, withJsonErrors } from "@/lib/http/errors";
+import { BODY_LIMITS } from "@/lib/http/gate";
 
 export const dynamic = "force-dynamic";
 
 type TParams = TCellAddress;
 
-/** A request body past this size is refused before it is read whole. */
-const MAX_BODY_BYTES = 256 * 1024;
+/** A request body past this size is refused before it is read whole (the server's gate refuses it earlier still). */
+const MAX_BODY_BYTES = BODY_LIMITS.other;
 
 const etagOf = (state: TCellState) => `"v${state.head?.id ?? 0}"`;
 
 function cellResponse(state: TCellState, status = 200): Response {
-  return Response.json(toCellJson(state), { status, headers: { ETag: etagOf(state), "Cache-Control": "no-store" } });
+  return Response.json(toCellApiJson(state), { status, headers: { ETag: etagOf(state), "Cache-Control": "no-store" } });
 }
 
-const notFound = ({ slug, issue, party }: TParams) =>
-  jsonError(404, `There is no cell for the issue “${issue}” and the party “${party}” in a negotiation called “${slug}”.`);
+const noSuchCell = ({ slug, issue, party }: TParams) =>
+  new AppError("not_found", `There is no cell for the issue “${issue}” and the party “${party}” in a negotiation called “${slug}”.`);
 
-/** The cell's current content (`ZCellJson`), with its latest version as the ETag a `PUT` must send back. */
+/** The cell's current content (`ZCellApiJson`), with its latest version as the ETag a `PUT` must send back. */
 export const GET = withJsonErrors<TParams>(async (_request, { params }) => {
   const address = await params;
-  const state = getCellState(address);
-  return state ? cellResponse(state) : notFound(address);
+  const state = await getCellState(address);
+  if (!state) throw noSuchCell(address);
+  return cellResponse(state);
 });
+
+/** The body as JSON, after the checks of its headers; an AppError for each way it can be wrong. */
+async function readBody(request: Request): Promise<unknown> {
+  if (!(request.headers.get("content-type") ?? "").includes("application/json"))
+    throw new AppError("unsupported_media", "Send the change as JSON (Content-Type: application/json).");
+  const tooLarge = new AppError("too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge;
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid", "The body is not valid JSON.");
+  }
+}
 
 /**
  * Records a new version of the cell from a JSON body of the position's fields plus `reason`.
@@ -36,51 +55,30 @@ export const GET = withJsonErrors<TParams>(async (_request, { params }) => {
  */
 export const PUT = withJsonErrors<TParams>(async (request, { params }) => {
   const address = await params;
-  const { account, refusal } = await authenticate(request);
-  if (refusal) return jsonError(refusal.status, refusal.message);
-  if (!account) return jsonError(401, "Sign in, or send a personal API token as `Authorization: Bearer …`.");
-  const state = getCellState(address);
-  if (!state) return notFound(address);
-  if (account.mustChangePassword) return jsonError(403, "Choose your own password at /account before you edit.");
-  if (!mayEdit(account, state.negotiation.id)) return jsonError(403, `You have no rights to edit “${state.negotiation.slug}”.`);
+  const account = await authenticate(request);
+  if (!account) throw new AppError("unauthenticated", "Sign in, or send a personal API token as `Authorization: Bearer …`.");
+  const state = await getCellState(address);
+  if (!state) throw noSuchCell(address);
+  const refusal = await checkEditRight(account, state.negotiation.id);
+  if (refusal) throw refusal;
   const ifMatch = request.headers.get("if-match");
-  if (ifMatch === null) return jsonError(428, "Send If-Match with the ETag of the version this change starts from (GET the cell for it).");
+  if (ifMatch === null)
+    throw new AppError(
+      "precondition_required",
+      "Send If-Match with the ETag of the version this change starts from (GET the cell for it).",
+    );
   const base = /^(?:W\/)?"v(\d+)"$/.exec(ifMatch.trim());
-  if (!base) return jsonError(412, 'If-Match must be an ETag of this cell, such as "v12".');
-  if (!(request.headers.get("content-type") ?? "").includes("application/json"))
-    return jsonError(415, "Send the change as JSON (Content-Type: application/json).");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
-    return jsonError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return jsonError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-  let body: unknown;
+  if (!base) throw new AppError("stale", 'If-Match must be an ETag of this cell, such as "v12".');
+  const body = await readBody(request);
   try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, "The body is not valid JSON.");
-  }
-  try {
-    const saved = recordCellEdit({
-      address,
-      baseVersionId: Number(base[1]),
-      authorId: account.id,
-      edit: body,
-      authorize: (negotiationId) => mayEdit(account, negotiationId),
-    });
+    const saved = await recordCellEdit({ address, baseVersionId: Number(base[1]), author: authorOf(account), edit: body });
     return cellResponse(saved.state, 201);
   } catch (error) {
-    if (error instanceof StaleVersionError)
-      return Response.json(
-        { error: "The cell has changed since the version in If-Match; its current state is attached.", current: toCellJson(error.current) },
-        { status: 412, headers: { ETag: etagOf(error.current), "Cache-Control": "no-store" } },
-      );
-    if (error instanceof CellValidationError)
-      return Response.json(
-        { error: "The change is invalid.", problems: error.problems },
-        { status: 400, headers: { "Cache-Control": "no-store" } },
-      );
-    if (error instanceof CellNotFoundError) return notFound(address);
-    if (error instanceof NotAllowedError) return jsonError(403, error.message);
-    throw error;
+    if (!isAppError(error, "stale")) throw error;
+    const current = error.detail as TCellState;
+    return errorResponse(new AppError("stale", "The cell has changed since the version in If-Match; its current state is attached."), {
+      body: { current: toCellApiJson(current) },
+      headers: { ETag: etagOf(current) },
+    });
   }
 });

@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { CellDetails } from "@/components/cell-details";
 import { CellDialog } from "@/components/cell-dialog";
 import { Notices } from "@/components/notices";
-import { parseAsOf, parseQuery } from "@/lib/matrix-params";
-import { getCellView } from "@/lib/queries/entity-views";
+import { parseAsOf, parseQuery } from "@/lib/params/matrix-params";
+import { getCellView } from "@/lib/read/entity-views";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ type TProps = {
 export default async function CellModal({ params, searchParams }: TProps) {
   const [{ slug, issue, party }, raw] = await Promise.all([params, searchParams]);
   const notices: string[] = [];
-  const view = getCellView(slug, issue, party, parseAsOf(raw, notices));
+  const view = await getCellView(slug, issue, party, parseAsOf(raw, notices));
   if (!view) notFound();
   return (
     <CellDialog title={`${view.party.name} on ${view.issue.name}`}>

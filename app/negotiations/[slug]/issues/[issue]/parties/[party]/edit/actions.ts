@@ -1,13 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { cellHref } from "@/lib/matrix";
-import { mayEdit } from "@/lib/queries/accounts";
-import { CellValidationError, recordCellEdit, StaleVersionError } from "@/lib/queries/cell-edits";
-import type { TCellAddress } from "@/lib/queries/cell-state";
-import { toCellJson } from "@/lib/json-formats";
-import { formToEdit, type TEditFormState } from "@/lib/edit-form";
-import { getViewer } from "@/lib/viewer";
+import { href } from "@/lib/params/urls";
+import { authorOf } from "@/lib/auth/permissions";
+import { recordCellEdit } from "@/lib/cells/edit";
+import type { TCellState } from "@/lib/cells/state";
+import { isAppError } from "@/lib/domain/errors";
+import type { TCellAddress } from "@/lib/cells/cell";
+import { toCellApiJson } from "@/lib/formats/json";
+import { formToEdit, type TEditFormState } from "@/lib/formats/edit-form";
+import { getViewer } from "@/lib/auth/viewer";
 
 /**
  * Saves the editor's form as a new version of the cell. Next checks the request's origin for every
@@ -20,18 +22,14 @@ export async function saveCellEdit(address: TCellAddress, _previous: TEditFormSt
   if (!viewer)
     return { values, problems: [{ path: "(form)", message: "Your session has ended: sign in again in another tab, then save." }] };
   const baseVersionId = Number(form.get("baseVersion"));
+  let saved: TCellState;
   try {
-    const { state } = recordCellEdit({
-      address,
-      baseVersionId,
-      authorId: viewer.id,
-      edit: formToEdit(form),
-      authorize: (negotiationId) => mayEdit(viewer, negotiationId),
-    });
-    redirect(`${cellHref(state.negotiation.slug, state.issue.slug, state.party.slug)}?saved=${state.head!.id}`);
+    ({ state: saved } = await recordCellEdit({ address, baseVersionId, author: authorOf(viewer), edit: formToEdit(form) }));
   } catch (error) {
-    if (error instanceof StaleVersionError) return { values, conflict: toCellJson(error.current) };
-    if (error instanceof CellValidationError) return { values, problems: error.problems };
+    if (isAppError(error, "stale")) return { values, conflict: toCellApiJson(error.detail as TCellState) };
+    if (isAppError(error, "invalid")) return { values, problems: error.problems };
+    if (isAppError(error)) return { values, problems: [{ path: "(form)", message: error.message }] };
     throw error;
   }
+  redirect(href("cell", { slug: saved.negotiation.slug, issue: saved.issue.slug, party: saved.party.slug }, { saved: saved.head!.id }));
 }

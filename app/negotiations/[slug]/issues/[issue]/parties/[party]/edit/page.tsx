@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CellEditForm } from "@/components/cell-edit-form";
-import { toCellJson } from "@/lib/json-formats";
-import { cellHref } from "@/lib/matrix";
-import { checkEditRight } from "@/lib/queries/accounts";
-import { getCellState, listSources } from "@/lib/queries/cell-state";
-import { getViewer } from "@/lib/viewer";
-import { saveCellEdit } from "./actions";
+import { toCellApiJson } from "@/lib/formats/json";
+import { cellHref, href } from "@/lib/params/urls";
+import { checkEditRight } from "@/lib/auth/permissions";
+import { getCellState, listSources } from "@/lib/cells/state";
+import { getViewer } from "@/lib/auth/viewer";
+import { saveCellEdit } from "@/app/negotiations/[slug]/issues/[issue]/parties/[party]/edit/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit a position", robots: { index: false } };
@@ -17,13 +17,13 @@ type TProps = { params: Promise<{ slug: string; issue: string; party: string }> 
 /** The editor's form for one cell: every field of its position, its sources, the day it holds from and a reason. */
 export default async function EditCellPage({ params }: TProps) {
   const address = await params;
-  const state = getCellState(address);
+  const state = await getCellState(address);
   if (!state) notFound();
-  const here = `${cellHref(address.slug, address.issue, address.party)}/edit`;
+  const here = href("cellEdit", address);
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(here)}`);
+  if (!viewer) redirect(href("signIn", {}, { next: here }));
   const back = cellHref(address.slug, address.issue, address.party);
-  const refusal = checkEditRight(viewer, state.negotiation);
+  const refusal = await checkEditRight(viewer, state.negotiation.id);
   if (refusal)
     return (
       <>
@@ -31,14 +31,14 @@ export default async function EditCellPage({ params }: TProps) {
         <p role="alert">
           You are signed in as {viewer.name}. {refusal.message}{" "}
           {viewer.mustChangePassword ? (
-            <Link href="/account?first=1">Choose your password</Link>
+            <Link href={href("account", {}, { first: 1 })}>Choose your password</Link>
           ) : (
             <Link href={back}>Back to the position</Link>
           )}
         </p>
       </>
     );
-  const bibliography = listSources(state.negotiation.id).map((s, index) => ({
+  const bibliography = (await listSources(state.negotiation.id)).map((s, index) => ({
     id: s.id,
     number: index + 1,
     title: s.title,
@@ -59,7 +59,7 @@ export default async function EditCellPage({ params }: TProps) {
         history.
       </p>
       <CellEditForm
-        cell={toCellJson(state)}
+        cell={toCellApiJson(state)}
         issue={{ lowLabel: state.issue.lowLabel, highLabel: state.issue.highLabel }}
         bibliography={bibliography}
         today={new Date().toISOString().slice(0, 10)}

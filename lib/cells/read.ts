@@ -1,0 +1,189 @@
+import "server-only";
+import { sql, type Selectable } from "kysely";
+import type { TDb } from "../db/connection";
+import { contains, inIds } from "../db/dialect";
+import type { Source } from "../generated/kysely/types";
+import { toConfidence, toSourceKind, toStatus } from "../domain/words";
+import type { TCell, TNumberedSource, TSource } from "./cell";
+import { cellsOn } from "./current";
+
+// Every read of cells goes through here: the grid a view shows, the scores its metrics use, the
+// sources they cite, and a cell's history, each on a day (null: the latest data) by the one rule
+// of ./current.ts. Callers pass the transaction they read in (lib/db/transactions.ts).
+
+/** Sources by id, read once per view or export and shared by every cell that cites them. */
+export type TSourceCache = Map<number, TSource>;
+
+/** A stored source row as a cited source. */
+export function toSource(row: Selectable<Source>): TSource {
+  return {
+    title: row.title,
+    publisher: row.publisher,
+    url: row.url,
+    publishedAt: row.publishedAt,
+    isDateApproximate: row.isDateApproximate === 1,
+    note: row.note,
+    kind: toSourceKind(row.kind),
+    relays: row.relays,
+    kindNote: row.kindNote,
+    flags: JSON.parse(row.flags) as string[],
+  };
+}
+
+/** Reads the sources with these ids into the cache (each once). */
+export async function readSources(db: TDb, ids: Iterable<number>, cache: TSourceCache): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+  if (missing.length === 0) return;
+  const rows = await db
+    .selectFrom("Source as s")
+    .selectAll("s")
+    .where((eb) => inIds(eb.ref("s.id"), missing))
+    .execute();
+  for (const row of rows) cache.set(row.id, toSource(row));
+}
+
+/** The source ids each version cites, in citation order. */
+export async function readCitations(db: TDb, versionIds: readonly number[]): Promise<Map<number, number[]>> {
+  const byVersion = new Map<number, number[]>();
+  if (versionIds.length === 0) return byVersion;
+  const rows = await db
+    .selectFrom("PositionVersionSource as vs")
+    .select(["vs.versionId", "vs.sourceId"])
+    .where((eb) => inIds(eb.ref("vs.versionId"), versionIds))
+    .orderBy("vs.versionId")
+    .orderBy("vs.sortOrder")
+    .execute();
+  for (const { versionId, sourceId } of rows) byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), sourceId]);
+  return byVersion;
+}
+
+export type TGridRequest = {
+  day: string | null;
+  issues: readonly { id: number; slug: string }[];
+  parties: readonly { id: number; slug: string }[];
+  /** The folded search text: each cell then says whether its own texts contain it (`match`). */
+  q?: string;
+  cache?: TSourceCache;
+};
+
+/** A grid cell with the id of the version it shows. */
+export type TGridCell = TCell & { versionId: number };
+
+/**
+ * The cells of these issues (rows) for these parties (columns) on a day, as a grid in the order
+ * given; null where a cell has no version that day. Each source is read once into `cache`, and
+ * cells citing it share the same object. A party may fill two columns (a party compared with
+ * itself): both show the same cell.
+ */
+export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGridCell | null)[][]> {
+  const { day, issues, parties, q = "", cache = new Map() } = request;
+  const grid: (TGridCell | null)[][] = issues.map(() => parties.map(() => null));
+  if (issues.length === 0 || parties.length === 0) return grid;
+  const rows = await db
+    .selectFrom(cellsOn(db, day))
+    .innerJoin("PositionVersion as v", "v.id", "c.versionId")
+    .select([
+      "c.issueId",
+      "c.partyId",
+      "v.id",
+      "v.label",
+      "v.summary",
+      "v.score",
+      "v.status",
+      "v.confidence",
+      "v.asOf",
+      "v.quote",
+      "v.notes",
+    ])
+    .select((eb) => (q ? contains(eb.ref("v.searchText"), q) : sql<boolean>`0`).as("match"))
+    .where((eb) =>
+      eb.and([
+        inIds(
+          eb.ref("c.issueId"),
+          issues.map((i) => i.id),
+        ),
+        inIds(
+          eb.ref("c.partyId"),
+          parties.map((p) => p.id),
+        ),
+      ]),
+    )
+    .execute();
+  const rowOf = new Map(issues.map((issue, index) => [issue.id, index]));
+  const columnsOf = new Map<number, number[]>();
+  parties.forEach((party, index) => columnsOf.set(party.id, [...(columnsOf.get(party.id) ?? []), index]));
+  const citations = await readCitations(
+    db,
+    rows.map((r) => r.id),
+  );
+  await readSources(db, [...citations.values()].flat(), cache);
+  for (const row of rows) {
+    const r = rowOf.get(row.issueId)!;
+    const columns = columnsOf.get(row.partyId)!;
+    const cell: TGridCell = {
+      issue: issues[r]!.slug,
+      party: parties[columns[0]!]!.slug,
+      versionId: row.id,
+      label: row.label,
+      summary: row.summary,
+      score: row.score,
+      status: toStatus(row.status),
+      confidence: toConfidence(row.confidence),
+      asOf: row.asOf,
+      quote: row.quote,
+      notes: row.notes,
+      sources: (citations.get(row.id) ?? []).map((id) => cache.get(id)!),
+      ...(q ? { match: Boolean(row.match) } : {}),
+    };
+    for (const column of columns) grid[r]![column] = cell;
+  }
+  return grid;
+}
+
+/** The scores of these issues for these parties on a day, for metrics over a whole view: [issueId, partyId, score]. */
+export async function readScores(
+  db: TDb,
+  day: string | null,
+  issueIds: readonly number[],
+  partyIds: readonly number[],
+): Promise<[number, number, number | null][]> {
+  if (issueIds.length === 0 || partyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom(cellsOn(db, day))
+    .innerJoin("PositionVersion as v", "v.id", "c.versionId")
+    .select(["c.issueId", "c.partyId", "v.score"])
+    .where((eb) => eb.and([inIds(eb.ref("c.issueId"), issueIds), inIds(eb.ref("c.partyId"), partyIds)]))
+    .execute();
+  return rows.map((r) => [r.issueId, r.partyId, r.score]);
+}
+
+/** A negotiation's bibliography numbers: a source's rank among its sources by id (the order first cited), read once per view. */
+export type TNumbering = (sourceId: number) => number;
+
+export async function readNumbering(db: TDb, negotiationId: number): Promise<TNumbering> {
+  const ids = (await db.selectFrom("Source").select("id").where("negotiationId", "=", negotiationId).orderBy("id").execute()).map(
+    (r) => r.id,
+  );
+  return (sourceId) => {
+    let low = 0;
+    let high = ids.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ids[middle]! < sourceId) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
+}
+
+/** The numbered sources of versions, by version id, each list in citation order. */
+export async function readNumberedSources(
+  db: TDb,
+  versionIds: readonly number[],
+  numberOf: TNumbering,
+): Promise<Map<number, TNumberedSource[]>> {
+  const citations = await readCitations(db, versionIds);
+  const cache: TSourceCache = new Map();
+  await readSources(db, [...citations.values()].flat(), cache);
+  return new Map([...citations].map(([versionId, ids]) => [versionId, ids.map((id) => ({ ...cache.get(id)!, number: numberOf(id) }))]));
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { z } from "zod";
+import { UNKNOWN_STATUSES } from "../domain/words";
+import { isSafeHttpUrl } from "../domain/safe-url";
+import {
+  atMost,
+  TEXT_LIMITS as L,
+  ZConfidence,
+  ZDateText,
+  ZOptionalText,
+  ZPublishedDate,
+  ZScore,
+  ZSlug,
+  ZSourceKind,
+  ZStatus,
+  ZText,
+} from "./fields";
+
+// The one definition of a cell: what a version says (its content) and how each source is cited.
+// Everything else is derived from it: the types the views and components use (TCellContent,
+// TSource), the input a version is written from (ZCellVersionInput: the dossier file, the editor,
+// the write API, imports), the public JSON of a position (ZCellApiJson) and the long CSV's columns
+// (CELL_CONTENT_KEYS, in this order).
+
+export const ZSource = z.object({
+  title: ZText(L.sourceTitle),
+  publisher: ZText(L.name),
+  url: z
+    .string()
+    .max(L.url, atMost(L.url))
+    .refine(isSafeHttpUrl, "a source URL must be an absolute http(s) address without spaces")
+    .nullable(),
+  publishedAt: ZPublishedDate.nullable(),
+  isDateApproximate: z.boolean().default(false),
+  note: ZOptionalText(L.description),
+  kind: ZSourceKind.nullish().transform((v) => v ?? null),
+  relays: ZOptionalText(L.name),
+  kindNote: ZOptionalText(L.description),
+  flags: z
+    .array(z.string().regex(/^[a-z_]{1,40}$/, "a flag is a word in lowercase and underscores"))
+    .max(10)
+    .default([]),
+});
+/** A source as cited: title, publisher, address, date, note, and how it is known. */
+export type TSource = z.output<typeof ZSource>;
+/** A source's fields, in their order. */
+export const SOURCE_KEYS = Object.keys(ZSource.shape) as (keyof TSource)[];
+
+/** A cell's content field by field, in the order the long CSV lists them. */
+const CELL_CONTENT = {
+  score: ZScore,
+  status: ZStatus,
+  confidence: ZConfidence,
+  /** When this version was taken or became known, as written ("c. 2025-11-21", a range); null: from the party's date. */
+  asOf: ZDateText.nullish().transform((v) => v ?? null),
+  /** What the position is, in a few words, for the compact matrix. */
+  label: ZText(L.positionLabel),
+  summary: ZText(L.summary),
+  quote: ZOptionalText(L.quote),
+  notes: ZOptionalText(L.notes),
+};
+
+/** The content fields of a cell, in their order (the long CSV's columns follow it). */
+export const CELL_CONTENT_KEYS = Object.keys(CELL_CONTENT) as (keyof typeof CELL_CONTENT)[];
+
+export const ZCellContent = z.object({ ...CELL_CONTENT, sources: z.array(ZSource) });
+/** What one version of a cell says. */
+export type TCellContent = z.output<typeof ZCellContent>;
+
+/** The rules a version's content obeys, whatever writes it (also CHECK constraints in the database). */
+function checkContent(p: z.output<typeof ZCellVersionFields>, ctx: z.RefinementCtx) {
+  const unknown = UNKNOWN_STATUSES.includes(p.status);
+  if (p.sources.length === 0 && !unknown)
+    ctx.addIssue({ code: "custom", path: ["sources"], message: "a position needs at least one source unless its content is unknown" });
+  if (unknown && p.score !== null)
+    ctx.addIssue({ code: "custom", path: ["score"], message: "an undisclosed or no-position cell has a null score, never a number" });
+  if (p.score !== null && !p.sources.some((s) => isSafeHttpUrl(s.url)))
+    ctx.addIssue({ code: "custom", path: ["sources"], message: "a scored position needs at least one source with an http(s) URL" });
+  if (p.retracts !== null && p.score !== null)
+    ctx.addIssue({ code: "custom", path: ["score"], message: "a retraction withdraws an earlier version and has no score of its own" });
+}
+
+const ZCellVersionFields = ZCellContent.extend({
+  issue: ZSlug,
+  party: ZSlug,
+  /** The slug of the event that occasioned this version. */
+  event: ZSlug.nullish().transform((v) => v ?? null),
+  /** The `asOf` of an earlier version of the same cell that this one retracts (that report was wrong). */
+  retracts: ZDateText.nullish().transform((v) => v ?? null),
+  /** When the version was entered (ISO 8601); default: when it is written. */
+  recordedAt: z.iso
+    .datetime()
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+/** One version of a cell as it is written: its address, its content, and what occasioned it. */
+export const ZCellVersionInput = ZCellVersionFields.superRefine(checkContent);
+export type TCellVersionInput = z.output<typeof ZCellVersionInput>;
+
+/** A source in the public JSON. */
+export const ZSourceJson = ZSource.strict();
+
+/** A position in the public JSON (`positions[]` of the matrix JSON, `GET` of the write API). */
+export const ZPositionJson = ZCellContent.extend({
+  issue: z.string(),
+  party: z.string(),
+  sources: z.array(ZSourceJson),
+  /** Only with a search (`q`): whether the cell's own texts contain it. */
+  match: z.boolean().optional(),
+}).strict();
+export type TPositionJson = z.output<typeof ZPositionJson>;

@@ -1,0 +1,98 @@
+// The domain's words and plain types: negotiation, issue, party, and the vocabulary of a position
+// (its status, confidence, the kinds of source). Client components import this module, so it holds
+// constants, types and pure functions only; the zod schemas live in server-only modules.
+
+/** How a position is known: on the record, via leaks and press, or not at all. */
+export const STATUSES = ["stated", "reported", "undisclosed", "no_position"] as const;
+export type TStatus = (typeof STATUSES)[number];
+
+export const CONFIDENCES = ["high", "medium", "low"] as const;
+export type TConfidence = (typeof CONFIDENCES)[number];
+
+export const PARTY_KINDS = ["actor", "document"] as const;
+export type TPartyKind = (typeof PARTY_KINDS)[number];
+
+/** A score on the -2..+2 scale, or null when none can honestly be given. */
+export type TScore = number | null;
+
+/** Statuses that mean the content is unknown: such a position never has a score. */
+export const UNKNOWN_STATUSES: readonly TStatus[] = ["undisclosed", "no_position"];
+
+export const STATUS_LABELS: Record<TStatus, string> = {
+  stated: "Stated",
+  reported: "Reported",
+  undisclosed: "Undisclosed",
+  no_position: "No position",
+};
+
+/** How a source is known: the original report, a syndicated copy, a mirror, or a secondary report relaying another outlet. */
+export const SOURCE_KINDS = ["original", "syndicated_copy", "mirror", "secondary"] as const;
+export type TSourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SOURCE_KIND_LABELS: Record<TSourceKind, string> = {
+  original: "original report",
+  syndicated_copy: "syndicated copy",
+  mirror: "mirror",
+  secondary: "secondary report",
+};
+
+export type TIssue = {
+  slug: string;
+  name: string;
+  description: string;
+  sortOrder: number;
+  isCore: boolean;
+  lowLabel: string;
+  highLabel: string;
+};
+
+export type TParty = {
+  slug: string;
+  name: string;
+  kind: TPartyKind;
+  date: string;
+  description: string;
+  sortOrder: number;
+};
+
+/** A slug with its display name, as filters list them. */
+export type TOption = { slug: string; name: string };
+
+/** The negotiation fields every view shows. */
+export type TNegotiationInfo = {
+  slug: string;
+  title: string;
+  summary: string;
+  asOf: string;
+  scaleNote: string;
+};
+
+export type TNegotiationSummary = Pick<TNegotiationInfo, "slug" | "title" | "summary" | "asOf"> & {
+  issueCount: number;
+  partyCount: number;
+  positionCount: number;
+};
+
+/** A stored status, checked (the database's CHECK constraints allow only these). */
+export function toStatus(value: string): TStatus {
+  if (!(STATUSES as readonly string[]).includes(value)) throw new Error(`not a status: ${value}`);
+  return value as TStatus;
+}
+
+/** A stored confidence, checked. */
+export function toConfidence(value: string): TConfidence {
+  if (!(CONFIDENCES as readonly string[]).includes(value)) throw new Error(`not a confidence: ${value}`);
+  return value as TConfidence;
+}
+
+/** A stored party kind, checked. */
+export function toPartyKind(value: string): TPartyKind {
+  if (!(PARTY_KINDS as readonly string[]).includes(value)) throw new Error(`not a party kind: ${value}`);
+  return value as TPartyKind;
+}
+
+/** A stored source kind (or none), checked. */
+export function toSourceKind(value: string | null): TSourceKind | null {
+  if (value !== null && !(SOURCE_KINDS as readonly string[]).includes(value)) throw new Error(`not a source kind: ${value}`);
+  return value as TSourceKind | null;
+}

@@ -1,0 +1,40 @@
+import type { TChangeLog } from "../read/change-log";
+
+// An Atom feed (RFC 4287) of a change log. Written by hand: the format is a few elements, and every
+// text goes through `escapeXml`, so that data is always character data, never markup.
+
+/** Text as XML character data: the five special characters escaped, and characters XML cannot carry dropped. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+    .replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+}
+
+export function toAtomFeed(log: TChangeLog, origin: string): string {
+  const { negotiation, entries } = log;
+  const base = `${origin}/negotiations/${negotiation.slug}`;
+  const updated = entries[0]?.recordedAt ?? `${negotiation.asOf}T00:00:00Z`;
+  const items = entries.map((entry) => {
+    const link = `${base}/issues/${entry.issue.slug}/parties/${entry.party.slug}#version-${entry.id}`;
+    const what = entry.changes.map((c) => `${c.name}: ${c.before ?? "—"} → ${c.after ?? "(removed)"}`).join("\n");
+    const summary = `${entry.reason ? `Reason: ${entry.reason}\n` : ""}${what || "No field changed."}`;
+    return `  <entry>
+    <id>${escapeXml(`${base}/log#change-${entry.id}`)}</id>
+    <title>${escapeXml(`${entry.party.name} on ${entry.issue.name}${entry.first ? " (first recorded)" : ""}`)}</title>
+    <updated>${escapeXml(entry.recordedAt)}</updated>
+    <author><name>${escapeXml(entry.author ?? "Dossier import")}</name></author>
+    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>
+    <summary type="text">${escapeXml(summary)}</summary>
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${escapeXml(`${base}/log`)}</id>
+  <title>${escapeXml(`Change log: ${negotiation.title}`)}</title>
+  <updated>${escapeXml(updated)}</updated>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(`${base}/log.atom`)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(`${base}/log`)}"/>
+${items.join("\n")}
+</feed>
+`;
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { CONFIDENCES, SOURCE_KINDS, STATUSES } from "../domain/words";
+import { LONG_COLUMNS } from "./csv";
+
+// A view as a Frictionless Data Package (https://datapackage.org): datapackage.json describing the
+// dataset (title, version, sources, licence) and a Table Schema for each CSV. Each table's columns
+// are its fields' names, so a column and its description are written once.
+
+/** The licence of the dossier's own work (summaries, labels, scores); quotes and linked sources remain their authors'. */
+export const DATA_LICENCE = {
+  name: "CC-BY-4.0",
+  path: "https://creativecommons.org/licenses/by/4.0/",
+  title: "Creative Commons Attribution 4.0",
+} as const;
+
+export type TField = {
+  name: string;
+  type: "string" | "integer" | "boolean" | "date";
+  description?: string;
+  constraints?: Record<string, unknown>;
+};
+
+export const score = (name: string, description: string): TField => ({
+  name,
+  type: "integer",
+  description: `${description} From −2 to +2; empty when no score can honestly be given (never 0 for unknown).`,
+  constraints: { minimum: -2, maximum: 2 },
+});
+export const text = (name: string, description?: string): TField => ({ name, type: "string", ...(description ? { description } : {}) });
+const oneOf = (name: string, values: readonly string[], description: string): TField => ({
+  name,
+  type: "string",
+  description,
+  constraints: { enum: [...values] },
+});
+
+/** The long layout's fields by column (the long CSV fixes their order). */
+const LONG_FIELD: Record<string, TField> = Object.fromEntries(
+  [
+    text("issue", "The issue's slug."),
+    text("issue_name"),
+    text("party", "The party's slug."),
+    text("party_name"),
+    score("score", "The position's score on the issue's scale."),
+    oneOf("status", STATUSES, "How the position is known."),
+    oneOf("confidence", CONFIDENCES, "How sure the scoring is."),
+    text("as_of", "When the position was taken or became known: a day, or a range 'from/to'; 'c. ' marks an approximate date."),
+    text("label", "The position in a few words."),
+    text("summary"),
+    text("quote", "A verbatim quote from a source."),
+    text("notes"),
+    text("sources", "The sources cited, ' | ' between them."),
+    text("source_urls", "Their addresses, space-separated."),
+  ].map((field) => [field.name, field]),
+);
+
+/** The long layout's fields, in the order of its columns (a column without a description here fails the test of this module). */
+export const LONG_FIELDS: TField[] = LONG_COLUMNS.map((column) => LONG_FIELD[column] ?? text(column));
+
+export const VERSION_FIELDS: TField[] = [
+  text("issue"),
+  text("party"),
+  { name: "version", type: "integer", description: "The version's identifier." },
+  text("valid_from", "The first day (or month) the version held."),
+  text("valid_to", "The last day of its date range, if it is one."),
+  { name: "approximate", type: "boolean" },
+  text("as_of", "The date as written."),
+  text("recorded_at", "When the version was entered (ISO 8601, UTC)."),
+  score("score", "The version's score."),
+  oneOf("status", STATUSES, "How the position is known."),
+  oneOf("confidence", CONFIDENCES, "How sure the scoring is."),
+  text("label"),
+  text("summary"),
+  text("quote"),
+  text("notes"),
+  text("event", "The slug of the event that occasioned the version."),
+  { name: "retracts", type: "integer", description: "The version this one withdraws as wrong, if it is a retraction." },
+  text("sources"),
+  text("source_urls"),
+];
+
+export const EVENT_FIELDS: TField[] = ["slug", "date", "title", "summary", "sources"].map((name) => text(name));
+export const FACT_FIELDS: TField[] = ["date", "title", "summary", "verification", "sources"].map((name) => text(name));
+
+export const SOURCE_FIELDS: TField[] = [
+  { name: "number", type: "integer", description: "The source's number in the dossier's bibliography." },
+  text("title"),
+  text("publisher"),
+  text("url"),
+  text("published_at", "A day, a month, a year, or a range 'from/to'."),
+  { name: "approximate", type: "boolean" },
+  oneOf("kind", SOURCE_KINDS, "Original report, syndicated copy, mirror, or secondary report relaying another outlet."),
+  text("relays", "For a secondary report: the outlet it relays."),
+  text("kind_note", "How the source is known, in words (a state-media label, a copy on an unrelated host, a caveat on its kind)."),
+  text("flags", "Warnings about the host, space-separated."),
+  text("note"),
+];
+
+/** A table's columns: its fields' names. */
+export const columnsOf = (fields: readonly TField[]) => fields.map((f) => f.name);
+
+/** One tabular resource of the package. */
+export function resource(name: string, title: string, fields: readonly TField[], description: string) {
+  return {
+    name,
+    path: `${name}.csv`,
+    profile: "tabular-data-resource",
+    title,
+    description,
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8",
+    schema: { fields, missingValues: [""] },
+  };
+}

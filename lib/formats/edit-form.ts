@@ -1,0 +1,60 @@
+import type { TCellApiJson } from "./json";
+import type { TProblem } from "../domain/errors";
+
+/** What the edit form shows after a save that did not go through: the editor's values, and why. */
+export type TEditFormState = {
+  values?: Record<string, string[]>;
+  problems?: TProblem[];
+  /** The cell as it is now, when another version landed after the form was opened. */
+  conflict?: TCellApiJson;
+};
+
+export type TPosition = NonNullable<TCellApiJson["position"]>;
+
+/** What the form starts from for a cell with no version yet. */
+export const EMPTY: TPosition = {
+  label: "",
+  summary: "",
+  score: null,
+  status: "undisclosed",
+  confidence: "medium",
+  asOf: "",
+  quote: null,
+  notes: null,
+  sources: [],
+};
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+const optional = (form: FormData, key: string) => text(form, key).trim() || null;
+
+/**
+ * The edit form's fields as the write API's body: the same shape, so the same validation. Empty
+ * optional texts are null; the score is a number or null ("unknown"); kept and added sources are
+ * stored ids; a new source is added when its title is filled in.
+ */
+export function formToEdit(form: FormData): Record<string, unknown> {
+  const score = text(form, "score");
+  const ids = [...form.getAll("source"), form.get("addSource")].filter((v) => typeof v === "string" && v !== "").map(Number);
+  const newSource = optional(form, "newTitle")
+    ? [
+        {
+          title: text(form, "newTitle"),
+          publisher: text(form, "newPublisher"),
+          url: optional(form, "newUrl"),
+          publishedAt: optional(form, "newPublishedAt"),
+        },
+      ]
+    : [];
+  return {
+    label: text(form, "label"),
+    summary: text(form, "summary"),
+    score: score === "" ? null : Number(score),
+    status: text(form, "status"),
+    confidence: text(form, "confidence"),
+    quote: optional(form, "quote"),
+    notes: optional(form, "notes"),
+    validFrom: text(form, "validFrom") || undefined,
+    sources: [...new Set(ids)].map((id) => ({ id })).concat(newSource as never[]),
+    reason: text(form, "reason"),
+  };
+}

@@ -1,0 +1,252 @@
+import "server-only";
+import { strToU8, Zip, ZipDeflate } from "fflate";
+import { sql } from "kysely";
+import type { TDb } from "../db/connection";
+import { joinInOrder, orderedIds } from "../db/dialect";
+import { writeCsvHeader, writeCsvRows, type TCsvCell } from "../formats/csv";
+import {
+  columnsOf,
+  DATA_LICENCE,
+  EVENT_FIELDS,
+  FACT_FIELDS,
+  LONG_FIELDS,
+  resource,
+  score,
+  SOURCE_FIELDS,
+  text,
+  VERSION_FIELDS,
+  type TField,
+} from "../formats/data-package";
+import { toMetaJson } from "../formats/json";
+import type { TRawSearchParams } from "../params/matrix-params";
+import { exportPieces, openViewStream, type TViewStream } from "./matrix-export";
+import type { TViewBase } from "./matrix-view";
+import { selectRowIds } from "./rows";
+
+// The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
+// every version, event, fact and source, for the URL's filters (issues, parties, search, asOf).
+
+/** datapackage.json lists at most this many sources by name; sources.csv lists them all. */
+const MAX_LISTED_SOURCES = 1000;
+/** Rows read and written at a time, so memory stays flat. */
+const CHUNK_ROWS = 1000;
+
+/** A CSV for the package: the export's own text without its byte-order mark (the package declares UTF-8). */
+const withoutBom = (csv: string) => csv.replace(/^\uFEFF/, "");
+
+async function* csvChunks(fields: readonly TField[], rows: AsyncIterable<TCsvCell[]>): AsyncGenerator<string> {
+  yield withoutBom(writeCsvHeader(columnsOf(fields)));
+  let chunk: TCsvCell[][] = [];
+  for await (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === CHUNK_ROWS) {
+      yield writeCsvRows(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield writeCsvRows(chunk);
+}
+
+/** The citation lines of an owner (a version, an event, a fact), joined in order. */
+function citationsOf(table: "PositionVersionSource" | "EventSource" | "FactSource", key: string, owner: string) {
+  return joinInOrder(
+    sql`SELECT s."citation" AS value FROM ${sql.table(table)} j JOIN "Source" s ON s."id" = j."sourceId" WHERE j.${sql.ref(key)} = ${sql.raw(owner)} ORDER BY j."sortOrder"`,
+    " | ",
+  );
+}
+
+async function* versionRows(db: TDb, base: TViewBase, rowIds: number[], day: string): AsyncGenerator<TCsvCell[]> {
+  const query = db
+    .selectFrom(orderedIds(rowIds, "r"))
+    .innerJoin("Issue as i", "i.id", "r.value")
+    .crossJoin(
+      orderedIds(
+        base.shownParties.map((p) => p.id),
+        "k",
+      ),
+    )
+    .innerJoin("Party as pa", "pa.id", "k.value")
+    .innerJoin("PositionVersion as v", (join) => join.onRef("v.issueId", "=", "i.id").onRef("v.partyId", "=", "pa.id"))
+    .leftJoin("Event as e", "e.id", "v.eventId")
+    .select(["i.slug as issue", "pa.slug as party", "v.id", "v.validFrom", "v.validTo", "v.isApproximate", "v.asOf", "v.recordedAt"])
+    .select(["v.score", "v.status", "v.confidence", "v.label", "v.summary", "v.quote", "v.notes", "e.slug as event", "v.retractsId"])
+    .select([
+      citationsOf("PositionVersionSource", "versionId", 'v."id"').as("sources"),
+      joinInOrder(
+        sql`SELECT s."url" AS value FROM "PositionVersionSource" j JOIN "Source" s ON s."id" = j."sourceId" WHERE j."versionId" = v."id" AND s."url" IS NOT NULL ORDER BY j."sortOrder"`,
+        " ",
+      ).as("sourceUrls"),
+    ])
+    .where("v.validFrom", "<=", day)
+    .orderBy("r.key")
+    .orderBy("k.key")
+    .orderBy("v.validFrom")
+    .orderBy("v.id");
+  for await (const v of query.stream(CHUNK_ROWS)) {
+    const when = [v.validFrom, v.validTo, v.isApproximate ? "true" : "false", v.asOf, v.recordedAt];
+    const content = [v.score, v.status, v.confidence, v.label, v.summary, v.quote, v.notes];
+    yield [v.issue, v.party, v.id, ...when, ...content, v.event, v.retractsId, v.sources, v.sourceUrls];
+  }
+}
+
+/** Rows of one table, streamed. */
+async function* rowsOf(
+  db: TDb,
+  base: TViewBase,
+  table: "versions" | "events" | "facts" | "sources",
+  rowIds: number[],
+  day: string,
+): AsyncGenerator<TCsvCell[]> {
+  const negotiationId = base.negotiation.id;
+  if (table === "versions") {
+    yield* versionRows(db, base, rowIds, day);
+    return;
+  }
+  if (table === "events") {
+    const events = db
+      .selectFrom("Event as v")
+      .select(["v.slug", "v.date", "v.title", "v.summary", citationsOf("EventSource", "eventId", 'v."id"').as("sources")])
+      .where("v.negotiationId", "=", negotiationId)
+      .where(sql<string>`substr(v."date", 1, 10)`, "<=", day)
+      .orderBy("v.sortOrder");
+    for await (const e of events.stream(CHUNK_ROWS)) yield [e.slug, e.date, e.title, e.summary, e.sources];
+    return;
+  }
+  if (table === "facts") {
+    const facts = db
+      .selectFrom("Fact as v")
+      .select(["v.date", "v.title", "v.summary", "v.verification", citationsOf("FactSource", "factId", 'v."id"').as("sources")])
+      .where("v.negotiationId", "=", negotiationId)
+      .where(sql<string>`substr(v."date", 1, 10)`, "<=", day)
+      .orderBy("v.sortOrder");
+    for await (const f of facts.stream(CHUNK_ROWS)) yield [f.date, f.title, f.summary, f.verification, f.sources];
+    return;
+  }
+  let number = 0;
+  const sources = db.selectFrom("Source").selectAll().where("negotiationId", "=", negotiationId).orderBy("id");
+  for await (const s of sources.stream(CHUNK_ROWS)) {
+    const flags = (JSON.parse(s.flags) as string[]).join(" ");
+    yield [
+      ++number,
+      s.title,
+      s.publisher,
+      s.url,
+      s.publishedAt,
+      s.isDateApproximate ? "true" : "false",
+      s.kind,
+      s.relays,
+      s.kindNote,
+      flags || null,
+      s.note,
+    ];
+  }
+}
+
+export type TDataPackageStream = { filename: string } & TViewStream<Uint8Array>;
+
+/**
+ * The data package of a view as a zip to stream. Everything is read from one snapshot
+ * (`openViewStream`) and compressed as it is read, so memory stays flat however large the dossier.
+ * Null when the negotiation does not exist; `close` must be called if the pieces are not read to the end.
+ */
+export function openDataPackage(slug: string, raw: TRawSearchParams, origin: string): Promise<TDataPackageStream | null> {
+  return openViewStream(slug, raw, async (db, base) => {
+    const meta = toMetaJson(origin, base.negotiation, base.params, "");
+    const day = base.params.asOf ?? "9999-12-31";
+    const rowIds = await selectRowIds(db, { ...base.filter, sort: "order" });
+    const listed = await db
+      .selectFrom("Source")
+      .select(["title", "publisher", "url"])
+      .where("negotiationId", "=", base.negotiation.id)
+      .orderBy("id")
+      .limit(MAX_LISTED_SOURCES)
+      .execute();
+    const wideFields: TField[] = [
+      text("issue", "The issue's slug."),
+      ...base.shownParties.flatMap((p) => [
+        score(`${p.slug}_score`, `${p.name}: its score.`),
+        text(`${p.slug}_position`, `${p.name}: its position in words.`),
+      ]),
+    ];
+    const shown = base.params.asOf ? `as it stood on ${base.params.asOf}` : `current to ${base.negotiation.asOf}`;
+    const descriptor = {
+      profile: "tabular-data-package",
+      name: slug,
+      id: meta.permalink,
+      title: base.negotiation.title,
+      description: `${base.negotiation.summary} This package holds the view ${shown} (${meta.permalink}). ${base.negotiation.scaleNote}`,
+      version: meta.dataVersion,
+      created: meta.generatedAt,
+      homepage: meta.permalink,
+      licenses: [DATA_LICENCE],
+      sources: listed.map(({ title, publisher, url }) => ({
+        title: `${title} — ${publisher}`,
+        ...(url !== null && /^https?:\/\//.test(url) ? { path: url } : {}),
+      })),
+      keywords: ["negotiation", "positions"],
+      resources: [
+        resource(
+          "matrix-long",
+          "The matrix, one row per cell",
+          LONG_FIELDS,
+          "Each issue × party cell of the view with its position and sources.",
+        ),
+        resource("matrix-wide", "The matrix, one row per issue", wideFields, "Each issue with every shown party's score and position."),
+        resource(
+          "versions",
+          "Every version of the cells",
+          VERSION_FIELDS,
+          "The history of each cell of the view: every version, retractions included.",
+        ),
+        resource("events", "The timeline", EVENT_FIELDS, "The negotiation's dated events with their sources."),
+        resource("facts", "Context facts", FACT_FIELDS, "Dated facts of the context, with how far each is verified."),
+        resource("sources", "The bibliography", SOURCE_FIELDS, "Every source of the dossier, numbered as on its pages."),
+      ],
+    };
+    const exported = async function* (format: "long" | "wide") {
+      const { pieces } = await exportPieces(db, base, format, origin);
+      let first = true;
+      for await (const piece of pieces) {
+        yield first ? withoutBom(piece) : piece;
+        first = false;
+      }
+    };
+    const files: [string, () => AsyncIterable<string>][] = [
+      [
+        "datapackage.json",
+        async function* () {
+          yield `${JSON.stringify(descriptor, null, 2)}\n`;
+        },
+      ],
+      ["matrix-long.csv", () => exported("long")],
+      ["matrix-wide.csv", () => exported("wide")],
+      ["versions.csv", () => csvChunks(VERSION_FIELDS, rowsOf(db, base, "versions", rowIds, day))],
+      ["events.csv", () => csvChunks(EVENT_FIELDS, rowsOf(db, base, "events", rowIds, day))],
+      ["facts.csv", () => csvChunks(FACT_FIELDS, rowsOf(db, base, "facts", rowIds, day))],
+      ["sources.csv", () => csvChunks(SOURCE_FIELDS, rowsOf(db, base, "sources", rowIds, day))],
+    ];
+    const mtime = new Date(meta.generatedAt);
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      const ready: Uint8Array[] = [];
+      const zip = new Zip((error, chunk) => {
+        if (error) throw error;
+        ready.push(chunk);
+      });
+      for (const [name, texts] of files) {
+        const file = new ZipDeflate(name, { level: 6 });
+        file.mtime = mtime;
+        zip.add(file);
+        for await (const piece of texts()) {
+          file.push(strToU8(piece));
+          while (ready.length > 0) yield ready.shift()!;
+        }
+        file.push(new Uint8Array(0), true);
+        while (ready.length > 0) yield ready.shift()!;
+      }
+      zip.end();
+      while (ready.length > 0) yield ready.shift()!;
+    }
+    const date = base.params.asOf ? `asof-${base.params.asOf}` : base.negotiation.asOf;
+    return { filename: `${slug}_${date}_datapackage.zip`, pieces: pieces() };
+  });
+}

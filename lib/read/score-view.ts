@@ -1,0 +1,75 @@
+import "server-only";
+import { measureGrid, type TMeasuredGrid } from "../analysis/analytics";
+import type { TDivergence } from "../analysis/divergence";
+import { readScores } from "../cells/read";
+import type { TDb } from "../db/connection";
+import { readSnapshot } from "../db/transactions";
+import type { TNegotiationInfo } from "../domain/words";
+import type { TMatrixParams, TRawSearchParams } from "../params/matrix-params";
+import { readMatrixView, readViewBase, toInfo, toParty, type TAnchors, type TMatrixView } from "./matrix-view";
+import { selectIssues, selectRowIds } from "./rows";
+
+// Views over every row a URL selects, not one page: the scores behind the metrics and charts.
+
+/** Every row a URL selects (not just one page) as a grid of scores, with the view's anchors and notices. */
+export type TScoreView = TMeasuredGrid & {
+  negotiation: TNegotiationInfo & { dataVersion: string };
+  params: TMatrixParams;
+  notices: string[];
+  anchors: TAnchors;
+};
+
+/** The scores of every row a view selects, in the caller's snapshot; null when the negotiation does not exist. */
+export async function readScoreView(db: TDb, slug: string, raw: TRawSearchParams): Promise<TScoreView | null> {
+  const base = await readViewBase(db, slug, raw);
+  if (!base) return null;
+  const rowIds = await selectRowIds(db, base.filter);
+  const rowIndex = new Map(rowIds.map((id, index) => [id, index]));
+  const columnIndex = new Map(base.shownParties.map((p, index) => [p.id, index]));
+  const scores = rowIds.map(() => base.shownParties.map((): number | null => null));
+  for (const [issueId, partyId, score] of await readScores(
+    db,
+    base.params.asOf,
+    rowIds,
+    base.shownParties.map((p) => p.id),
+  )) {
+    scores[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
+  }
+  const measured = new Set(base.measuredParties.map((p) => p.id));
+  return {
+    negotiation: { ...toInfo(base.negotiation), dataVersion: base.negotiation.dataVersion },
+    params: base.params,
+    notices: base.notices,
+    anchors: base.anchors,
+    issues: (await selectIssues(db, rowIds)).map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
+    parties: base.shownParties.map(toParty),
+    scores,
+    measured: base.shownParties.map((p) => measured.has(p.id)),
+  };
+}
+
+/** The scores of every row a URL selects, in one read snapshot. */
+export function getScoreView(slug: string, raw: TRawSearchParams): Promise<TScoreView | null> {
+  return readSnapshot((db) => readScoreView(db, slug, raw));
+}
+
+/**
+ * What a charts view reads: the current page's matrix and the scores of every row, in one read
+ * snapshot, so both show the same state of the dossier.
+ */
+export function getChartsView(slug: string, raw: TRawSearchParams): Promise<{ view: TMatrixView; scores: TScoreView } | null> {
+  return readSnapshot(async (db) => {
+    const view = await readMatrixView(db, slug, raw);
+    const scores = view && (await readScoreView(db, slug, raw));
+    return view && scores && { view, scores };
+  });
+}
+
+/** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
+export async function getDivergenceView(
+  slug: string,
+  raw: TRawSearchParams,
+): Promise<(TDivergence & Pick<TScoreView, "negotiation" | "params" | "notices" | "anchors">) | null> {
+  const view = await getScoreView(slug, raw);
+  return view && { ...measureGrid(view), negotiation: view.negotiation, params: view.params, notices: view.notices, anchors: view.anchors };
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, type TProblem } from "../domain/errors";
+import { currentVersion } from "../cells/current";
+import { TEXT_LIMITS as L, ZDateText, ZPartialDate, ZPartyKind, ZSlug, ZText } from "../cells/fields";
+import { ZCellVersionInput, ZSource, type TCellVersionInput } from "../cells/schema";
+
+// A whole dossier as a file holds it: the negotiation's own fields, its issues and parties, every
+// version of every cell (the cell's own schema, lib/cells/schema.ts), its dated events and facts.
+// The import, the seed and imports with a preview validate with it.
+
+export const ZIssueInput = z.object({
+  slug: ZSlug,
+  name: ZText(L.name),
+  description: ZText(L.description),
+  isCore: z.boolean(),
+  lowLabel: ZText(L.label),
+  highLabel: ZText(L.label),
+});
+
+/** A party (a column): an actor or a document, with its date. */
+export const ZPartyInput = z.object({
+  slug: ZSlug,
+  name: ZText(L.name),
+  kind: ZPartyKind,
+  date: ZDateText,
+  description: ZText(L.description),
+});
+
+export const ZDatedEntry = z.object({
+  date: ZPartialDate,
+  title: ZText(L.name),
+  summary: ZText(L.description),
+  sources: z.array(ZSource).min(1),
+});
+
+/** A dated event, with an optional slug that versions name as their occasion. */
+export const ZEventInput = ZDatedEntry.extend({ slug: ZSlug.nullish().transform((v) => v ?? null) });
+
+/** A negotiation's own fields, for a new one with an empty matrix. */
+export const ZNewNegotiation = z.object({
+  slug: ZSlug,
+  title: ZText(L.name),
+  summary: ZText(L.description),
+  scaleNote: ZText(L.description),
+});
+
+/** A whole negotiation to write: every issue × party cell must be present exactly once. */
+export const ZNegotiationInput = z
+  .object({
+    slug: ZSlug,
+    title: ZText(L.name),
+    summary: ZText(L.description),
+    scaleNote: ZText(L.description),
+    lowPoleParty: ZSlug.nullish().transform((v) => v ?? null),
+    highPoleParty: ZSlug.nullish().transform((v) => v ?? null),
+    issues: z.array(ZIssueInput).min(1),
+    parties: z.array(ZPartyInput).min(1),
+    positions: z.array(ZCellVersionInput),
+    events: z.array(ZEventInput).max(10_000).default([]),
+    /** Dated facts of the context (territory held, battlefield claims), with how far each is verified. */
+    facts: z
+      .array(ZDatedEntry.extend({ verification: ZText(L.description) }))
+      .max(10_000)
+      .default([]),
+  })
+  .superRefine((n, ctx) => {
+    for (const [what, slugs] of [
+      ["issue", n.issues.map((i) => i.slug)],
+      ["party", n.parties.map((p) => p.slug)],
+    ] as const) {
+      const seen = new Set<string>();
+      const duplicate = slugs.find((slug) => seen.size === seen.add(slug).size);
+      if (duplicate) ctx.addIssue({ code: "custom", message: `duplicate ${what} slug "${duplicate}"` });
+    }
+    for (const key of ["lowPoleParty", "highPoleParty"] as const) {
+      const slug = n[key];
+      if (slug !== null && !n.parties.some((p) => p.slug === slug))
+        ctx.addIssue({ code: "custom", path: [key], message: `"${slug}" is not one of the dossier's parties` });
+    }
+    if (n.lowPoleParty !== null && n.lowPoleParty === n.highPoleParty)
+      ctx.addIssue({ code: "custom", path: ["highPoleParty"], message: "the two poles must be different parties" });
+    const eventSlugs = new Set(n.events.flatMap((e) => (e.slug === null ? [] : [e.slug])));
+    if (eventSlugs.size !== n.events.filter((e) => e.slug !== null).length)
+      ctx.addIssue({ code: "custom", path: ["events"], message: "two events share a slug" });
+    // A cell is a sequence of versions: every issue × party cell needs at least one, and one that is not retracted.
+    const cells = new Map<string, TCellVersionInput[]>();
+    for (const p of n.positions) cells.set(`${p.issue}|${p.party}`, [...(cells.get(`${p.issue}|${p.party}`) ?? []), p]);
+    for (const [index, p] of n.positions.entries()) {
+      if (p.event !== null && !eventSlugs.has(p.event))
+        ctx.addIssue({ code: "custom", path: ["positions", index, "event"], message: `no event has the slug "${p.event}"` });
+      if (p.retracts !== null && !cells.get(`${p.issue}|${p.party}`)!.some((q) => q !== p && q.retracts === null && q.asOf === p.retracts))
+        ctx.addIssue({
+          code: "custom",
+          path: ["positions", index, "retracts"],
+          message: `no other version of this cell is dated "${p.retracts}"`,
+        });
+    }
+    for (const issue of n.issues) {
+      for (const party of n.parties) {
+        const versions = cells.get(`${issue.slug}|${party.slug}`) ?? [];
+        if (versions.length === 0) ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} has no position` });
+        else if (currentVersion(versions) === undefined)
+          ctx.addIssue({ code: "custom", message: `cell ${issue.slug} × ${party.slug} has every version retracted` });
+        cells.delete(`${issue.slug}|${party.slug}`);
+      }
+    }
+    for (const key of cells.keys())
+      ctx.addIssue({ code: "custom", message: `position ${key.replace("|", " × ")} names an unknown issue or party` });
+  });
+
+export type TNegotiationInput = z.infer<typeof ZNegotiationInput>;
+
+export type TNegotiationInputRaw = z.input<typeof ZNegotiationInput>;
+
+/** A dossier that failed validation (`invalid`), with every problem found (path and message). */
+export function dossierInvalid(problems: TProblem[]): AppError {
+  return new AppError(
+    "invalid",
+    `The dossier is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`,
+    problems,
+  );
+}
+
+/** `positions[3].sources[0].url`, with the cell named when the path starts at a position: `positions[3] (nato × russia)`. */
+function describePath(path: readonly PropertyKey[], raw: unknown): string {
+  if (path.length === 0) return "(dossier)";
+  let text = path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index === 0 ? "" : "."}${String(key)}`)).join("");
+  const [first, index] = path;
+  const positions = (raw as { positions?: unknown })?.positions;
+  if (first === "positions" && typeof index === "number" && Array.isArray(positions)) {
+    const cell = positions[index] as { issue?: unknown; party?: unknown } | undefined;
+    if (typeof cell?.issue === "string" && typeof cell?.party === "string")
+      text = text.replace(`positions[${index}]`, `positions[${index}] (${cell.issue} × ${cell.party})`);
+  }
+  return text;
+}
+
+/** Validates a whole dossier; throws an `invalid` AppError listing every problem. */
+export function parseNegotiationInput(raw: unknown): TNegotiationInput {
+  const parsed = ZNegotiationInput.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw dossierInvalid(parsed.error.issues.map((issue) => ({ path: describePath(issue.path, raw), message: issue.message })));
+}
