@@ -6,7 +6,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import type { TLSSocket } from "node:tls";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/constants";
-import { allowedHosts } from "@/lib/http/public-origin";
+import { allowedHosts } from "@/lib/params/origin";
 import { checkRequest, normalizeAcceptEncoding, normalizePathname } from "@/lib/http/gate";
 import { ResponseCache } from "@/lib/http/response-cache";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";

@@ -3,12 +3,14 @@
 // derived text is filled where older rows lack it; an empty database is seeded. DATABASE_URL names
 // the database (default prisma/dev.db). Needs no devDependency: lib/db/migrate.ts applies the
 // migrations, not Prisma's CLI.
+import { checkAuthSecret } from "@/lib/auth/better-auth";
 import { closeDb, getDatabaseTarget } from "@/lib/db/connection";
 import { countNegotiations, fillDerivedText, migrateDatabase, seedDossiers } from "@/lib/write/setup";
 import { ROOT, SEED_DIR } from "@/scripts/paths";
 
 try {
   const target = getDatabaseTarget();
+  checkAuthSecret();
   const { created, applied } = await migrateDatabase(ROOT);
   await fillDerivedText();
   // Seed a new database, and one whose first seeding was interrupted (migrated but still empty).

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { getAuthDb, getDatabaseFile, getDb, getEngine } from "../db/connection";
-import { configuredOrigin } from "../http/public-origin";
+import { configuredOrigin } from "../params/origin";
 import { isAccountDisabled, isDisplayNameTaken, onPasswordChanged } from "./accounts";
 import { checkDisplayName } from "./display-name";
 import { checkPassword, PASSWORD_LENGTH } from "./password-policy";
@@ -20,6 +20,14 @@ export { ROLES, type TRole } from "./constants";
 /** How many sign-in attempts one address may make per minute (AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE; 10 by default). */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = Math.max(1, Number(process.env.AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE) || 10);
 
+/** Stops a PostgreSQL deployment that has no BETTER_AUTH_SECRET, with a message that names it (the set-up calls it before serving). */
+export function checkAuthSecret(): void {
+  if (getEngine() === "postgres" && !process.env.BETTER_AUTH_SECRET)
+    throw new Error(
+      "BETTER_AUTH_SECRET is not set. On PostgreSQL every app instance must sign sessions with the same secret: set BETTER_AUTH_SECRET to a long random text (for example the output of `openssl rand -base64 32`).",
+    );
+}
+
 /**
  * The secret that signs session cookies: BETTER_AUTH_SECRET. On SQLite, without it, a random one
  * is kept beside the database file (created on first use, readable by this user only), so that a
@@ -28,10 +36,7 @@ export const SIGN_IN_ATTEMPTS_PER_MINUTE = Math.max(1, Number(process.env.AUTH_S
  */
 function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  if (getEngine() === "postgres")
-    throw new Error(
-      "BETTER_AUTH_SECRET is not set. On PostgreSQL every app instance must sign sessions with the same secret: set BETTER_AUTH_SECRET to a long random text (for example the output of `openssl rand -base64 32`).",
-    );
+  checkAuthSecret();
   const file = `${getDatabaseFile()}-auth-secret`;
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   return readFileSync(file, "utf8").trim();
@@ -146,7 +151,8 @@ function options(signUp: boolean) {
 const createAuth = () => betterAuth(options(false));
 const createSignUpAuth = () => betterAuth(options(true));
 
-const globalForAuth = globalThis as unknown as { auth?: ReturnType<typeof createAuth>; signUpAuth?: ReturnType<typeof createSignUpAuth> };
+type TProcessAuth = { auth?: ReturnType<typeof createAuth>; signUpAuth?: ReturnType<typeof createSignUpAuth> };
+const globalForAuth = ((globalThis as unknown as { __negotiationAuth?: TProcessAuth }).__negotiationAuth ??= {});
 
 /** The process's Better Auth instance, as /api/auth serves it (sign-up off). */
 export function getAuth(): ReturnType<typeof createAuth> {

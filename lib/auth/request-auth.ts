@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../domain/errors";
-import { isOriginOf } from "../http/gate";
+import { isOriginOf } from "../params/origin";
 import type { TAccount } from "./account";
 import { accountOfToken } from "./tokens";
 import { accountOfRequest } from "./viewer";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type Expression, type RawBuilder } from "kysely";
 import { parseValidity } from "../domain/dates";
 import { isCalendarDay } from "../domain/dates";

@@ -17,7 +17,9 @@ import {
 
 export { getDatabaseFile, getDatabaseTarget, getEngine, type TDb, type TEngine } from "./open";
 
-const globalForDb = globalThis as unknown as { kysely?: TDb; sqlite?: Database.Database; sqliteInode?: number; pool?: pg.Pool; auth?: TDb };
+type TProcessDb = { kysely?: TDb; sqlite?: Database.Database; sqliteInode?: number; pool?: pg.Pool; authDb?: TDb };
+// Kept on globalThis (under one name of its own), so that every copy of this module in a process shares it.
+const globalForDb = ((globalThis as unknown as { __negotiationDb?: TProcessDb }).__negotiationDb ??= {});
 
 /** The process's database: one SQLite connection or one PostgreSQL pool, made on first use. */
 export function getDb(): TDb {
@@ -41,8 +43,8 @@ export function getDb(): TDb {
 export function getAuthDb(): TDb {
   const target = getDatabaseTarget();
   if (target.engine === "sqlite") return getDb();
-  globalForDb.auth ??= toKysely(openPostgresPool(target.url, 4, "booleans"));
-  return globalForDb.auth;
+  globalForDb.authDb ??= toKysely(openPostgresPool(target.url, 4, "booleans"));
+  return globalForDb.authDb;
 }
 
 /**
@@ -60,14 +62,14 @@ export function isDatabaseFileCurrent(): boolean {
 /** Closes the process's database (scripts call this before exiting); SQLite folds its write-ahead log into the file. */
 export async function closeDb(): Promise<void> {
   globalForDb.sqlite?.pragma("wal_checkpoint(TRUNCATE)");
-  const [kysely, auth] = [globalForDb.kysely, globalForDb.auth];
+  const [kysely, authDb] = [globalForDb.kysely, globalForDb.authDb];
   globalForDb.kysely = undefined;
-  globalForDb.auth = undefined;
+  globalForDb.authDb = undefined;
   globalForDb.sqlite = undefined;
   globalForDb.pool = undefined;
   forgetDatabaseTarget();
   await kysely?.destroy();
-  await auth?.destroy();
+  await authDb?.destroy();
 }
 
 /**

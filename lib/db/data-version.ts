@@ -1,3 +1,4 @@
+import "server-only";
 import type { TDb } from "./connection";
 
 // The data's version: one row that every write transaction advances (lib/cells/write.ts and the

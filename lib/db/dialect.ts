@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type AliasedRawBuilder, type Expression, type RawBuilder } from "kysely";
 import { getEngine, type TDb } from "./connection";
 
@@ -98,4 +99,9 @@ export async function lockNegotiation(db: TDb, which: { slug: string } | { id: n
     .$if(getEngine() === "postgres", (qb) => qb.forUpdate())
     .executeTakeFirst();
   return row?.id;
+}
+
+/** A text in byte order, as SQLite compares it: PostgreSQL would otherwise sort by its database's locale. */
+export function inByteOrder(text: Expression<string>): RawBuilder<string> {
+  return getEngine() === "postgres" ? sql<string>`${text} COLLATE "C"` : sql<string>`${text}`;
 }

@@ -1,4 +1,4 @@
-import { isAllowedHost } from "./public-origin";
+import { isAllowedHost, isOriginOf } from "../params/origin";
 import { matchRoute } from "../params/urls";
 
 /** Methods the app answers; anything else is refused before it reaches the router. */
@@ -76,15 +76,6 @@ function checkBodySize(pathname: string, headers: TGateHeaders): TRefusal | null
   if (!/^\d+$/.test(length)) return { status: 400, message: "The Content-Length is not a number." };
   if (Number(length) > limit) return { status: 413, message: `The body is larger than ${Math.floor(limit / 1024)} KB.` };
   return null;
-}
-
-/** Whether an Origin header names this host (the request's Host), the test of a same-site request. */
-export function isOriginOf(origin: string, host: string | undefined): boolean {
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** A request target's path as the router resolves it: dot segments removed (`/embed/../admin` is `/admin`). */

@@ -7,7 +7,7 @@ type TIssueScope = ExpressionBuilder<DB & { i: Issue }, "i">;
 import { cellsOn } from "../cells/current";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
-import { contains, inIds, inTexts, orderedIds } from "../db/dialect";
+import { contains, inByteOrder, inIds, inTexts, orderedIds } from "../db/dialect";
 import { toPartyKind, type TIssue, type TNegotiationInfo, type TParty } from "../domain/words";
 import type { TKnownSlugs, TSortKey } from "../params/matrix-params";
 
@@ -142,12 +142,18 @@ export function rowQuery(db: TDb, filter: TRowFilter) {
         .whereRef("c.issueId", "=", "i.id")
         .where((e) => inIds(e.ref("c.partyId"), measured));
     // Most contested first; issues with fewer than two known scores last (never counted as 0).
-    return query
-      .orderBy((eb) => sql`(${scores(eb).select((e) => e.fn.count("v.score").as("n"))}) < 2`)
-      .orderBy((eb) => scores(eb).select(sql`MAX(v."score") - MIN(v."score")`.as("spread")), "desc")
-      .orderBy("i.sortOrder");
+    return (
+      query
+        .orderBy((eb) => sql`(${scores(eb).select((e) => e.fn.count("v.score").as("n"))}) < 2`)
+        // NULLS LAST: SQLite and PostgreSQL put a null at opposite ends of a descending order by default.
+        .orderBy(
+          (eb) => scores(eb).select(sql`MAX(v."score") - MIN(v."score")`.as("spread")),
+          (ob) => ob.desc().nullsLast(),
+        )
+        .orderBy("i.sortOrder")
+    );
   }
-  if (filter.sort === "issue") return query.orderBy("i.searchText").orderBy("i.sortOrder");
+  if (filter.sort === "issue") return query.orderBy((eb) => inByteOrder(eb.ref("i.searchText"))).orderBy("i.sortOrder");
   return query.orderBy("i.sortOrder");
 }
 

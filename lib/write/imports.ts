@@ -155,8 +155,8 @@ async function citeStored(db: TDb, negotiationId: number, sources: unknown): Pro
         .where("negotiationId", "=", negotiationId)
         .where("title", "=", s.title)
         .where("publisher", "=", s.publisher)
-        .where("url", "is", s.url)
-        .where("publishedAt", "is", s.publishedAt)
+        .where("url", "is not distinct from", s.url)
+        .where("publishedAt", "is not distinct from", s.publishedAt)
         .limit(1)
         .executeTakeFirst();
       return stored ? { id: stored.id } : s;

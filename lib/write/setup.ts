@@ -33,9 +33,12 @@ export async function migrateDatabase(root: string): Promise<{ created: boolean;
   const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
-    return { created: false, applied: await migratePostgres(client, dir) };
   } catch (error) {
+    await client.end().catch(() => {});
     throw new Error(describeConnectionError(error, target));
+  }
+  try {
+    return { created: false, applied: await migratePostgres(client, dir) };
   } finally {
     await client.end().catch(() => {});
   }

@@ -20,16 +20,17 @@ function listInputs(): string[] {
     .sort();
 }
 
-function hashInputs(): string {
+export function hashInputs(): string {
   const hash = createHash("sha256");
   for (const file of listInputs()) hash.update(file).update(readFileSync(path.join(ROOT, file)));
   return hash.digest("hex").slice(0, 16);
 }
 
-function run(script: string, file: string) {
+/** Runs a script of the project on a database (a file, or a PostgreSQL URL). */
+export function run(script: string, database: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, script)], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    env: { ...process.env, DATABASE_URL: database.includes("://") ? database : `file:${database}`, ...env },
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`Could not build the test database (${script}):\n${result.stdout}\n${result.stderr}`);

@@ -2,7 +2,7 @@ import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
 import { withJsonErrors } from "@/lib/http/errors";
 import { toAtomFeed } from "@/lib/formats/atom";
 import { FEED_ENTRIES, getChangeLog } from "@/lib/read/change-log";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { publicOrigin } from "@/lib/params/origin";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { CSV_LAYOUTS, toCsvFilename, type TCsvLayout } from "@/lib/formats/csv";
 import { csvResponse, jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
 import { withJsonErrors } from "@/lib/http/errors";
 import { openMatrixExport } from "@/lib/read/matrix-export";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { publicOrigin } from "@/lib/params/origin";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
 import { withJsonErrors } from "@/lib/http/errors";
 import { toMetaJson, type TChangesJson } from "@/lib/formats/json";
 import { getChangesView } from "@/lib/read/changes-view";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { publicOrigin } from "@/lib/params/origin";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
 import { withJsonErrors } from "@/lib/http/errors";
 import { toDivergenceJson, toMetaJson } from "@/lib/formats/json";
 import { getDivergenceView } from "@/lib/read/score-view";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { publicOrigin } from "@/lib/params/origin";
 
 export const dynamic = "force-dynamic";
 

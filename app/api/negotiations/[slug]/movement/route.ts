@@ -3,7 +3,7 @@ import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
 import { withJsonErrors } from "@/lib/http/errors";
 import { toMetaJson, type TMovementJson } from "@/lib/formats/json";
 import { getScoreView } from "@/lib/read/score-view";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { publicOrigin } from "@/lib/params/origin";
 
 export const dynamic = "force-dynamic";
 

@@ -46,3 +46,12 @@ export function publicOrigin(request: Request, env: NodeJS.ProcessEnv = process.
   if (host && isAllowedHost(host, allowedHosts(env))) return `http://${host}`;
   return new URL(request.url).origin;
 }
+
+/** Whether an Origin header names this host (the request's Host), the test of a same-site request. */
+export function isOriginOf(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
