@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { admin, databaseUrl, TEST_AUTH_SECRET, usePostgres, type TPostgres } from "@/tests/support/postgres";
+import { admin, databaseUrl, TEST_AUTH_SECRET, postgresForTests, type TPostgres } from "@/tests/support/postgres";
 import { ROOT } from "@/tests/support/paths";
 
 let postgres: TPostgres;
@@ -61,7 +61,7 @@ async function startInstance(): Promise<string> {
 }
 
 beforeAll(async () => {
-  postgres = await usePostgres();
+  postgres = await postgresForTests();
   await admin(postgres.adminUrl, (c) => c.query(`CREATE DATABASE "${NAME}"`));
   env = { DATABASE_URL: databaseUrl(postgres.adminUrl, NAME), BETTER_AUTH_SECRET: TEST_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
   script("setup-db.ts");

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { hashInputs, run } from "@/tests/support/global-setup";
-import { admin, databaseUrl, TEST_AUTH_SECRET, usePostgres } from "@/tests/support/postgres";
+import { admin, databaseUrl, TEST_AUTH_SECRET, postgresForTests } from "@/tests/support/postgres";
 
 /**
  * The PostgreSQL suite's base: a migrated, seeded template database (the seed dossiers plus the test
@@ -9,7 +9,7 @@ import { admin, databaseUrl, TEST_AUTH_SECRET, usePostgres } from "@/tests/suppo
  * the end, and a throwaway cluster is stopped.
  */
 export default async function setup(project: TestProject) {
-  const server = await usePostgres();
+  const server = await postgresForTests();
   const base = `npd_base_${hashInputs()}`;
   const run_ = `npd_run_${process.pid}_`;
   const databases = async () =>

@@ -72,7 +72,7 @@ export async function startCluster(): Promise<TPostgres> {
 }
 
 /** TEST_POSTGRES_URL, or a throwaway cluster. */
-export async function usePostgres(): Promise<TPostgres> {
+export async function postgresForTests(): Promise<TPostgres> {
   const given = process.env.TEST_POSTGRES_URL;
   return given ? { adminUrl: given, stop: () => {} } : startCluster();
 }
