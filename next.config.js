@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server for deployments (scripts/standalone.ts adds the entry, the static files and the migrations).
+  output: "standalone",
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm run typecheck` checks the whole project (tests and scripts too) in CI; the build skips a second pass.
   typescript: { ignoreBuildErrors: true, tsconfigPath: process.env.NEXT_TSCONFIG ?? "tsconfig.json" },

@@ -8,8 +8,23 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { BUILDS_DIR, currentBuild, distDirOf, pruneBuilds, setCurrentBuild, SOURCE_HASH_FILE, startBuild } from "@/scripts/builds";
 import { ROOT } from "@/scripts/paths";
+import { completeStandalone, linkStandalone } from "@/scripts/standalone";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  // The self-contained server's entry and what it bundles.
+  "scripts/server.ts",
+  "scripts/setup-db.ts",
+  "scripts/standalone-server.ts",
+  "scripts/standalone.ts",
+];
 
 /** A hash of every file the build reads (the generated Prisma client follows from the schema). */
 function hashSources(): string {
@@ -52,14 +67,27 @@ async function build(hash: string): Promise<number> {
   process.on("SIGINT", stop).on("SIGTERM", stop).on("SIGHUP", stop);
   const code = await new Promise<number>((resolve) => child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0))));
   stop("SIGKILL"); // any worker the build left behind
-  if (code === 0) {
+  let completed = code === 0;
+  if (completed) {
+    try {
+      const standalone = await completeStandalone(name);
+      console.log(
+        `Self-contained server: ${path.relative(ROOT, standalone)}, also at .next/standalone (run \`node server.mjs\` in it; see the README)`,
+      );
+    } catch (error) {
+      console.error(`The self-contained server could not be written: ${(error as Error).message}`);
+      completed = false;
+    }
+  }
+  if (completed) {
     writeFileSync(path.join(folder, SOURCE_HASH_FILE), hash);
     setCurrentBuild(name);
+    linkStandalone(name);
   } else rmSync(folder, { recursive: true, force: true });
   rmSync(tsconfig, { force: true });
   release();
   pruneBuilds();
-  return code;
+  return completed ? 0 : code || 1;
 }
 
 const hash = hashSources();

@@ -5,21 +5,17 @@
 // migrations, not Prisma's CLI.
 import { checkAuthSecret } from "@/lib/auth/better-auth";
 import { closeDb, getDatabaseTarget } from "@/lib/db/connection";
-import { countNegotiations, fillDerivedText, migrateDatabase, seedDossiers } from "@/lib/write/setup";
+import { prepareDatabase } from "@/lib/write/setup";
 import { ROOT, SEED_DIR } from "@/scripts/paths";
 
 try {
   const target = getDatabaseTarget();
   checkAuthSecret();
-  const { created, applied } = await migrateDatabase(ROOT);
-  await fillDerivedText();
-  // Seed a new database, and one whose first seeding was interrupted (migrated but still empty).
-  const isEmpty = (await countNegotiations()) === 0;
-  if (isEmpty) await seedDossiers(SEED_DIR);
+  const { created, applied, seeded } = await prepareDatabase(ROOT, SEED_DIR);
   const migrated = applied.length > 0 ? ` (${applied.length} migration${applied.length === 1 ? "" : "s"} applied)` : "";
   await closeDb();
   const where = target.engine === "sqlite" ? target.file : `PostgreSQL ${target.display}`;
-  console.log(`Database ready: ${where}${created ? " (created)" : ""}${migrated}${isEmpty ? " (seeded)" : " (data kept)"}`);
+  console.log(`Database ready: ${where}${created ? " (created)" : ""}${migrated}${seeded ? " (seeded)" : " (data kept)"}`);
 } catch (error) {
   console.error(`Database set-up failed: ${(error as Error).message}`);
   await closeDb().catch(() => {});

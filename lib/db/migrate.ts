@@ -81,8 +81,8 @@ export function migrateSqlite(db: Database.Database, migrationsDir: string): str
   return done;
 }
 
-/** A lock only one migrator holds at a time, so that two instances starting together do not both migrate. */
-const MIGRATION_LOCK = 872_015_401;
+/** A lock only one migrator holds at a time, so that two instances starting together do not both migrate (or seed). */
+export const MIGRATION_LOCK = 872_015_401;
 
 /** PostgreSQL: the whole run holds an advisory lock; each migration is one transaction. */
 export async function migratePostgres(client: pg.Client, migrationsDir: string): Promise<string[]> {

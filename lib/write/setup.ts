@@ -8,7 +8,7 @@ import { toSearchText } from "../cells/write";
 import { formatSourceLine } from "../domain/format";
 import { foldText } from "../domain/text";
 import { getDatabaseTarget, openSqlite } from "../db/open";
-import { migrateSqlite, migratePostgres, migrationsDirOf } from "../db/migrate";
+import { MIGRATION_LOCK, migratePostgres, migrateSqlite, migrationsDirOf } from "../db/migrate";
 import { writeTransaction, readSnapshot } from "../db/transactions";
 import { describeConnectionError } from "../db/url";
 import { importNegotiation, type TImportSummary } from "./dossier";
@@ -17,18 +17,33 @@ import { importNegotiation, type TImportSummary } from "./dossier";
 // created when it is a new SQLite file, migrated with the committed migrations of its engine,
 // derived text filled where older rows lack it, and seeded when it holds no negotiation yet.
 
-/** Applies the migrations the database lacks; true when a SQLite file was created. */
-export async function migrateDatabase(root: string): Promise<{ created: boolean; applied: string[] }> {
+export type TPrepared = { created: boolean; applied: string[]; seeded: boolean };
+
+/**
+ * Makes the database ready to serve: applies the migrations it lacks (a new SQLite file is
+ * created), fills derived text that older rows lack, and seeds it from `seedFolder` when it holds
+ * no negotiation yet (also when a first seeding was interrupted). On PostgreSQL all of it runs
+ * under one advisory lock, so that instances starting together migrate and seed once.
+ */
+export async function prepareDatabase(root: string, seedFolder: string | null): Promise<TPrepared> {
   const target = getDatabaseTarget();
   const dir = migrationsDirOf(target.engine, root);
+  const fillAndSeed = async () => {
+    await fillDerivedText();
+    const seeded = seedFolder !== null && (await countNegotiations()) === 0;
+    if (seeded) await seedDossiers(seedFolder);
+    return seeded;
+  };
   if (target.engine === "sqlite") {
     const created = !existsSync(target.file);
     const db = openSqlite(target.file, { create: true });
+    let applied: string[];
     try {
-      return { created, applied: migrateSqlite(db, dir) };
+      applied = migrateSqlite(db, dir);
     } finally {
       db.close();
     }
+    return { created, applied, seeded: await fillAndSeed() };
   }
   const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
   try {
@@ -38,10 +53,17 @@ export async function migrateDatabase(root: string): Promise<{ created: boolean;
     throw new Error(describeConnectionError(error, target));
   }
   try {
-    return { created: false, applied: await migratePostgres(client, dir) };
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    const applied = await migratePostgres(client, dir);
+    return { created: false, applied, seeded: await fillAndSeed() };
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Applies the migrations the database lacks (scripts that write: imports, new users). */
+export async function migrateDatabase(root: string): Promise<TPrepared> {
+  return prepareDatabase(root, null);
 }
 
 /** Fills derived text that rows written before a migration lack (search text, citation lines), in one transaction. */

@@ -1,9 +1,11 @@
-// Two app instances on one PostgreSQL database, as the README deploys them: an edit through one is
-// served by the other within a second (cached pages included), and two PUTs of the same cell from
-// the same ETag, one to each instance, give exactly one 201 and one 412, with nothing lost.
-// Needs a production build (CI runs this after `npm run build`) and PostgreSQL (TEST_POSTGRES_URL,
-// or a throwaway cluster started here).
+// Two app instances on one PostgreSQL database, as the README deploys them: the self-contained
+// server `npm run build` writes, started twice. Each prepares the database (one migrates and seeds,
+// the other waits and finds it ready); an edit through one is served by the other within a second
+// (cached pages included); two PUTs of the same cell from the same ETag, one to each instance, give
+// exactly one 201 and one 412, with nothing lost. Needs a production build (CI runs this after
+// `npm run build`) and PostgreSQL (TEST_POSTGRES_URL, or a throwaway cluster started here).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { realpathSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -13,6 +15,7 @@ import { ROOT } from "@/tests/support/paths";
 let postgres: TPostgres;
 let env: Record<string, string>;
 const servers: ChildProcess[] = [];
+const outputs: string[] = [];
 const bases: string[] = [];
 let cookie = "";
 const NAME = `npd_two_instances_${process.pid}`;
@@ -40,23 +43,23 @@ function script(name: string, args: string[] = [], input?: string) {
   return result.stdout;
 }
 
+/** The self-contained server of the current build. */
+const STANDALONE = realpathSync(path.join(ROOT, ".next", "standalone"));
+
 async function startInstance(): Promise<string> {
   const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(ROOT, "scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: STANDALONE,
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   servers.push(server);
   let output = "";
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk));
   for (const end = Date.now() + 120_000; !output.includes("Serving on"); await new Promise((r) => setTimeout(r, 100)))
     if (Date.now() > end || server.exitCode !== null) throw new Error(`The instance did not start:\n${output}`);
+  outputs.push(output);
   return `http://127.0.0.1:${port}`;
 }
 
@@ -64,9 +67,9 @@ beforeAll(async () => {
   postgres = await postgresForTests();
   await admin(postgres.adminUrl, (c) => c.query(`CREATE DATABASE "${NAME}"`));
   env = { DATABASE_URL: databaseUrl(postgres.adminUrl, NAME), BETTER_AUTH_SECRET: TEST_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
-  script("setup-db.ts");
+  // Both start together on the empty database.
+  bases.push(...(await Promise.all([startInstance(), startInstance()])));
   script("user-create.ts", ["--email", "two@example.org", "--name", "Twyla Two", "--role", "admin"], "two instances, one database\n");
-  bases.push(await startInstance(), await startInstance());
   // A session, signed in through the first instance: a cookie that both instances accept (one secret, one database).
   const signIn = await fetch(`${bases[0]}/api/auth/sign-in/email`, {
     method: "POST",
@@ -104,6 +107,19 @@ function put(base: string, etag: string, label: string, from: { position: Record
 }
 
 describe("two instances on one PostgreSQL database", () => {
+  test("run from a self-contained folder of at most 150 MB, dependencies included", () => {
+    const megabytes = Number(spawnSync("du", ["-sm", STANDALONE], { encoding: "utf8" }).stdout.split("\t")[0]);
+    expect(megabytes).toBeGreaterThan(10);
+    expect(megabytes).toBeLessThanOrEqual(150);
+  });
+
+  test("the database was migrated and seeded once, by one of them", async () => {
+    const { rows } = await admin(env.DATABASE_URL!, (c) => c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "Negotiation"`));
+    expect(rows[0]!.n).toBeGreaterThan(0);
+    expect(outputs.filter((o) => o.includes("(seeded)"))).toHaveLength(1);
+    expect(outputs.filter((o) => o.includes("(data kept)"))).toHaveLength(1);
+  });
+
   test("an edit through one is served by the other within a second, its cached page and JSON included", async () => {
     const [a, b] = bases as [string, string];
     // The other instance's cache holds the page and the JSON (the second request of each is served from it).
