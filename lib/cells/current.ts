@@ -32,9 +32,13 @@ export function currentVersion<T extends TDatedVersion>(
   fallbackDate = "",
   day: string | null = null,
 ): T | undefined {
-  const retracted = new Set(versions.flatMap((v) => (v.retracts === null ? [] : [v.retracts])));
+  const ordered = inTimeOrder(versions, fallbackDate);
+  // A retraction names a date: it withdraws the latest version of that date (as the writer resolves it).
+  const latestOfDate = new Map<string, T>();
+  for (const v of ordered) if (v.retracts === null) latestOfDate.set(v.asOf ?? fallbackDate, v);
+  const retracted = new Set(ordered.flatMap((v) => (v.retracts === null ? [] : [latestOfDate.get(v.retracts)])));
   const started = (v: T) => day === null || parseValidity(v.asOf ?? fallbackDate).validFrom <= day;
-  return inTimeOrder(versions, fallbackDate).findLast((v) => v.retracts === null && !retracted.has(v.asOf ?? fallbackDate) && started(v));
+  return ordered.findLast((v) => v.retracts === null && !retracted.has(v) && started(v));
 }
 
 /**

@@ -117,13 +117,14 @@ export async function refreshPointers(db: TDb, cellIds: readonly number[]): Prom
   }
 }
 
-/** The ids of a cell's stored versions by their date, for retractions of versions written earlier. */
+/** The ids of a cell's stored versions by their date (the latest of a date), for retractions of versions written earlier. */
 async function storedVersionIds(db: TDb, cellId: number): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom("PositionVersion")
     .select(["id", "asOf"])
     .where("positionId", "=", cellId)
     .where("retractsId", "is", null)
+    .orderBy("id")
     .execute();
   return new Map(rows.map((r) => [r.asOf, r.id]));
 }
@@ -148,13 +149,23 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
   const versionIds = await allocateIds(db, "PositionVersion", pending.length);
   const rows = [];
   const citations: { versionId: number; sourceId: number; sortOrder: number }[] = [];
+  // A retraction names a date: the latest version of its cell with that date, stored or written
+  // here (before or after the retraction itself), is the one it withdraws.
   const byDate = new Map<number, Map<string, number>>();
+  for (const cell of cells.filter((c) => c.versions.some((v) => v.retracts !== null)))
+    byDate.set(
+      cellIds.get(`${cell.issueId}|${cell.partyId}`)!,
+      await storedVersionIds(db, cellIds.get(`${cell.issueId}|${cell.partyId}`)!),
+    );
+  for (const [index, { cell, version }] of pending.entries()) {
+    const dates = byDate.get(cellIds.get(`${cell.issueId}|${cell.partyId}`)!);
+    if (dates && version.retracts === null) dates.set(version.content.asOf, versionIds[index]!);
+  }
   for (const [index, { cell, version }] of pending.entries()) {
     const cellId = cellIds.get(`${cell.issueId}|${cell.partyId}`)!;
     const id = versionIds[index]!;
     const { content } = version;
-    let dates = byDate.get(cellId);
-    if (!dates) byDate.set(cellId, (dates = version.retracts === null ? new Map() : await storedVersionIds(db, cellId)));
+    const dates = byDate.get(cellId);
     const validity = parseValidity(content.asOf);
     rows.push({
       id,
@@ -175,20 +186,21 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
       searchText: toSearchText(content),
       recordedAt: version.recordedAt,
       eventId: version.eventId,
-      retractsId: version.retracts === null ? null : (dates.get(version.retracts) ?? null),
+      retractsId: version.retracts === null ? null : (dates?.get(version.retracts) ?? null),
       authorId: version.authorId,
       reason: version.reason,
     });
-    if (version.retracts === null) dates.set(content.asOf, id);
     content.sources.forEach((_, order) => {
       const sourceId = version.sourceIds?.[order] ?? newIds[nextNew++]!;
       citations.push({ versionId: id, sourceId, sortOrder: order });
     });
   }
-  for (let start = 0; start < rows.length; start += BATCH)
+  // Retractions last: the version a retraction names may come after it in time order, or in a later batch.
+  const inserted = [...rows.filter((r) => r.retractsId === null), ...rows.filter((r) => r.retractsId !== null)];
+  for (let start = 0; start < inserted.length; start += BATCH)
     await db
       .insertInto("PositionVersion")
-      .values(rows.slice(start, start + BATCH))
+      .values(inserted.slice(start, start + BATCH))
       .execute();
   let cited = 0;
   for (let start = 0; start < citations.length; start += BATCH) {
