@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/domain/format";
 import { listNegotiations } from "@/lib/read/negotiations";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export default async function HomePage() {
           {negotiations.map((n) => (
             <li key={n.slug} className="card">
               <h2>
-                <Link href={`/negotiations/${n.slug}`}>{n.title}</Link>
+                <Link href={href("matrix", { slug: n.slug })}>{n.title}</Link>
               </h2>
               <p>{n.summary}</p>
               <p className="meta">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { SignOutButton } from "@/components/sign-out-button";
+import { href } from "@/lib/params/urls";
 
 /** The header's account links: "Sign in" for readers; the editor's name, account and sign-out otherwise. */
 export async function AccountNav() {
@@ -8,21 +9,21 @@ export async function AccountNav() {
   return (
     <nav className="account-nav" aria-label="Account">
       {viewer === null ? (
-        <Link href="/sign-in">Editors: sign in</Link>
+        <Link href={href("signIn", {})}>Editors: sign in</Link>
       ) : (
         <>
           <span data-testid="signed-in-as">Signed in as {viewer.name}</span>
           {viewer.mustChangePassword ? (
-            <Link href="/account?first=1" className="attention">
+            <Link href={href("account", {}, { first: 1 })} className="attention">
               Choose your own password
             </Link>
           ) : (
-            <Link href="/account">Account</Link>
+            <Link href={href("account", {})}>Account</Link>
           )}
           {viewer.role === "admin" ? (
             <>
-              <Link href="/admin/users">Users</Link>
-              <Link href="/admin/negotiations">New negotiation</Link>
+              <Link href={href("adminUsers", {})}>Users</Link>
+              <Link href={href("adminNegotiations", {})}>New negotiation</Link>
             </>
           ) : null}
           <SignOutButton />

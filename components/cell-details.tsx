@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { STATUS_LABELS } from "@/lib/domain/words";
-import { cellHref } from "@/lib/params/urls";
+import { cellHref, href } from "@/lib/params/urls";
 import { formatDate, formatDateText } from "@/lib/domain/format";
 import { sourceHref } from "@/lib/params/urls";
 import { type TCellView } from "@/lib/read/entity-views";
@@ -14,14 +14,15 @@ import { PositionScale } from "@/components/position-scale";
 export function CellDetails(props: { view: TCellView; accessed: string; editHref?: string | null; query?: string }) {
   const { view, accessed, editHref = null, query = "" } = props;
   const { negotiation, issue, party, position, sources, neighbours, asOf } = view;
-  const base = `/negotiations/${negotiation.slug}`;
+  const slug = negotiation.slug;
   const permalink = cellHref(negotiation.slug, issue.slug, party.slug, asOf);
   const near = (issueSlug: string, partySlug: string) => cellHref(negotiation.slug, issueSlug, partySlug, asOf);
   return (
     <article className="cell-page" data-testid="cell-details">
       <p className="breadcrumbs">
-        <Link href={base}>{negotiation.title}</Link> › <Link href={`${base}/issues/${issue.slug}`}>{issue.name}</Link> ›{" "}
-        <Link href={`${base}/parties/${party.slug}`}>{party.name}</Link>
+        <Link href={href("matrix", { slug })}>{negotiation.title}</Link> ›{" "}
+        <Link href={href("issue", { slug, issue: issue.slug })}>{issue.name}</Link> ›{" "}
+        <Link href={href("party", { slug, party: party.slug })}>{party.name}</Link>
       </p>
       <h1>
         {party.name} on {issue.name}
@@ -93,8 +94,8 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
       <CellHistory slug={negotiation.slug} issue={issue} history={view.history} shownId={view.shownVersionId} />
       <h2>The party</h2>
       <p>
-        <Link href={`${base}/parties/${party.slug}`}>{party.name}</Link>: {party.kind === "document" ? "a document" : "an actor"},{" "}
-        {formatDateText(party.date)}. {party.description}
+        <Link href={href("party", { slug, party: party.slug })}>{party.name}</Link>: {party.kind === "document" ? "a document" : "an actor"}
+        , {formatDateText(party.date)}. {party.description}
       </p>
       <nav className="neighbours" aria-label="Neighbouring cells">
         <ul>

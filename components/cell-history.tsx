@@ -2,7 +2,7 @@ import Link from "next/link";
 import { describeChange } from "@/lib/analysis/changes";
 import { STATUS_LABELS, type TIssue } from "@/lib/domain/words";
 import { formatDate, formatDateText, formatScore } from "@/lib/domain/format";
-import { sourceHref } from "@/lib/params/urls";
+import { sourceHref, href } from "@/lib/params/urls";
 import { type TVersion } from "@/lib/read/entity-views";
 import { NumberedSources } from "@/components/numbered-sources";
 import { WordDiff } from "@/components/word-diff";
@@ -47,7 +47,7 @@ export function CellHistory(props: {
                 <>
                   {" "}
                   Occasion:{" "}
-                  <Link href={`/negotiations/${slug}/timeline${version.event.slug ? `#event-${version.event.slug}` : ""}`}>
+                  <Link href={href("timeline", { slug }, undefined, version.event.slug ? `event-${version.event.slug}` : undefined)}>
                     {version.event.title} ({formatDate(version.event.date)})
                   </Link>
                   .

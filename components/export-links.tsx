@@ -1,4 +1,5 @@
 import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "@/lib/params/matrix-params";
+import { href } from "@/lib/params/urls";
 
 /** Download links for the current view: the same filters, so an export matches the screen; every page of rows. */
 export function ExportLinks({ slug, params: current }: { slug: string; params: TMatrixParams }) {
@@ -6,9 +7,9 @@ export function ExportLinks({ slug, params: current }: { slug: string; params: T
   const withLayout = (layout: string) => {
     const search = toMatrixSearchParams(params);
     if (layout !== "wide") search.set("layout", layout);
-    return `/negotiations/${slug}/matrix.csv${toQueryString(search)}`;
+    return href("matrixCsv", { slug }, toQueryString(search));
   };
-  const json = `/api/negotiations/${slug}/matrix${toQueryString(toMatrixSearchParams(params))}`;
+  const json = href("apiMatrix", { slug }, toQueryString(toMatrixSearchParams(params)));
   return (
     <nav className="exports" aria-label="Export this view">
       <span>Export this view:</span>
@@ -21,7 +22,7 @@ export function ExportLinks({ slug, params: current }: { slug: string; params: T
       <a href={json} data-testid="json">
         JSON
       </a>
-      <a href={`/negotiations/${slug}/datapackage.zip${toQueryString(toMatrixSearchParams(params))}`} download data-testid="datapackage">
+      <a href={href("dataPackage", { slug }, toQueryString(toMatrixSearchParams(params)))} download data-testid="datapackage">
         Data package (zip: CSVs with their schemas, versions, events, sources)
       </a>
     </nav>

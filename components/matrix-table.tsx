@@ -3,7 +3,7 @@
 import { columnPinningFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useRef } from "react";
-import { cellHref } from "@/lib/params/urls";
+import { cellHref, href } from "@/lib/params/urls";
 import { type TTableCell, type TTableParty, type TTableRow } from "@/lib/analysis/matrix";
 import { formatDateText } from "@/lib/domain/format";
 import { Highlighted } from "@/components/highlighted";
@@ -142,7 +142,7 @@ function PartyHeader(props: { slug: string; party: TTableParty; isSorted: boolea
   const { slug, party, isSorted, sortHref, query } = props;
   return (
     <>
-      <Link href={`/negotiations/${slug}/parties/${party.slug}`} className="party-name">
+      <Link href={href("party", { slug, party: party.slug })} className="party-name">
         <Highlighted text={party.name} query={query} />
       </Link>
       <span className="party-meta">
@@ -167,7 +167,7 @@ function PartyHeader(props: { slug: string; party: TTableParty; isSorted: boolea
 function IssueHeader({ slug, issue, query, detailed }: { slug: string; issue: TTableRow["issue"]; query: string; detailed: boolean }) {
   return (
     <>
-      <Link href={`/negotiations/${slug}/issues/${issue.slug}`} className="issue-name">
+      <Link href={href("issue", { slug, issue: issue.slug })} className="issue-name">
         <Highlighted text={issue.name} query={query} />
       </Link>
       {issue.isCore && <span className="core-tag">Core</span>}

@@ -2,14 +2,15 @@ import Link from "next/link";
 import type { TNegotiationInfo } from "@/lib/analysis/matrix";
 import { formatDate } from "@/lib/domain/format";
 import { toAsOfQuery } from "@/lib/params/matrix-params";
+import { href } from "@/lib/params/urls";
 
 const TABS = [
-  { key: "matrix", label: "Matrix", path: "", keepsFilters: true },
-  { key: "charts", label: "Charts", path: "/charts", keepsFilters: true },
-  { key: "compare", label: "Compare two parties", path: "/compare", keepsFilters: false },
-  { key: "changes", label: "What changed", path: "/changes", keepsFilters: false },
-  { key: "timeline", label: "Timeline", path: "/timeline", keepsFilters: false },
-  { key: "log", label: "Change log", path: "/log", keepsFilters: false },
+  { key: "matrix", label: "Matrix", keepsFilters: true },
+  { key: "charts", label: "Charts", keepsFilters: true },
+  { key: "compare", label: "Compare two parties", keepsFilters: false },
+  { key: "changes", label: "What changed", keepsFilters: false },
+  { key: "timeline", label: "Timeline", keepsFilters: false },
+  { key: "log", label: "Change log", keepsFilters: false },
 ] as const;
 
 export type TTab = (typeof TABS)[number]["key"];
@@ -34,11 +35,7 @@ export function NegotiationHeader(props: {
         {compact ? null : (
           <>
             <p className="lede">{negotiation.summary}</p>
-            <ShownDate
-              negotiation={negotiation}
-              asOf={asOf}
-              latestHref={`/negotiations/${negotiation.slug}${TABS.find((t) => t.key === current)!.path}${withoutAsOf(query)}`}
-            />
+            <ShownDate negotiation={negotiation} asOf={asOf} latestHref={href(current, { slug: negotiation.slug }, withoutAsOf(query))} />
           </>
         )}
         <nav className="tabs" aria-label="Views of this negotiation">
@@ -46,7 +43,7 @@ export function NegotiationHeader(props: {
             {TABS.map((tab) => (
               <li key={tab.key}>
                 <Link
-                  href={`/negotiations/${negotiation.slug}${tab.path}${tab.keepsFilters ? query : toAsOfQuery(asOf)}`}
+                  href={href(tab.key, { slug: negotiation.slug }, tab.keepsFilters ? query : toAsOfQuery(asOf))}
                   aria-current={tab.key === current ? "page" : undefined}
                 >
                   {tab.label}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { href } from "@/lib/params/urls";
 
 /** Email and password, posted to Better Auth's sign-in endpoint (its rate limit and origin check apply). */
 export function SignInForm({ next }: { next: string }) {
@@ -24,7 +25,7 @@ export function SignInForm({ next }: { next: string }) {
         if (response?.ok) {
           // An invited user chooses their own password before anything else.
           const body = (await response.json().catch(() => null)) as { user?: { mustChangePassword?: boolean } } | null;
-          return window.location.assign(body?.user?.mustChangePassword ? "/account?first=1" : next);
+          return window.location.assign(body?.user?.mustChangePassword ? href("account", {}, { first: 1 }) : next);
         }
         setError(
           response?.status === 429

@@ -2,7 +2,9 @@
 // requests its router fails on (a TRACE through the proxy, a malformed percent-encoding, the
 // asterisk form `OPTIONS *`, CONNECT): each of those answered 500 with a stack trace in the log.
 // Here they get a plain 400 or 405, the security headers, and one line in the log.
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import type { TLSSocket } from "node:tls";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/constants";
@@ -26,7 +28,13 @@ if (!build) {
 }
 markServing(build);
 // As `next start` does: a production server runs with NODE_ENV=production, set before Next loads.
-Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production", NEXT_DIST_DIR: distDirOf(build) });
+// Next's configuration is read from the build (as its standalone server does), not from next.config.js.
+const serverFiles = JSON.parse(readFileSync(path.join(ROOT, distDirOf(build), "required-server-files.json"), "utf8")) as { config: unknown };
+Object.assign(process.env, {
+  NODE_ENV: process.env.NODE_ENV ?? "production",
+  NEXT_DIST_DIR: distDirOf(build),
+  __NEXT_PRIVATE_STANDALONE_CONFIG: JSON.stringify(serverFiles.config),
+});
 const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: ROOT, port, hostname });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createApiToken, DEFAULT_TOKEN_DAYS, revokeApiToken, TOKEN_LIFETIMES } from "@/lib/auth/tokens";
 import { getViewer } from "@/lib/auth/viewer";
+import { href } from "@/lib/params/urls";
 
 export type TTokenState = { token?: string; name?: string; error?: string };
 
@@ -16,7 +17,7 @@ export async function createToken(_previous: TTokenState, form: FormData): Promi
   const asked = Number(form.get("days"));
   const days = (TOKEN_LIFETIMES as readonly number[]).includes(asked) ? asked : DEFAULT_TOKEN_DAYS;
   const { token } = await createApiToken(viewer.id, name, days);
-  revalidatePath("/account");
+  revalidatePath(href("account", {}));
   return { token, name };
 }
 
@@ -25,5 +26,5 @@ export async function revokeToken(form: FormData): Promise<void> {
   const viewer = await getViewer();
   if (!viewer) return;
   await revokeApiToken(viewer.id, Number(form.get("id")));
-  revalidatePath("/account");
+  revalidatePath(href("account", {}));
 }

@@ -5,6 +5,7 @@ import { TokenForm } from "@/components/token-form";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { getViewer } from "@/lib/auth/viewer";
 import { revokeToken } from "@/app/account/actions";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -14,7 +15,7 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "never");
 /** The signed-in user's account: who they are, and their personal API tokens (create, revoke). */
 export default async function AccountPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/account");
+  if (!viewer) redirect(href("signIn", {}, { next: href("account", {}) }));
   const tokens = await listApiTokens(viewer.id);
   const now = new Date().toISOString();
   return (

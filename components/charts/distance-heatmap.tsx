@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { type TDistanceCell } from "@/lib/analysis/chart-data";
 import { formatPercent } from "@/lib/analysis/divergence";
+import { href } from "@/lib/params/urls";
 
 type TProps = {
   slug: string;
@@ -55,7 +56,7 @@ export function DistanceHeatmap({ slug, parties, grid, issueCount, filters }: TP
                     }
                     data-agreement={cell.agreement ?? "none"}
                   >
-                    <Link href={`/negotiations/${slug}/compare?a=${cell.a}&b=${cell.b}${filters}`} style={{ color: "inherit" }}>
+                    <Link href={`${href("compare", { slug }, { a: cell.a, b: cell.b })}${filters}`} style={{ color: "inherit" }}>
                       <strong>{cell.agreement === null ? "—" : formatPercent(cell.agreement)}</strong>
                       <span className="heatmap-shared">
                         {cell.sharedIssues} shared{cell.sharedIssues * 2 < issueCount ? ", few" : ""}

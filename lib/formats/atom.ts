@@ -1,3 +1,4 @@
+import { href } from "../params/urls";
 import type { TChangeLog } from "../read/change-log";
 
 // An Atom feed (RFC 4287) of a change log. Written by hand: the format is a few elements, and every
@@ -12,14 +13,14 @@ export function escapeXml(text: string): string {
 
 export function toAtomFeed(log: TChangeLog, origin: string): string {
   const { negotiation, entries } = log;
-  const base = `${origin}/negotiations/${negotiation.slug}`;
+  const slug = negotiation.slug;
   const updated = entries[0]?.recordedAt ?? `${negotiation.asOf}T00:00:00Z`;
   const items = entries.map((entry) => {
-    const link = `${base}/issues/${entry.issue.slug}/parties/${entry.party.slug}#version-${entry.id}`;
+    const link = `${origin}${href("cell", { slug, issue: entry.issue.slug, party: entry.party.slug }, undefined, `version-${entry.id}`)}`;
     const what = entry.changes.map((c) => `${c.name}: ${c.before ?? "—"} → ${c.after ?? "(removed)"}`).join("\n");
     const summary = `${entry.reason ? `Reason: ${entry.reason}\n` : ""}${what || "No field changed."}`;
     return `  <entry>
-    <id>${escapeXml(`${base}/log#change-${entry.id}`)}</id>
+    <id>${escapeXml(`${origin}${href("log", { slug }, undefined, `change-${entry.id}`)}`)}</id>
     <title>${escapeXml(`${entry.party.name} on ${entry.issue.name}${entry.first ? " (first recorded)" : ""}`)}</title>
     <updated>${escapeXml(entry.recordedAt)}</updated>
     <author><name>${escapeXml(entry.author ?? "Dossier import")}</name></author>
@@ -29,11 +30,11 @@ export function toAtomFeed(log: TChangeLog, origin: string): string {
   });
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${escapeXml(`${base}/log`)}</id>
+  <id>${escapeXml(`${origin}${href("log", { slug })}`)}</id>
   <title>${escapeXml(`Change log: ${negotiation.title}`)}</title>
   <updated>${escapeXml(updated)}</updated>
-  <link rel="self" type="application/atom+xml" href="${escapeXml(`${base}/log.atom`)}"/>
-  <link rel="alternate" type="text/html" href="${escapeXml(`${base}/log`)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}${href("logAtom", { slug })}`)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}${href("log", { slug })}`)}"/>
 ${items.join("\n")}
 </feed>
 `;

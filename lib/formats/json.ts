@@ -7,6 +7,7 @@ import { CELL_CONTENT_KEYS, SOURCE_KEYS, ZCellContent, ZPositionJson, ZSourceJso
 import { pick } from "../domain/pick";
 import type { TCellState } from "../cells/state";
 import { CONFIDENCES, PARTY_KINDS, STATUSES } from "../domain/words";
+import { href } from "../params/urls";
 import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "../params/matrix-params";
 
 // The public JSON formats, as named schemas. Responses are built field by field from these shapes
@@ -78,13 +79,13 @@ export const ZMetaJson = z.strictObject({
 });
 export type TMetaJson = z.infer<typeof ZMetaJson>;
 
-/** The `meta` of a JSON response for a view: `viewPath` is the page's path under the negotiation ("", "/charts", "/changes"). */
+/** The `meta` of a JSON response for a view: `view` is the page the permalink opens. */
 export function toMetaJson(
-  /** The site's public origin (lib/public-origin.ts), which the permalink is built on. */
+  /** The site's public origin (lib/params/origin.ts), which the permalink is built on. */
   origin: string,
   negotiation: { slug: string; asOf: string; dataVersion: string },
   params: TMatrixParams,
-  viewPath: string,
+  view: "matrix" | "charts" | "changes",
   extra: Record<string, string> = {},
 ): TMetaJson {
   const search = toMatrixSearchParams({ ...params, page: 1, density: "compact" });
@@ -96,7 +97,7 @@ export function toMetaJson(
     asOf: params.asOf,
     dataAsOf: negotiation.asOf,
     filters,
-    permalink: `${origin}/negotiations/${negotiation.slug}${viewPath}${toQueryString(search)}`,
+    permalink: `${origin}${href(view, { slug: negotiation.slug }, toQueryString(search))}`,
     generatedAt: new Date().toISOString(),
   };
 }

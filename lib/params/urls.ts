@@ -49,11 +49,15 @@ type TParamsOf<P extends string> = P extends `${string}[...${infer Rest}]${infer
 
 export type TRouteParams<R extends TRoute> = TParamsOf<(typeof ROUTES)[R]>;
 
-/** A query: URLSearchParams, or a record whose null, undefined and empty values are left out. */
-export type TQuery = URLSearchParams | Record<string, string | number | null | undefined>;
+/** A query: URLSearchParams, a record whose null, undefined and empty values are left out, or a query string already built ("" or "?…"). */
+export type TQuery = URLSearchParams | Record<string, string | number | null | undefined> | string;
 
 function toQueryText(query: TQuery | undefined): string {
   if (query === undefined) return "";
+  if (typeof query === "string") {
+    if (query !== "" && !query.startsWith("?")) throw new Error(`A query string starts with "?": ${query.slice(0, 40)}`);
+    return query;
+  }
   const search =
     query instanceof URLSearchParams
       ? query

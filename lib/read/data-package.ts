@@ -151,7 +151,7 @@ export type TDataPackageStream = { filename: string } & TViewStream<Uint8Array>;
  */
 export function openDataPackage(slug: string, raw: TRawSearchParams, origin: string): Promise<TDataPackageStream | null> {
   return openViewStream(slug, raw, async (db, base) => {
-    const meta = toMetaJson(origin, base.negotiation, base.params, "");
+    const meta = toMetaJson(origin, base.negotiation, base.params, "matrix");
     const day = base.params.asOf ?? "9999-12-31";
     const rowIds = await selectRowIds(db, { ...base.filter, sort: "order" });
     const listed = await db

@@ -124,7 +124,7 @@ export async function exportPieces(
       ? writeJsonPieces(
           db,
           base,
-          JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(origin, base.negotiation, base.params, ""))),
+          JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(origin, base.negotiation, base.params, "matrix"))),
           chunks,
         )
       : writeCsvPieces(db, base, format, chunks);

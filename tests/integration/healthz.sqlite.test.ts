@@ -6,6 +6,7 @@ import { getDatabaseFile } from "@/lib/db/connection";
 // SQLite's own case: the file under a running server is a thing that can be replaced.
 describe("GET /healthz on SQLite", () => {
   it("is 503 with a plain reason once the file is replaced under the running process", async () => {
+    expect((await GET()).status).toBe(200); // the process has its file open
     const file = getDatabaseFile();
     copyFileSync(file, `${file}.copy`);
     renameSync(`${file}.copy`, file); // a new inode at the same path

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { createNegotiationAction } from "@/app/admin/negotiations/actions";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New negotiation", robots: { index: false } };
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "New negotiation", robots: { index: f
 /** Administrators create a negotiation with an empty matrix; its issues and parties are added next. */
 export default async function NewNegotiationPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/admin/negotiations");
+  if (!viewer) redirect(href("signIn", {}, { next: href("adminNegotiations", {}) }));
   const { error } = await props.searchParams;
   if (viewer.role !== "admin")
     return (

@@ -5,6 +5,7 @@ import { setUserDisabled, setUserNegotiations } from "@/app/admin/users/actions"
 import { listUsers } from "@/lib/auth/accounts";
 import { listNegotiations } from "@/lib/read/negotiations";
 import { getViewer } from "@/lib/auth/viewer";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users", robots: { index: false } };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Users", robots: { index: false } };
 /** The administrators' page: every user, their role and negotiations, and a form to invite one. */
 export default async function UsersPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/admin/users");
+  if (!viewer) redirect(href("signIn", {}, { next: href("adminUsers", {}) }));
   if (viewer.role !== "admin")
     return (
       <>

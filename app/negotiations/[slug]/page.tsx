@@ -14,6 +14,7 @@ import { sortParty, toMatrixSearchParams, toQueryString } from "@/lib/params/mat
 import { getMatrixView } from "@/lib/read/matrix-view";
 import { describeSearch, describeView } from "@/lib/params/view-summary";
 import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
   const view = await getMatrixView(slug, raw);
   if (!view) notFound();
   const { negotiation, matrix, notices, page } = view;
-  const basePath = `/negotiations/${negotiation.slug}`;
+  const basePath = href("matrix", { slug: negotiation.slug });
   const detailed = view.params.density === "detailed";
   const asOf = view.params.asOf;
   return (

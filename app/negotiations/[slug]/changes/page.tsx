@@ -6,7 +6,7 @@ import { NumberedSources } from "@/components/numbered-sources";
 import { ScoreMark } from "@/components/score-mark";
 import { STATUS_LABELS } from "@/lib/domain/words";
 import { formatDate, formatDateText } from "@/lib/domain/format";
-import { cellHref } from "@/lib/params/urls";
+import { cellHref, href } from "@/lib/params/urls";
 import { toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
 import { getChangesView, PAGE_CHANGES, type TChange, type TChangeState } from "@/lib/read/changes-view";
 import { sourceHref } from "@/lib/params/urls";
@@ -49,7 +49,7 @@ export default async function ChangesPage({ params, searchParams }: TNegotiation
       <NegotiationHeader negotiation={negotiation} current="changes" query="" />
       <h2>What changed</h2>
       <Notices notices={view.notices} />
-      <form method="get" action={`/negotiations/${slug}/changes`} className="as-of-form">
+      <form method="get" action={href("changes", { slug })} className="as-of-form">
         {hidden.map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
@@ -64,15 +64,15 @@ export default async function ChangesPage({ params, searchParams }: TNegotiation
       <p data-testid="changes-summary" role="status">
         Between {formatDate(from)} and {formatDate(to)}, {total} cell{total === 1 ? "" : "s"} changed in score, status or label: {shifts}{" "}
         {shifts === 1 ? "shift" : "shifts"} of an existing position and {total - shifts} newly recorded (a new document or a first
-        statement). Compare the <Link href={`/negotiations/${slug}?asOf=${from}`}>matrix on {formatDate(from)}</Link> with the{" "}
-        <Link href={`/negotiations/${slug}?asOf=${to}`}>matrix on {formatDate(to)}</Link>.
+        statement). Compare the <Link href={href("matrix", { slug }, { asOf: from })}>matrix on {formatDate(from)}</Link> with the{" "}
+        <Link href={href("matrix", { slug }, { asOf: to })}>matrix on {formatDate(to)}</Link>.
       </p>
       <nav className="exports" aria-label="Export these changes">
         <span>Export these changes:</span>
-        <a href={`/negotiations/${slug}/changes.csv${query}`} download data-testid="changes-csv">
+        <a href={href("changesCsv", { slug }, query)} download data-testid="changes-csv">
           CSV
         </a>
-        <a href={`/api/negotiations/${slug}/changes${query}`} data-testid="changes-json">
+        <a href={href("apiChanges", { slug }, query)} data-testid="changes-json">
           JSON
         </a>
       </nav>
@@ -134,7 +134,7 @@ function ChangesTable(props: { slug: string; from: string; to: string; changes: 
                 <td>
                   {c.after.event && (
                     <p>
-                      <Link href={`/negotiations/${slug}/timeline${c.after.event.slug ? `#event-${c.after.event.slug}` : ""}`}>
+                      <Link href={href("timeline", { slug }, undefined, c.after.event.slug ? `event-${c.after.event.slug}` : undefined)}>
                         {c.after.event.title}
                       </Link>{" "}
                       ({formatDate(c.after.event.date)})

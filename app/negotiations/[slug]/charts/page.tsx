@@ -20,6 +20,7 @@ import { ChartTools } from "@/components/charts/chart-tools";
 import { formatDate } from "@/lib/domain/format";
 import { getChartsView } from "@/lib/read/score-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
   const ranking = toSpreadRanking(matrix);
   const poles = poleNames(view.anchors);
   const movement = measureMovement(scores);
-  const basePath = `/negotiations/${slug}/charts`;
+  const basePath = href("charts", { slug });
   const query = toQueryString(toMatrixSearchParams({ ...view.params, page: 1, density: "compact" }));
   const tools = (chart: TChartName) => (
     <ChartTools
@@ -47,8 +48,8 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
         `Source: Negotiation positions, ${basePath}${query}`,
       ]}
       filename={toCsvFilename(negotiation, chart, view.params.asOf).slice(0, -".csv".length)}
-      csvHref={`${basePath}/${chart}.csv${query}`}
-      embedHref={`/embed${basePath}/${chart}${query}`}
+      csvHref={href("chartCsv", { slug, chart: `${chart}.csv` }, query)}
+      embedHref={href("embedChart", { slug, chart }, query)}
     />
   );
   // The compare links keep the view's issues, search and anchors (the pair replaces its parties).

@@ -10,6 +10,7 @@ import { CompareTable } from "@/components/compare-table";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { getCompareView } from "@/lib/read/compare-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
   if (!view) notFound();
   const { negotiation, comparison, params: chosen } = view;
   const filters = toMatrixSearchParams(view.filters);
-  const base = `/negotiations/${slug}/compare`;
+  const base = href("compare", { slug });
   const link = (change: Partial<typeof chosen>) => `${base}${toCompareQuery({ ...chosen, ...change }, filters)}`;
   const hasAnyChoice = chosen.a !== null || chosen.b !== null || Object.keys(raw).length > 0;
   return (
@@ -71,7 +72,7 @@ export default async function ComparePage({ params, searchParams }: TNegotiation
           </nav>
           <p className="exports">
             <a
-              href={`/negotiations/${slug}/compare.csv${toCompareQuery({ ...chosen, wordDiff: false, allDetails: false }, filters)}`}
+              href={href("compareCsv", { slug }, toCompareQuery({ ...chosen, wordDiff: false, allDetails: false }, filters))}
               download
               data-testid="compare-csv"
             >

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Notices } from "@/components/notices";
 import { WordDiff } from "@/components/word-diff";
-import { cellHref } from "@/lib/params/urls";
+import { cellHref, href } from "@/lib/params/urls";
 import { getChangeLog, type TLogFilters } from "@/lib/read/change-log";
 import type { TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: TNegotiationPageProps): Promi
   const { slug } = await params;
   return {
     title: "Change log",
-    alternates: { types: { "application/atom+xml": [{ url: `/negotiations/${slug}/log.atom`, title: "Change log (Atom)" }] } },
+    alternates: { types: { "application/atom+xml": [{ url: href("logAtom", { slug }), title: "Change log (Atom)" }] } },
   };
 }
 
@@ -42,12 +42,12 @@ export default async function LogPage({ params, searchParams }: TNegotiationPage
       <h2>Change log</h2>
       <p>
         Every version of every cell, as it was recorded, newest first. Versions written by a dossier import carry no editor.{" "}
-        <a href={`/negotiations/${slug}/log.atom`} type="application/atom+xml">
+        <a href={href("logAtom", { slug })} type="application/atom+xml">
           Follow this log (Atom feed)
         </a>
       </p>
       <Notices notices={log.notices} />
-      <form method="get" action={`/negotiations/${slug}/log`} className="log-filters">
+      <form method="get" action={href("log", { slug })} className="log-filters">
         <label>
           Issue{" "}
           <select name="issue" defaultValue={filters.issue ?? ""}>
@@ -162,7 +162,7 @@ export default async function LogPage({ params, searchParams }: TNegotiationPage
       ) : null}
       {log.nextBefore !== null ? (
         <p>
-          <Link href={`/negotiations/${slug}/log${filterQuery(filters, log.nextBefore)}`}>Older changes</Link>
+          <Link href={href("log", { slug }, filterQuery(filters, log.nextBefore))}>Older changes</Link>
         </p>
       ) : null}
     </>

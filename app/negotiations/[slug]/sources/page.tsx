@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/domain/format";
 import { readParam } from "@/lib/params/matrix-params";
 import { getBibliography } from "@/lib/read/sources-view";
 import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +20,10 @@ export default async function SourcesPage({ params, searchParams }: TNegotiation
   const view = await getBibliography(slug, page);
   if (!view) notFound();
   const notices = String(view.page) === asked ? [] : [`Ignored page “${asked.slice(0, 40)}”; showing page ${view.page}.`];
-  const base = `/negotiations/${view.negotiation.slug}`;
   return (
     <article>
       <p className="breadcrumbs">
-        <Link href={base}>{view.negotiation.title}</Link> › Sources
+        <Link href={href("matrix", { slug })}>{view.negotiation.title}</Link> › Sources
       </p>
       <h1>Sources</h1>
       <Notices notices={notices} />
@@ -39,8 +39,8 @@ export default async function SourcesPage({ params, searchParams }: TNegotiation
       </ol>
       {view.pageCount > 1 && (
         <nav className="pagination" aria-label="Pages of sources">
-          {view.page > 1 && <Link href={`${base}/sources?page=${view.page - 1}`}>Previous page</Link>} Page {view.page} of {view.pageCount}{" "}
-          {view.page < view.pageCount && <Link href={`${base}/sources?page=${view.page + 1}`}>Next page</Link>}
+          {view.page > 1 && <Link href={href("sources", { slug }, { page: view.page - 1 })}>Previous page</Link>} Page {view.page} of{" "}
+          {view.pageCount} {view.page < view.pageCount && <Link href={href("sources", { slug }, { page: view.page + 1 })}>Next page</Link>}
         </nav>
       )}
     </article>

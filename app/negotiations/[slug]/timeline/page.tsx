@@ -5,7 +5,7 @@ import { NumberedSources } from "@/components/numbered-sources";
 import { formatDate } from "@/lib/domain/format";
 import { isCalendarDay } from "@/lib/domain/dates";
 import { getTimelineView } from "@/lib/read/sources-view";
-import { sourceHref } from "@/lib/params/urls";
+import { sourceHref, href } from "@/lib/params/urls";
 import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 
 export const dynamic = "force-dynamic";
@@ -45,8 +45,8 @@ export default async function TimelinePage({ params }: TNegotiationPageProps) {
                 <p>{event.summary}</p>
                 {isCalendarDay(event.date) && (
                   <p>
-                    <Link href={`/negotiations/${slug}?asOf=${event.date}`}>The matrix as it stood that day</Link> ·{" "}
-                    <Link href={`/negotiations/${slug}/changes?to=${event.date}`}>What had changed by then</Link>
+                    <Link href={href("matrix", { slug }, { asOf: event.date })}>The matrix as it stood that day</Link> ·{" "}
+                    <Link href={href("changes", { slug }, { to: event.date })}>What had changed by then</Link>
                   </p>
                 )}
                 <NumberedSources sources={event.sources} hrefOf={(number) => sourceHref(slug, number)} />
@@ -76,7 +76,7 @@ export default async function TimelinePage({ params }: TNegotiationPageProps) {
         </ul>
       )}
       <p className="meta">
-        Sources are numbered in the negotiation&apos;s <Link href={`/negotiations/${slug}/sources`}>bibliography</Link>.
+        Sources are numbered in the negotiation&apos;s <Link href={href("sources", { slug })}>bibliography</Link>.
       </p>
     </>
   );

@@ -12,7 +12,7 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const view = await getChangesView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   const body: TChangesJson = {
-    meta: toMetaJson(publicOrigin(request), view.negotiation, { ...view.filters, asOf: null }, "/changes", {
+    meta: toMetaJson(publicOrigin(request), view.negotiation, { ...view.filters, asOf: null }, "changes", {
       from: view.from,
       to: view.to,
     }),

@@ -12,6 +12,6 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const view = await getDivergenceView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   return Response.json(
-    toDivergenceJson(toMetaJson(publicOrigin(request), view.negotiation, view.params, "/charts"), view, view.anchors, view.notices),
+    toDivergenceJson(toMetaJson(publicOrigin(request), view.negotiation, view.params, "charts"), view, view.anchors, view.notices),
   );
 });

@@ -13,7 +13,7 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const view = await getScoreView(slug, new URL(request.url).searchParams);
   if (!view) return jsonError(404, unknownNegotiationMessage(slug));
   const body: TMovementJson = {
-    meta: toMetaJson(publicOrigin(request), view.negotiation, view.params, "/charts"),
+    meta: toMetaJson(publicOrigin(request), view.negotiation, view.params, "charts"),
     ...measureMovement(view),
     notices: view.notices,
   };

@@ -6,7 +6,7 @@ import { StatusIcons } from "@/components/score-mark";
 import { formatDate, formatDateText } from "@/lib/domain/format";
 import { Notices } from "@/components/notices";
 import { ShownDate } from "@/components/negotiation-header";
-import { cellHref } from "@/lib/params/urls";
+import { cellHref, href } from "@/lib/params/urls";
 import { parseAsOf, toAsOfQuery } from "@/lib/params/matrix-params";
 import { getIssueView } from "@/lib/read/entity-views";
 
@@ -30,16 +30,15 @@ export default async function IssuePage({ params, searchParams }: TProps) {
   const view = await getIssueView(slug, issueSlug, parseAsOf(raw, notices));
   if (!view) notFound();
   const { negotiation, issue, cells, divergence, neighbours, asOf } = view;
-  const base = `/negotiations/${negotiation.slug}`;
   const shown = cells.filter((c) => !c.unpublished).length;
   return (
     <article className="issue-page">
       <p className="breadcrumbs">
-        <Link href={`${base}${toAsOfQuery(asOf)}`}>{negotiation.title}</Link> › Issue
+        <Link href={href("matrix", { slug: negotiation.slug }, toAsOfQuery(asOf))}>{negotiation.title}</Link> › Issue
       </p>
       <Notices notices={notices} />
       <h1>{issue.name}</h1>
-      <ShownDate negotiation={negotiation} asOf={asOf} latestHref={`${base}/issues/${issue.slug}`} />
+      <ShownDate negotiation={negotiation} asOf={asOf} latestHref={href("issue", { slug: negotiation.slug, issue: issue.slug })} />
       <p>{issue.description}</p>
       {issue.isCore && <p className="meta">A core issue of these talks.</p>}
       <h2>The scale</h2>
@@ -85,14 +84,14 @@ export default async function IssuePage({ params, searchParams }: TProps) {
         <ul>
           {neighbours.previous && (
             <li>
-              <Link href={`${base}/issues/${neighbours.previous.slug}${toAsOfQuery(asOf)}`} rel="prev">
+              <Link href={href("issue", { slug: negotiation.slug, issue: neighbours.previous.slug }, toAsOfQuery(asOf))} rel="prev">
                 ↑ {neighbours.previous.name}
               </Link>
             </li>
           )}
           {neighbours.next && (
             <li>
-              <Link href={`${base}/issues/${neighbours.next.slug}${toAsOfQuery(asOf)}`} rel="next">
+              <Link href={href("issue", { slug: negotiation.slug, issue: neighbours.next.slug }, toAsOfQuery(asOf))} rel="next">
                 ↓ {neighbours.next.name}
               </Link>
             </li>

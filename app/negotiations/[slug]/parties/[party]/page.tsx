@@ -5,7 +5,7 @@ import { ScoreMark, StatusIcons } from "@/components/score-mark";
 import { formatDate, formatDateText } from "@/lib/domain/format";
 import { Notices } from "@/components/notices";
 import { ShownDate } from "@/components/negotiation-header";
-import { cellHref } from "@/lib/params/urls";
+import { cellHref, href } from "@/lib/params/urls";
 import { parseAsOf, toAsOfQuery } from "@/lib/params/matrix-params";
 import { getPartyView } from "@/lib/read/entity-views";
 
@@ -29,15 +29,14 @@ export default async function PartyPage({ params, searchParams }: TProps) {
   const view = await getPartyView(slug, partySlug, parseAsOf(raw, notices));
   if (!view) notFound();
   const { negotiation, party, rows, issueCount, counts, asOf } = view;
-  const base = `/negotiations/${negotiation.slug}`;
   return (
     <article className="party-page">
       <p className="breadcrumbs">
-        <Link href={`${base}${toAsOfQuery(asOf)}`}>{negotiation.title}</Link> › Party
+        <Link href={href("matrix", { slug: negotiation.slug }, toAsOfQuery(asOf))}>{negotiation.title}</Link> › Party
       </p>
       <Notices notices={notices} />
       <h1>{party.name}</h1>
-      <ShownDate negotiation={negotiation} asOf={asOf} latestHref={`${base}/parties/${party.slug}`} />
+      <ShownDate negotiation={negotiation} asOf={asOf} latestHref={href("party", { slug: negotiation.slug, party: party.slug })} />
       {view.unpublished && (
         <p className="notice" role="status">
           Not yet published on {formatDate(asOf!)}: this document dates from {formatDateText(party.date)}, so it had no positions then.
@@ -56,7 +55,7 @@ export default async function PartyPage({ params, searchParams }: TProps) {
         </dd>
       </dl>
       <p>
-        <Link href={`${base}?parties=${party.slug}${asOf ? `&asOf=${asOf}` : ""}`}>This party alone in the matrix</Link>
+        <Link href={href("matrix", { slug: negotiation.slug }, { parties: party.slug, asOf })}>This party alone in the matrix</Link>
       </p>
       <h2>Its positions</h2>
       {rows.length < issueCount && (
@@ -76,7 +75,7 @@ export default async function PartyPage({ params, searchParams }: TProps) {
           {rows.map(({ issue, position }) => (
             <tr key={issue.slug}>
               <th scope="row">
-                <Link href={`${base}/issues/${issue.slug}`}>{issue.name}</Link>
+                <Link href={href("issue", { slug: negotiation.slug, issue: issue.slug })}>{issue.name}</Link>
               </th>
               <td>{position ? <ScoreMark score={position.score} /> : "—"}</td>
               <td>

@@ -12,6 +12,7 @@ import { CHARTS, isChartName } from "@/lib/formats/chart-exports";
 import { formatDate } from "@/lib/domain/format";
 import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/params/matrix-params";
 import { getChartsView } from "@/lib/read/score-view";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function EmbeddedChart({ params, searchParams }: TProps) {
   const columns = Object.fromEntries(scores.parties.map((p, index) => [p.slug, index]));
   const poles = poleNames(scores.anchors);
   const query = toQueryString(toMatrixSearchParams({ ...scores.params, page: 1, density: "compact" }));
-  const source = `/negotiations/${slug}/charts${query}#${chart}`;
+  const source = href("charts", { slug }, query, chart);
   const divergence = measureGrid(scores);
   const movement = measureMovement(scores);
   return (

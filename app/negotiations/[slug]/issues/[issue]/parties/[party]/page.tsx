@@ -6,6 +6,7 @@ import { parseAsOf, parseQuery } from "@/lib/params/matrix-params";
 import { getCellView } from "@/lib/read/entity-views";
 import { mayEditSlug } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { href } from "@/lib/params/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function CellPage({ params, searchParams }: TProps) {
         view={view}
         query={parseQuery(raw, notices)}
         accessed={new Date().toISOString().slice(0, 10)}
-        editHref={editable ? `/negotiations/${slug}/issues/${issue}/parties/${party}/edit` : null}
+        editHref={editable ? href("cellEdit", { slug, issue, party }) : null}
       />
     </>
   );
