@@ -2,11 +2,12 @@
 // database connection of its own (read-only on SQLite, a pool of two on PostgreSQL):
 // - the data's version for the response cache: the one row every write transaction advances
 //   (lib/db/data-version.ts), on every engine and from every instance or script. The day is part
-//   of it, so nothing dated is served past midnight (UTC). On PostgreSQL it is read at most every
-//   quarter second (a write through another instance is served within that), and again at once
-//   after a write through this one (`forget`);
+//   of it, so nothing dated is served past midnight (UTC). It is read at most every quarter second
+//   (a write through another instance or a script is served within that), and again at once after
+//   a write through this one (`forget`);
 // - whether the negotiation, issue and party a page's address names exist, so an unknown one gets a
-//   404 page rendered whole (see server.ts). The address is read with the app's one URL table.
+//   404 page rendered whole (see server.ts). The address is read with the app's one URL table; an
+//   answer is kept while the data version is unchanged.
 import { existsSync, statSync } from "node:fs";
 import { getDatabaseTarget, openPostgresPool, openSqlite, toKysely, type TDb } from "../db/open";
 import { matchRoute } from "../params/urls";
@@ -21,8 +22,10 @@ export type TServerReader = {
   close: () => Promise<void>;
 };
 
-/** How long a version read from PostgreSQL is reused (a round trip per request would be most of a cached answer's cost). */
-const POSTGRES_VERSION_MS = 250;
+/** How long a version read is reused (a query per request would be most of a cached answer's cost). */
+const VERSION_MS = 250;
+/** Answers of `pageExists` kept for the current data version. */
+const KNOWN_PAGES = 10_000;
 
 export function openServerReader(): TServerReader {
   const target = getDatabaseTarget();
@@ -36,22 +39,42 @@ export function openServerReader(): TServerReader {
     if (db === null) [db, inode] = [toKysely(openSqlite(target.file, { readonly: true })), now];
     return now === inode ? db : null;
   };
-  const maxAge = target.engine === "postgres" ? POSTGRES_VERSION_MS : 0;
   let remembered: { at: number; value: Promise<string | null> } | null = null;
   const read = async (): Promise<string | null> => {
     try {
-      const reader = current();
-      if (!reader) return null;
-      const row = await reader.selectFrom("DataVersion").select("version").where("id", "=", 1).executeTakeFirst();
+      const source = current();
+      if (!source) return null;
+      const row = await source.selectFrom("DataVersion").select("version").where("id", "=", 1).executeTakeFirst();
       return `${row?.version ?? 0}:${new Date().toISOString().slice(0, 10)}`;
     } catch {
       return null;
     }
   };
-  return {
+  /** Whether the negotiation, and the issue and party when named, exist; null when the database cannot tell. */
+  const lookUp = async (slug: string, issue: string | undefined, party: string | undefined): Promise<boolean | null> => {
+    try {
+      const source = current();
+      if (!source) return null;
+      const negotiation = await source.selectFrom("Negotiation").select("id").where("slug", "=", slug).executeTakeFirst();
+      if (!negotiation) return false;
+      const has = async (table: "Issue" | "Party", value: string | undefined) =>
+        value === undefined ||
+        (await source
+          .selectFrom(table)
+          .select("id")
+          .where("negotiationId", "=", negotiation.id)
+          .where("slug", "=", value)
+          .executeTakeFirst()) !== undefined;
+      return (await has("Issue", issue)) && (await has("Party", party));
+    } catch {
+      return null;
+    }
+  };
+  let known: { version: string | null; answers: Map<string, boolean> } = { version: null, answers: new Map() };
+  const reader: TServerReader = {
     version: () => {
       const now = Date.now();
-      if (remembered === null || now - remembered.at >= maxAge) remembered = { at: now, value: read() };
+      if (remembered === null || now - remembered.at >= VERSION_MS) remembered = { at: now, value: read() };
       return remembered.value;
     },
     forget: () => {
@@ -61,27 +84,20 @@ export function openServerReader(): TServerReader {
       const found = matchRoute(pathname);
       const { slug, issue, party } = found?.params ?? {};
       if (!found || found.route.startsWith("api") || slug === undefined) return true;
-      try {
-        const reader = current();
-        if (!reader) return null;
-        const negotiation = await reader.selectFrom("Negotiation").select("id").where("slug", "=", slug).executeTakeFirst();
-        if (!negotiation) return false;
-        const has = async (table: "Issue" | "Party", value: string | undefined) =>
-          value === undefined ||
-          (await reader
-            .selectFrom(table)
-            .select("id")
-            .where("negotiationId", "=", negotiation.id)
-            .where("slug", "=", value)
-            .executeTakeFirst()) !== undefined;
-        return (await has("Issue", issue)) && (await has("Party", party));
-      } catch {
-        return null;
-      }
+      const version = await reader.version();
+      if (version === null) return null;
+      if (known.version !== version) known = { version, answers: new Map() };
+      const key = JSON.stringify([slug, issue, party]);
+      const cached = known.answers.get(key);
+      if (cached !== undefined) return cached;
+      const answer = await lookUp(slug, issue, party);
+      if (answer !== null && known.answers.size < KNOWN_PAGES) known.answers.set(key, answer);
+      return answer;
     },
     close: async () => {
       await db?.destroy();
       db = null;
     },
   };
+  return reader;
 }
