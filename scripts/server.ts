@@ -29,7 +29,9 @@ if (!build) {
 markServing(build);
 // As `next start` does: a production server runs with NODE_ENV=production, set before Next loads.
 // Next's configuration is read from the build (as its standalone server does), not from next.config.js.
-const serverFiles = JSON.parse(readFileSync(path.join(ROOT, distDirOf(build), "required-server-files.json"), "utf8")) as { config: unknown };
+const serverFiles = JSON.parse(readFileSync(path.join(ROOT, distDirOf(build), "required-server-files.json"), "utf8")) as {
+  config: unknown;
+};
 Object.assign(process.env, {
   NODE_ENV: process.env.NODE_ENV ?? "production",
   NEXT_DIST_DIR: distDirOf(build),
