@@ -1,5 +1,5 @@
 import "server-only";
-import { type AppError, isAppError, type TErrorCode } from "../domain/errors";
+import { AppError, isAppError, type TErrorCode } from "../domain/errors";
 import { jsonError } from "./responses";
 
 // The one mapping of the app's errors to HTTP: every route answers an AppError with its code's
@@ -43,4 +43,9 @@ export function withJsonErrors<P = { slug: string }>(handler: (request: Request,
       return jsonError(500, "Something went wrong on our side while reading the data; nothing in the request caused it.");
     }
   };
+}
+
+/** A negotiation slug that matches nothing (`not_found`). */
+export function unknownNegotiation(slug: string): AppError {
+  return new AppError("not_found", `No negotiation is called “${slug.slice(0, 80)}”.`);
 }

@@ -44,8 +44,3 @@ export function csvResponse(body: string | ReadableStream<Uint8Array>, filename:
     },
   });
 }
-
-/** The message for a negotiation slug that matches nothing. */
-export function unknownNegotiationMessage(slug: string): string {
-  return `No negotiation is called “${slug.slice(0, 80)}”.`;
-}

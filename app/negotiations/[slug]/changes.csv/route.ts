@@ -1,6 +1,6 @@
 import { toChangesCsv, toCsvFilename } from "@/lib/formats/csv";
-import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { csvResponse } from "@/lib/http/responses";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { getChangesView } from "@/lib/read/changes-view";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = await getChangesView(slug, new URL(request.url).searchParams);
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   return csvResponse(toChangesCsv(view.changes), toCsvFilename(view.negotiation, `changes_${view.from}_to_${view.to}`));
 });

@@ -1,5 +1,5 @@
-import { jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { streamText } from "@/lib/http/responses";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { openDataPackage } from "@/lib/read/data-package";
 import { publicOrigin } from "@/lib/params/origin";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const built = await openDataPackage(slug, new URL(request.url).searchParams, publicOrigin(request));
-  if (!built) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!built) throw unknownNegotiation(slug);
   return new Response(streamText(built.pieces, built.close), {
     headers: {
       "Content-Type": "application/zip",

@@ -1,5 +1,4 @@
-import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { toAtomFeed } from "@/lib/formats/atom";
 import { FEED_ENTRIES, getChangeLog } from "@/lib/read/change-log";
 import { publicOrigin } from "@/lib/params/origin";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const log = await getChangeLog(slug, {}, FEED_ENTRIES);
-  if (!log) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!log) throw unknownNegotiation(slug);
   const origin = publicOrigin(request);
   return new Response(toAtomFeed(log, origin), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
 });

@@ -1,8 +1,9 @@
 import { CSV_LAYOUTS, toCsvFilename, type TCsvLayout } from "@/lib/formats/csv";
-import { csvResponse, jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { csvResponse, streamText } from "@/lib/http/responses";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { openMatrixExport } from "@/lib/read/matrix-export";
 import { publicOrigin } from "@/lib/params/origin";
+import { AppError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +16,8 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
   const layout = search.get("layout") ?? "wide";
-  if (!isLayout(layout)) return jsonError(400, `Unknown layout; use one of: ${CSV_LAYOUTS.join(", ")}.`);
+  if (!isLayout(layout)) throw new AppError("invalid", `Unknown layout; use one of: ${CSV_LAYOUTS.join(", ")}.`);
   const view = await openMatrixExport(slug, search, layout, publicOrigin(request));
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   return csvResponse(streamText(view.pieces, view.close), toCsvFilename(view.negotiation, layout, view.asOf));
 });

@@ -1,5 +1,4 @@
-import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { toMetaJson, type TChangesJson } from "@/lib/formats/json";
 import { getChangesView } from "@/lib/read/changes-view";
 import { publicOrigin } from "@/lib/params/origin";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = await getChangesView(slug, new URL(request.url).searchParams);
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   const body: TChangesJson = {
     meta: toMetaJson(publicOrigin(request), view.negotiation, { ...view.filters, asOf: null }, "changes", {
       from: view.from,

@@ -1,5 +1,4 @@
-import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { toDivergenceJson, toMetaJson } from "@/lib/formats/json";
 import { getDivergenceView } from "@/lib/read/score-view";
 import { publicOrigin } from "@/lib/params/origin";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = await getDivergenceView(slug, new URL(request.url).searchParams);
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   return Response.json(
     toDivergenceJson(toMetaJson(publicOrigin(request), view.negotiation, view.params, "charts"), view, view.anchors, view.notices),
   );

@@ -1,5 +1,5 @@
-import { jsonError, streamText, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { streamText } from "@/lib/http/responses";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { openMatrixExport } from "@/lib/read/matrix-export";
 import { publicOrigin } from "@/lib/params/origin";
 
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = await openMatrixExport(slug, new URL(request.url).searchParams, "json", publicOrigin(request));
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   return new Response(streamText(view.pieces, view.close), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 });

@@ -1,6 +1,5 @@
 import { measureMovement } from "@/lib/analysis/analytics";
-import { jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { toMetaJson, type TMovementJson } from "@/lib/formats/json";
 import { getScoreView } from "@/lib/read/score-view";
 import { publicOrigin } from "@/lib/params/origin";
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = withJsonErrors(async (request, { params }) => {
   const { slug } = await params;
   const view = await getScoreView(slug, new URL(request.url).searchParams);
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   const body: TMovementJson = {
     meta: toMetaJson(publicOrigin(request), view.negotiation, view.params, "charts"),
     ...measureMovement(view),

@@ -1,8 +1,9 @@
 import { CHARTS, isChartName, toChartCsv } from "@/lib/formats/chart-exports";
 import { toCsvFilename } from "@/lib/formats/csv";
-import { csvResponse, jsonError, unknownNegotiationMessage } from "@/lib/http/responses";
-import { withJsonErrors } from "@/lib/http/errors";
+import { csvResponse } from "@/lib/http/responses";
+import { unknownNegotiation, withJsonErrors } from "@/lib/http/errors";
 import { getScoreView } from "@/lib/read/score-view";
+import { AppError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +12,11 @@ export const GET = withJsonErrors<{ slug: string; chart: string }>(async (reques
   const { slug, chart: file } = await params;
   const chart = file.endsWith(".csv") ? file.slice(0, -".csv".length) : "";
   if (!isChartName(chart))
-    return jsonError(404, `There is no chart file “${file.slice(0, 80)}”; the charts are ${Object.keys(CHARTS).join(", ")} (as .csv).`);
+    throw new AppError(
+      "not_found",
+      `There is no chart file “${file.slice(0, 80)}”; the charts are ${Object.keys(CHARTS).join(", ")} (as .csv).`,
+    );
   const view = await getScoreView(slug, new URL(request.url).searchParams);
-  if (!view) return jsonError(404, unknownNegotiationMessage(slug));
+  if (!view) throw unknownNegotiation(slug);
   return csvResponse(toChartCsv(chart, view), toCsvFilename(view.negotiation, chart, view.params.asOf));
 });
