@@ -57,10 +57,27 @@ function toChunks(rowIds: readonly number[], partyCount: number): number[][] {
   return Array.from({ length: Math.ceil(rowIds.length / step) }, (_, index) => rowIds.slice(index * step, (index + 1) * step));
 }
 
-async function* writeCsvPieces(db: TDb, base: TViewBase, layout: "wide" | "long", chunks: number[][]): AsyncGenerator<string> {
+async function* writeCsvPieces(db: TDb, base: TViewBase, layout: "wide" | "long", rowIds: readonly number[]): AsyncGenerator<string> {
   yield writeCsvHeader(layout === "long" ? LONG_COLUMNS : toWideHeader(base.shownParties));
-  for (const chunk of chunks) {
-    const rows = (await longCsvQuery(db, base, chunk).execute()).map((row): TCsvCell[] => [
+  const parties = Math.max(1, base.shownParties.length);
+  const score = LONG_COLUMNS.indexOf("score");
+  const summary = LONG_COLUMNS.indexOf("summary");
+  let cells: TCsvCell[][] = [];
+  const write = () => {
+    const records: TCsvCell[][] = [];
+    if (layout === "long") records.push(...cells);
+    else
+      for (let start = 0; start < cells.length; start += parties) {
+        const row = cells.slice(start, start + parties);
+        records.push([row[0]![0]!, ...row.flatMap((cell) => [cell[score]!, cell[summary]!])]);
+      }
+    cells = [];
+    return writeCsvRows(records);
+  };
+  // One query over every row, read through a cursor (PostgreSQL) or an iterator (SQLite) a few
+  // thousand cells at a time and written out in pieces of whole rows: flat memory, one plan.
+  for await (const row of longCsvQuery(db, base, rowIds).stream(CHUNK_CELLS)) {
+    cells.push([
       row.issue,
       row.issueName,
       row.party,
@@ -69,20 +86,9 @@ async function* writeCsvPieces(db: TDb, base: TViewBase, layout: "wide" | "long"
       row.sources,
       row.sourceUrls,
     ]);
-    if (layout === "long") {
-      yield writeCsvRows(rows);
-      continue;
-    }
-    const parties = base.shownParties.length;
-    const score = LONG_COLUMNS.indexOf("score");
-    const summary = LONG_COLUMNS.indexOf("summary");
-    const records: TCsvCell[][] = [];
-    for (let start = 0; start < rows.length; start += parties) {
-      const cells = rows.slice(start, start + parties);
-      records.push([cells[0]![0]!, ...cells.flatMap((cell) => [cell[score]!, cell[summary]!])]);
-    }
-    yield writeCsvRows(records);
+    if (cells.length >= CHUNK_CELLS && cells.length % parties === 0) yield write();
   }
+  if (cells.length > 0) yield write();
 }
 
 async function* writeJsonPieces(db: TDb, base: TViewBase, head: string, chunks: number[][]): AsyncGenerator<string> {
@@ -127,7 +133,7 @@ export async function exportPieces(
           JSON.stringify(toMatrixJsonHead(head, base.notices, toMetaJson(origin, base.negotiation, base.params, "matrix"))),
           chunks,
         )
-      : writeCsvPieces(db, base, format, chunks);
+      : writeCsvPieces(db, base, format, rowIds);
   return { head, pieces };
 }
 
