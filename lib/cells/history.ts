@@ -1,27 +1,18 @@
 import "server-only";
 import type { TDb } from "../db/connection";
-import { toConfidence, toStatus, type TConfidence, type TStatus } from "../domain/words";
 import type { TNumberedSource } from "./cell";
-import { readNumberedSources, type TNumbering } from "./read";
+import { readNumberedSources, toVersionContent, VERSION_CONTENT, type TNumbering, type TVersionContent } from "./read";
 
 // A cell's history: every version, in time order, with its dates, author, reason, event, sources,
 // and what retracted what. Versions are never changed, so the history is the record.
 
 /** One version of a cell, as its history lists it. */
-export type TVersion = {
+export type TVersion = TVersionContent & {
   id: number;
-  label: string;
-  summary: string;
-  score: number | null;
-  status: TStatus;
-  confidence: TConfidence;
-  /** The validity date as written ("2025-12-18/2025-12-24", "c. 2025-11-21"). */
-  asOf: string;
+  /** The validity as read from its date as written (`asOf`: "2025-12-18/2025-12-24", "c. 2025-11-21"). */
   validFrom: string;
   validTo: string | null;
   isApproximate: boolean;
-  quote: string | null;
-  notes: string | null;
   recordedAt: string;
   /** The display name of who entered it (null: a dossier import), and why. */
   author: string | null;
@@ -45,17 +36,9 @@ export async function readHistory(db: TDb, issueId: number, partyId: number, num
     .leftJoin("User as u", "u.id", "v.authorId")
     .select([
       "v.id",
-      "v.label",
-      "v.summary",
-      "v.score",
-      "v.status",
-      "v.confidence",
-      "v.asOf",
       "v.validFrom",
       "v.validTo",
       "v.isApproximate",
-      "v.quote",
-      "v.notes",
       "v.recordedAt",
       "u.name as author",
       "v.reason",
@@ -63,6 +46,7 @@ export async function readHistory(db: TDb, issueId: number, partyId: number, num
       "e.slug as eventSlug",
       "e.date as eventDate",
       "e.title as eventTitle",
+      ...VERSION_CONTENT,
     ])
     .select((eb) =>
       eb.selectFrom("PositionVersion as r").select("r.id").whereRef("r.retractsId", "=", "v.id").orderBy("r.id").limit(1).as("retractedBy"),
@@ -80,17 +64,10 @@ export async function readHistory(db: TDb, issueId: number, partyId: number, num
   );
   return rows.map((row) => ({
     id: row.id,
-    label: row.label,
-    summary: row.summary,
-    score: row.score,
-    status: toStatus(row.status),
-    confidence: toConfidence(row.confidence),
-    asOf: row.asOf,
+    ...toVersionContent(row),
     validFrom: row.validFrom,
     validTo: row.validTo,
     isApproximate: row.isApproximate === 1,
-    quote: row.quote,
-    notes: row.notes,
     recordedAt: row.recordedAt,
     author: row.author,
     reason: row.reason,

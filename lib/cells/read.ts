@@ -1,11 +1,12 @@
 import "server-only";
 import { sql, type Selectable } from "kysely";
 import type { TDb } from "../db/connection";
-import { contains, inIds } from "../db/dialect";
-import type { Source } from "../generated/kysely/types";
+import { contains, inIds, joinInOrder } from "../db/dialect";
+import type { PositionVersion, Source } from "../generated/kysely/types";
 import { toConfidence, toSourceKind, toStatus } from "../domain/words";
-import type { TCell, TNumberedSource, TSource } from "./cell";
+import type { TCell, TCellContent, TNumberedSource, TSource } from "./cell";
 import { cellsOn } from "./current";
+import { CELL_CONTENT_KEYS } from "./schema";
 
 // Every read of cells goes through here: the grid a view shows, the scores its metrics use, the
 // sources they cite, and a cell's history, each on a day (null: the latest data) by the one rule
@@ -13,6 +14,34 @@ import { cellsOn } from "./current";
 
 /** Sources by id, read once per view or export and shared by every cell that cites them. */
 export type TSourceCache = Map<number, TSource>;
+
+/**
+ * The citation lines (or the URLs) of an owner's sources (a version aliased `v`, an event, a fact),
+ * joined in citation order in SQL: the exports' sources column, formatted when the source was written.
+ */
+export function citationsOf(
+  table: "PositionVersionSource" | "EventSource" | "FactSource",
+  key: "versionId" | "eventId" | "factId",
+  column: "citation" | "url" = "citation",
+) {
+  return joinInOrder(
+    sql`SELECT s.${sql.ref(column)} AS value FROM ${sql.table(table)} j JOIN "Source" s ON s."id" = j."sourceId"
+      WHERE j.${sql.ref(key)} = v."id" AND s.${sql.ref(column)} IS NOT NULL ORDER BY j."sortOrder"`,
+    column === "url" ? " " : " | ",
+  );
+}
+
+/** A version's content columns (aliased `v`), as one list derived from the cell's schema: every read selects them by it. */
+export const VERSION_CONTENT = CELL_CONTENT_KEYS.map((key) => `v.${key}` as const);
+
+/** A version's content as the app has it (its sources aside), from a row with the content columns. */
+export type TVersionContent = Omit<TCellContent, "sources" | "asOf"> & { asOf: string };
+
+/** The content of a row read with VERSION_CONTENT: its status and confidence as the app's words. */
+export function toVersionContent(row: Pick<Selectable<PositionVersion>, (typeof CELL_CONTENT_KEYS)[number]>): TVersionContent {
+  const { label, summary, score, status, confidence, asOf, quote, notes } = row;
+  return { label, summary, score, status: toStatus(status), confidence: toConfidence(confidence), asOf, quote, notes };
+}
 
 /** A stored source row as a cited source. */
 export function toSource(row: Selectable<Source>): TSource {
@@ -82,19 +111,7 @@ export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGr
   const rows = await db
     .selectFrom(cellsOn(db, day))
     .innerJoin("PositionVersion as v", "v.id", "c.versionId")
-    .select([
-      "c.issueId",
-      "c.partyId",
-      "v.id",
-      "v.label",
-      "v.summary",
-      "v.score",
-      "v.status",
-      "v.confidence",
-      "v.asOf",
-      "v.quote",
-      "v.notes",
-    ])
+    .select(["c.issueId", "c.partyId", "v.id", ...VERSION_CONTENT])
     .select((eb) => (q ? contains(eb.ref("v.searchText"), q) : sql<boolean>`0`).as("match"))
     .where((eb) =>
       eb.and([
@@ -124,14 +141,7 @@ export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGr
       issue: issues[r]!.slug,
       party: parties[columns[0]!]!.slug,
       versionId: row.id,
-      label: row.label,
-      summary: row.summary,
-      score: row.score,
-      status: toStatus(row.status),
-      confidence: toConfidence(row.confidence),
-      asOf: row.asOf,
-      quote: row.quote,
-      notes: row.notes,
+      ...toVersionContent(row),
       sources: (citations.get(row.id) ?? []).map((id) => cache.get(id)!),
       ...(q ? { match: Boolean(row.match) } : {}),
     };

@@ -2,9 +2,8 @@ import "server-only";
 import type { TDb } from "../db/connection";
 import { lockNegotiation } from "../db/dialect";
 import { readSnapshot } from "../db/transactions";
-import { toConfidence, toStatus, type TConfidence, type TStatus } from "../domain/words";
 import type { TCellAddress, TSource } from "./cell";
-import { readCitations, readSources, toSource, type TSourceCache } from "./read";
+import { readCitations, readSources, toSource, toVersionContent, VERSION_CONTENT, type TSourceCache, type TVersionContent } from "./read";
 
 // One cell as an editor meets it: its current content, and the latest version that a change must
 // start from (the ETag of the write API). Read by the edit form, the write API and imports.
@@ -21,17 +20,7 @@ export type TCellState = {
   cellId: number | null;
   /** The cell's latest recorded version: an edit must name it (the ETag of the write API; 0 for none). */
   head: { id: number; author: string | null; recordedAt: string; reason: string | null } | null;
-  current: {
-    label: string;
-    summary: string;
-    score: number | null;
-    status: TStatus;
-    confidence: TConfidence;
-    asOf: string;
-    quote: string | null;
-    notes: string | null;
-    sources: TStoredSource[];
-  } | null;
+  current: (TVersionContent & { sources: TStoredSource[] }) | null;
 };
 
 /**
@@ -66,7 +55,7 @@ export async function readCellState(db: TDb, address: TCellAddress, options: { l
   const cell = await db
     .selectFrom("Position as c")
     .leftJoin("PositionVersion as v", "v.id", "c.versionId")
-    .select(["c.id", "v.id as versionId", "v.label", "v.summary", "v.score", "v.status", "v.confidence", "v.asOf", "v.quote", "v.notes"])
+    .select(["c.id", "v.id as versionId"])
     .where("c.issueId", "=", place.iId)
     .where("c.partyId", "=", place.paId)
     .executeTakeFirst();
@@ -81,19 +70,7 @@ export async function readCellState(db: TDb, address: TCellAddress, options: { l
         .executeTakeFirst()
     : undefined;
   const current =
-    cell?.versionId == null
-      ? null
-      : {
-          label: cell.label!,
-          summary: cell.summary!,
-          score: cell.score,
-          status: toStatus(cell.status!),
-          confidence: toConfidence(cell.confidence!),
-          asOf: cell.asOf!,
-          quote: cell.quote,
-          notes: cell.notes,
-          sources: await readStoredSources(db, cell.versionId),
-        };
+    cell?.versionId == null ? null : { ...(await readContent(db, cell.versionId)), sources: await readStoredSources(db, cell.versionId) };
   return {
     negotiation: { id: place.nId, slug: place.nSlug, title: place.nTitle },
     issue: { id: place.iId, slug: place.iSlug, name: place.iName, lowLabel: place.lowLabel, highLabel: place.highLabel },
@@ -102,6 +79,13 @@ export async function readCellState(db: TDb, address: TCellAddress, options: { l
     head: head ? { id: head.id, author: head.author, recordedAt: head.recordedAt, reason: head.reason } : null,
     current,
   };
+}
+
+/** A stored version's content. */
+async function readContent(db: TDb, versionId: number): Promise<TVersionContent> {
+  return toVersionContent(
+    await db.selectFrom("PositionVersion as v").select(VERSION_CONTENT).where("v.id", "=", versionId).executeTakeFirstOrThrow(),
+  );
 }
 
 /** The sources a version cites, with their ids, in citation order. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { diffVersions, type TFieldChange, type TLoggedVersion } from "../analysis/changes";
+import { VERSION_CONTENT } from "../cells/read";
 import { readSnapshot } from "../db/transactions";
 import { isCalendarDay } from "../domain/dates";
 import { toStatus, type TNegotiationInfo } from "../domain/words";
@@ -82,18 +83,11 @@ export function getChangeLog(slug: string, raw: TRawSearchParams, limit = LOG_PA
         "v.recordedAt",
         "u.name as author",
         "v.reason",
-        "v.label",
-        "v.score",
-        "v.status",
-        "v.confidence",
-        "v.asOf",
-        "v.summary",
-        "v.quote",
-        "v.notes",
         "i.slug as issueSlug",
         "i.name as issueName",
         "p.slug as partySlug",
         "p.name as partyName",
+        ...VERSION_CONTENT,
       ])
       .where("i.negotiationId", "=", negotiation.id);
     if (before !== null) query = query.where("v.id", "<", before);
@@ -133,20 +127,7 @@ export function getChangeLog(slug: string, raw: TRawSearchParams, limit = LOG_PA
       // The entry's previous version of the same cell (in recording order), for its diff.
       const prior = await db
         .selectFrom("PositionVersion as v")
-        .select([
-          "v.id",
-          "v.positionId",
-          "v.recordedAt",
-          "v.reason",
-          "v.label",
-          "v.score",
-          "v.status",
-          "v.confidence",
-          "v.asOf",
-          "v.summary",
-          "v.quote",
-          "v.notes",
-        ])
+        .select(["v.id", "v.positionId", "v.recordedAt", "v.reason", ...VERSION_CONTENT])
         .where("v.positionId", "=", row.positionId)
         .where("v.id", "<", row.id)
         .orderBy("v.id", "desc")

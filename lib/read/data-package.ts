@@ -2,7 +2,6 @@ import "server-only";
 import { strToU8, Zip, ZipDeflate } from "fflate";
 import { sql } from "kysely";
 import type { TDb } from "../db/connection";
-import { joinInOrder, orderedIds } from "../db/dialect";
 import { writeCsvHeader, writeCsvRows, type TCsvCell } from "../formats/csv";
 import {
   columnsOf,
@@ -21,7 +20,8 @@ import { toMetaJson } from "../formats/json";
 import type { TRawSearchParams } from "../params/matrix-params";
 import { exportPieces, openViewStream, type TViewStream } from "./matrix-export";
 import type { TViewBase } from "./matrix-view";
-import { selectRowIds } from "./rows";
+import { selectRowIds, viewGrid } from "./rows";
+import { citationsOf } from "../cells/read";
 
 // The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
 // every version, event, fact and source, for the URL's filters (issues, parties, search, asOf).
@@ -47,35 +47,19 @@ async function* csvChunks(fields: readonly TField[], rows: AsyncIterable<TCsvCel
   if (chunk.length > 0) yield writeCsvRows(chunk);
 }
 
-/** The citation lines of an owner (a version, an event, a fact), joined in order. */
-function citationsOf(table: "PositionVersionSource" | "EventSource" | "FactSource", key: string, owner: string) {
-  return joinInOrder(
-    sql`SELECT s."citation" AS value FROM ${sql.table(table)} j JOIN "Source" s ON s."id" = j."sourceId" WHERE j.${sql.ref(key)} = ${sql.raw(owner)} ORDER BY j."sortOrder"`,
-    " | ",
-  );
-}
-
 async function* versionRows(db: TDb, base: TViewBase, rowIds: number[], day: string): AsyncGenerator<TCsvCell[]> {
-  const query = db
-    .selectFrom(orderedIds(rowIds, "r"))
-    .innerJoin("Issue as i", "i.id", "r.value")
-    .crossJoin(
-      orderedIds(
-        base.shownParties.map((p) => p.id),
-        "k",
-      ),
-    )
-    .innerJoin("Party as pa", "pa.id", "k.value")
+  const query = viewGrid(
+    db,
+    rowIds,
+    base.shownParties.map((p) => p.id),
+  )
     .innerJoin("PositionVersion as v", (join) => join.onRef("v.issueId", "=", "i.id").onRef("v.partyId", "=", "pa.id"))
     .leftJoin("Event as e", "e.id", "v.eventId")
     .select(["i.slug as issue", "pa.slug as party", "v.id", "v.validFrom", "v.validTo", "v.isApproximate", "v.asOf", "v.recordedAt"])
     .select(["v.score", "v.status", "v.confidence", "v.label", "v.summary", "v.quote", "v.notes", "e.slug as event", "v.retractsId"])
     .select([
-      citationsOf("PositionVersionSource", "versionId", 'v."id"').as("sources"),
-      joinInOrder(
-        sql`SELECT s."url" AS value FROM "PositionVersionSource" j JOIN "Source" s ON s."id" = j."sourceId" WHERE j."versionId" = v."id" AND s."url" IS NOT NULL ORDER BY j."sortOrder"`,
-        " ",
-      ).as("sourceUrls"),
+      citationsOf("PositionVersionSource", "versionId").as("sources"),
+      citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
     ])
     .where("v.validFrom", "<=", day)
     .orderBy("r.key")
@@ -105,7 +89,7 @@ async function* rowsOf(
   if (table === "events") {
     const events = db
       .selectFrom("Event as v")
-      .select(["v.slug", "v.date", "v.title", "v.summary", citationsOf("EventSource", "eventId", 'v."id"').as("sources")])
+      .select(["v.slug", "v.date", "v.title", "v.summary", citationsOf("EventSource", "eventId").as("sources")])
       .where("v.negotiationId", "=", negotiationId)
       .where(sql<string>`substr(v."date", 1, 10)`, "<=", day)
       .orderBy("v.sortOrder");
@@ -115,7 +99,7 @@ async function* rowsOf(
   if (table === "facts") {
     const facts = db
       .selectFrom("Fact as v")
-      .select(["v.date", "v.title", "v.summary", "v.verification", citationsOf("FactSource", "factId", 'v."id"').as("sources")])
+      .select(["v.date", "v.title", "v.summary", "v.verification", citationsOf("FactSource", "factId").as("sources")])
       .where("v.negotiationId", "=", negotiationId)
       .where(sql<string>`substr(v."date", 1, 10)`, "<=", day)
       .orderBy("v.sortOrder");

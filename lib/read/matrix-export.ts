@@ -1,19 +1,19 @@
 import "server-only";
-import { sql } from "kysely";
+
 import { measureIssue } from "../analysis/divergence";
 import type { TMatrix } from "../analysis/matrix";
 import { cellsOn } from "../cells/current";
-import { readCellGrid, type TSourceCache } from "../cells/read";
+import { citationsOf, readCellGrid, type TSourceCache } from "../cells/read";
 import { CELL_CONTENT_KEYS } from "../cells/schema";
 import type { TDb } from "../db/connection";
-import { joinInOrder, orderedIds } from "../db/dialect";
+
 import { openSnapshot } from "../db/transactions";
 import { LONG_COLUMNS, toWideHeader, writeCsvHeader, writeCsvRows, type TCsvCell } from "../formats/csv";
 import { toIssueJson, toMatrixJsonHead, toMetaJson, toPositionJson } from "../formats/json";
 import type { TNegotiationInfo } from "../domain/words";
 import type { TRawSearchParams } from "../params/matrix-params";
 import { readMatrix, readViewBase, type TViewBase } from "./matrix-view";
-import { selectIssues, selectRowIds } from "./rows";
+import { selectIssues, selectRowIds, viewGrid } from "./rows";
 
 export type TExportFormat = "wide" | "long" | "json";
 
@@ -26,27 +26,19 @@ const CHUNK_CELLS = 2000;
  * query itself. `npm run bench` runs the same query through the engine's own command-line client.
  */
 export function longCsvQuery(db: TDb, base: TViewBase, rowIds: readonly number[]) {
-  const citations = (column: "citation" | "url", separator: string) =>
-    joinInOrder(
-      sql`SELECT s.${sql.ref(column)} AS value FROM "PositionVersionSource" vs JOIN "Source" s ON s."id" = vs."sourceId"
-          WHERE vs."versionId" = v."id" AND s.${sql.ref(column)} IS NOT NULL ORDER BY vs."sortOrder"`,
-      separator,
-    );
-  return db
-    .selectFrom(orderedIds(rowIds, "r"))
-    .innerJoin("Issue as i", "i.id", "r.value")
-    .crossJoin(
-      orderedIds(
-        base.shownParties.map((p) => p.id),
-        "k",
-      ),
-    )
-    .innerJoin("Party as pa", "pa.id", "k.value")
+  return viewGrid(
+    db,
+    rowIds,
+    base.shownParties.map((p) => p.id),
+  )
     .leftJoin(cellsOn(db, base.params.asOf), (join) => join.onRef("c.issueId", "=", "i.id").onRef("c.partyId", "=", "pa.id"))
     .leftJoin("PositionVersion as v", "v.id", "c.versionId")
     .select(["i.slug as issue", "i.name as issueName", "pa.slug as party", "pa.name as partyName"])
     .select(CELL_CONTENT_KEYS.map((key) => `v.${key}` as const))
-    .select([citations("citation", " | ").as("sources"), citations("url", " ").as("sourceUrls")])
+    .select([
+      citationsOf("PositionVersionSource", "versionId").as("sources"),
+      citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
+    ])
     .orderBy("r.key")
     .orderBy("k.key");
 }

@@ -215,3 +215,15 @@ export async function selectIssues(db: TDb, ids: readonly number[]): Promise<TIs
 export function getNegotiation(slug: string): Promise<TNegotiationRow | undefined> {
   return readSnapshot((db) => findNegotiation(db, slug));
 }
+
+/**
+ * A view's cells as the base of a query: its rows (issues aliased `i`, in the view's order, `r.key`)
+ * × its shown parties (aliased `pa`, in their order, `k.key`); the exports add the cells' versions.
+ */
+export function viewGrid(db: TDb, rowIds: readonly number[], partyIds: readonly number[]) {
+  return db
+    .selectFrom(orderedIds(rowIds, "r"))
+    .innerJoin("Issue as i", "i.id", "r.value")
+    .crossJoin(orderedIds(partyIds, "k"))
+    .innerJoin("Party as pa", "pa.id", "k.value");
+}

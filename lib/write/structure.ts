@@ -60,13 +60,9 @@ async function move(db: TDb, table: TTable, negotiationId: number, slug: string,
 }
 
 async function update(db: TDb, table: TTable, negotiationId: number, slug: string, fields: Record<string, unknown>) {
-  const before = (await db
-    .selectFrom(table)
-    .selectAll()
-    .where("negotiationId", "=", negotiationId)
-    .where("slug", "=", slug)
-    .executeTakeFirst()) as (Record<string, unknown> & { id: number }) | undefined;
-  if (!before) throw noSuch(table, slug);
+  const row = await db.selectFrom(table).selectAll().where("negotiationId", "=", negotiationId).where("slug", "=", slug).executeTakeFirst();
+  if (!row) throw noSuch(table, slug);
+  const before: Record<string, unknown> & { id: number } = { ...row };
   const values = { ...fields, ...(table === "Issue" ? { searchText: foldText(String(fields.name)), isCore: fields.isCore ? 1 : 0 } : {}) };
   await db.updateTable(table).set(values).where("id", "=", before.id).execute();
   const pick = (row: Record<string, unknown>) => Object.fromEntries(Object.keys(fields).map((k) => [k, row[k]]));
