@@ -56,6 +56,7 @@ export function MatrixTable({ slug, parties, rows, query, sortedBy, sortHrefs, a
               <PositionMark
                 slug={slug}
                 issue={info.row.original.issue.slug}
+                steps={info.row.original.issue.steps}
                 party={party}
                 cell={info.getValue()}
                 query={query}
@@ -189,12 +190,13 @@ function IssueHeader({ slug, issue, query, detailed }: { slug: string; issue: TT
 function PositionMark(props: {
   slug: string;
   issue: string;
+  steps: TTableRow["issue"]["steps"];
   party: TTableParty;
   cell: TTableCell | null;
   query: string;
   asOf: string | null;
 }) {
-  const { slug, issue, party, cell, query, asOf } = props;
+  const { slug, issue, steps, party, cell, query, asOf } = props;
   if (!cell) return <span className="missing">{asOf ? "No record yet" : "No data"}</span>;
   // With a search, a cell whose own texts match says so in words and a shape; the others are quieter.
   const match = cell.match === undefined ? undefined : cell.match ? "true" : "false";
@@ -209,7 +211,7 @@ function PositionMark(props: {
       data-match={match}
     >
       <span className="cell-party">{party.name}</span>
-      <ScoreMark score={cell.score} />
+      <ScoreMark score={cell.score} issue={{ steps }} />
       {match === "true" ? (
         <span className="match-flag">
           <span aria-hidden="true">✱</span>

@@ -1,5 +1,5 @@
-import type { TConfidence, TScore, TStatus } from "@/lib/domain/words";
-import { STATUS_LABELS } from "@/lib/domain/words";
+import type { TConfidence, TIssue, TScore, TStatus } from "@/lib/domain/words";
+import { STATUS_LABELS, stepWords } from "@/lib/domain/words";
 import { describeScore, formatScore } from "@/lib/domain/format";
 import { scoreClass } from "@/components/score-badge";
 
@@ -8,9 +8,10 @@ const SHAPES: Record<string, string> = { "-2": "▼▼", "-1": "▼", "0": "●"
 
 /**
  * A score as a compact mark: shape, signed number and colour (three cues), with the score in words
- * for screen readers. Unknown is a dashed, hatched "?", never a 0.
+ * for screen readers. Unknown is a dashed, hatched "?", never a 0. With its issue, the mark's tooltip
+ * names the option its step stands for on that issue's scale.
  */
-export function ScoreMark({ score }: { score: TScore }) {
+export function ScoreMark({ score, issue }: { score: TScore; issue?: Pick<TIssue, "steps"> }) {
   if (score === null) {
     return (
       <span className="mark mark-unknown">
@@ -19,8 +20,9 @@ export function ScoreMark({ score }: { score: TScore }) {
       </span>
     );
   }
+  const option = issue ? stepWords(issue, score) : null;
   return (
-    <span className={`mark ${scoreClass(score)}`}>
+    <span className={`mark ${scoreClass(score)}`} title={option ? `${formatScore(score)}: ${option}` : undefined}>
       <span className="mark-shape" aria-hidden="true">
         {SHAPES[String(score)]}
       </span>

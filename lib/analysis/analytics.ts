@@ -26,15 +26,8 @@ export function measureGrid(grid: TMeasuredGrid): TDivergence {
   );
 }
 
-/** The names of the scale's two ends for sentences: "Ukraine's position", or "the low end (−2)". */
+/** The words for the scale's two ends in sentences: the negotiation's own (`scaleEnds`), such as "Ukraine's stated position" or "no text". */
 export type TPoleNames = { low: string; high: string };
-
-export function poleNames(anchors: { low: { name: string } | null; high: { name: string } | null }): TPoleNames {
-  return {
-    low: anchors.low ? `${anchors.low.name}'s position` : "the low end (−2)",
-    high: anchors.high ? `${anchors.high.name}'s position` : "the high end (+2)",
-  };
-}
 
 export type TLean = { party: string; name: string; mean: number | null; scored: number; unknown: number };
 

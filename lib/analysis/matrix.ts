@@ -40,7 +40,10 @@ export function assembleMatrix(
 
 /** What the matrix table shows of a cell; the summary only in the detailed density. */
 export type TTableCell = Pick<TCell, "label" | "score" | "status" | "confidence" | "match"> & { summary?: string };
-export type TTableRow = { issue: Pick<TIssue, "slug" | "name" | "lowLabel" | "highLabel" | "isCore">; cells: (TTableCell | null)[] };
+export type TTableRow = {
+  issue: Pick<TIssue, "slug" | "name" | "lowLabel" | "highLabel" | "isCore" | "steps">;
+  cells: (TTableCell | null)[];
+};
 export type TTableParty = Pick<TParty, "slug" | "name" | "kind" | "date">;
 
 /**
@@ -49,8 +52,8 @@ export type TTableParty = Pick<TParty, "slug" | "name" | "kind" | "date">;
  * start of its summary.
  */
 export function toTableRows(matrix: TMatrix, detailed: boolean): TTableRow[] {
-  return matrix.rows.map(({ issue: { slug, name, lowLabel, highLabel, isCore }, cells }) => ({
-    issue: { slug, name, lowLabel, highLabel, isCore },
+  return matrix.rows.map(({ issue: { slug, name, lowLabel, highLabel, isCore, steps }, cells }) => ({
+    issue: { slug, name, lowLabel, highLabel, isCore, steps },
     cells: cells.map((cell) =>
       cell
         ? {

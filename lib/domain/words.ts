@@ -36,6 +36,9 @@ export const SOURCE_KIND_LABELS: Record<TSourceKind, string> = {
   secondary: "secondary report",
 };
 
+/** One step of an issue's scale: its score, the option it stands for (null: not written down), and whether that option is interpolated (no documented option). */
+export type TStep = { score: number; label: string | null; interpolated: boolean };
+
 export type TIssue = {
   slug: string;
   name: string;
@@ -44,7 +47,42 @@ export type TIssue = {
   isCore: boolean;
   lowLabel: string;
   highLabel: string;
+  /** Every step from −2 to +2, in order: the ends are lowLabel and highLabel. */
+  steps: TStep[];
 };
+
+/**
+ * An issue's five steps from the stored JSON (the middle three, or all five, as the dossier gave
+ * them) and its two end labels, which always win for −2 and +2.
+ */
+export function toSteps(json: string, lowLabel: string, highLabel: string): TStep[] {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    stored = [];
+  }
+  const given = new Map(
+    (Array.isArray(stored) ? stored : []).flatMap((s: { score?: unknown; label?: unknown; interpolated?: unknown }) =>
+      typeof s?.score === "number" && typeof s.label === "string"
+        ? [[s.score, { label: s.label, interpolated: s.interpolated === true }] as const]
+        : [],
+    ),
+  );
+  return [-2, -1, 0, 1, 2].map((score) => {
+    if (score === -2) return { score, label: lowLabel, interpolated: false };
+    if (score === 2) return { score, label: highLabel, interpolated: false };
+    const step = given.get(score);
+    return { score, label: step?.label ?? null, interpolated: step?.interpolated ?? false };
+  });
+}
+
+/** The words of a step for a sentence or a tooltip: its label, marked when interpolated, or null when not written down. */
+export function stepWords(issue: Pick<TIssue, "steps">, score: number): string | null {
+  const step = issue.steps.find((s) => s.score === score);
+  if (!step?.label) return null;
+  return step.interpolated ? `${step.label} (interpolated: no documented option)` : step.label;
+}
 
 export type TParty = {
   slug: string;
@@ -65,7 +103,15 @@ export type TNegotiationInfo = {
   summary: string;
   asOf: string;
   scaleNote: string;
+  /** The negotiation's own words for the ends of its scale ("Ukraine's stated position", "no text"). */
+  lowEnd: string;
+  highEnd: string;
 };
+
+/** The words for the ends of a negotiation's scale, for sentences and legends; its own when it has them. */
+export function scaleEnds(negotiation: Pick<TNegotiationInfo, "lowEnd" | "highEnd">): { low: string; high: string } {
+  return { low: negotiation.lowEnd || "the low end (−2)", high: negotiation.highEnd || "the high end (+2)" };
+}
 
 export type TNegotiationSummary = Pick<TNegotiationInfo, "slug" | "title" | "summary" | "asOf"> & {
   issueCount: number;

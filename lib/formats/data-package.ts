@@ -96,6 +96,21 @@ export const SOURCE_FIELDS: TField[] = [
   text("note"),
 ];
 
+/** The issues of the view with the words of every step of their scale. */
+export const ISSUE_FIELDS: TField[] = [
+  text("issue", "The issue's slug."),
+  text("name"),
+  text("description"),
+  { name: "core", type: "boolean", description: "Whether it is one of the negotiation's core issues." },
+  ...[-2, -1, 0, 1, 2].map((step) =>
+    text(
+      `step_${step < 0 ? `minus${-step}` : step > 0 ? `plus${step}` : "0"}`,
+      `The option at ${step > 0 ? "+" : ""}${step} on this issue's scale (empty: none written down).`,
+    ),
+  ),
+  text("interpolated_steps", "The steps with no documented option (their label is interpolated), space-separated."),
+];
+
 /** A table's columns: its fields' names. */
 export const columnsOf = (fields: readonly TField[]) => fields.map((f) => f.name);
 

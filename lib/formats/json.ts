@@ -21,6 +21,9 @@ export const ZNegotiationJson = z.strictObject({
   summary: z.string(),
   asOf: z.string(),
   scaleNote: z.string(),
+  /** The negotiation's own words for the ends of its scale (empty: none given). */
+  lowEnd: z.string(),
+  highEnd: z.string(),
 });
 
 export { ZPositionJson, ZSourceJson };
@@ -49,6 +52,8 @@ export const ZIssueJson = z.strictObject({
   isCore: z.boolean(),
   lowLabel: z.string(),
   highLabel: z.string(),
+  /** Every step of the issue's scale, −2 to +2: the option it stands for (null: none written down), and whether it is interpolated. */
+  steps: z.array(z.strictObject({ score: z.number().int(), label: z.string().nullable(), interpolated: z.boolean() })).length(5),
   scored: z.number().int().min(0),
   spread: z.number().nullable(),
   stdev: z.number().nullable(),
@@ -136,7 +141,7 @@ export type TDivergenceJson = z.infer<typeof ZDivergenceJson>;
 
 /** The JSON of one issue row, with its divergence over the shown parties. */
 export function toIssueJson({ issue, divergence }: TMatrixRow): z.infer<typeof ZIssueJson> {
-  const { slug, name, description, sortOrder, isCore, lowLabel, highLabel } = issue;
+  const { slug, name, description, sortOrder, isCore, lowLabel, highLabel, steps } = issue;
   return {
     slug,
     name,
@@ -145,6 +150,7 @@ export function toIssueJson({ issue, divergence }: TMatrixRow): z.infer<typeof Z
     isCore,
     lowLabel,
     highLabel,
+    steps,
     scored: divergence.scored,
     spread: divergence.spread,
     stdev: divergence.stdev,
@@ -153,10 +159,10 @@ export function toIssueJson({ issue, divergence }: TMatrixRow): z.infer<typeof Z
 
 /** The head of the matrix JSON: the meta, the negotiation, the notices and the shown parties. */
 export function toMatrixJsonHead(matrix: Pick<TMatrix, "negotiation" | "parties">, notices: readonly string[], meta: TMetaJson) {
-  const { slug, title, summary, asOf, scaleNote } = matrix.negotiation;
+  const { slug, title, summary, asOf, scaleNote, lowEnd, highEnd } = matrix.negotiation;
   return {
     meta,
-    negotiation: { slug, title, summary, asOf, scaleNote },
+    negotiation: { slug, title, summary, asOf, scaleNote, lowEnd, highEnd },
     notices: [...notices],
     parties: matrix.parties.map(({ slug, name, kind, date, description, sortOrder }) => ({
       slug,

@@ -15,12 +15,14 @@ import {
   text,
   VERSION_FIELDS,
   type TField,
+  ISSUE_FIELDS,
 } from "../formats/data-package";
 import { toMetaJson } from "../formats/json";
 import type { TRawSearchParams } from "../params/matrix-params";
 import { exportPieces, openViewStream, type TViewStream } from "./matrix-export";
 import type { TViewBase } from "./matrix-view";
-import { selectRowIds, viewGrid } from "./rows";
+import { selectIssues, selectRowIds, viewGrid } from "./rows";
+import { formatScore } from "../domain/format";
 import { citationsOf } from "../cells/read";
 
 // The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
@@ -77,13 +79,27 @@ async function* versionRows(db: TDb, base: TViewBase, rowIds: number[], day: str
 async function* rowsOf(
   db: TDb,
   base: TViewBase,
-  table: "versions" | "events" | "facts" | "sources",
+  table: "issues" | "versions" | "events" | "facts" | "sources",
   rowIds: number[],
   day: string,
 ): AsyncGenerator<TCsvCell[]> {
   const negotiationId = base.negotiation.id;
   if (table === "versions") {
     yield* versionRows(db, base, rowIds, day);
+    return;
+  }
+  if (table === "issues") {
+    for (const issue of await selectIssues(db, rowIds)) {
+      const interpolated = issue.steps.filter((s) => s.interpolated).map((s) => formatScore(s.score));
+      yield [
+        issue.slug,
+        issue.name,
+        issue.description,
+        issue.isCore ? "true" : "false",
+        ...issue.steps.map((s) => s.label),
+        interpolated.join(" ") || null,
+      ];
+    }
     return;
   }
   if (table === "events") {
@@ -176,6 +192,7 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
           "Each issue × party cell of the view with its position and sources.",
         ),
         resource("matrix-wide", "The matrix, one row per issue", wideFields, "Each issue with every shown party's score and position."),
+        resource("issues", "The issues", ISSUE_FIELDS, "The view's issues, with the option each step of their scale stands for."),
         resource(
           "versions",
           "Every version of the cells",
@@ -204,6 +221,7 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
       ],
       ["matrix-long.csv", () => exported("long")],
       ["matrix-wide.csv", () => exported("wide")],
+      ["issues.csv", () => csvChunks(ISSUE_FIELDS, rowsOf(db, base, "issues", rowIds, day))],
       ["versions.csv", () => csvChunks(VERSION_FIELDS, rowsOf(db, base, "versions", rowIds, day))],
       ["events.csv", () => csvChunks(EVENT_FIELDS, rowsOf(db, base, "events", rowIds, day))],
       ["facts.csv", () => csvChunks(FACT_FIELDS, rowsOf(db, base, "facts", rowIds, day))],

@@ -119,8 +119,8 @@ function toAnchors(negotiation: TNegotiationRow, parties: TPartyRow[], shown: TP
 }
 
 /** A negotiation row's public fields. */
-export function toInfo({ slug, title, summary, asOf, scaleNote }: TNegotiationRow): TNegotiationInfo {
-  return { slug, title, summary, asOf, scaleNote };
+export function toInfo({ slug, title, summary, asOf, scaleNote, lowEnd, highEnd }: TNegotiationRow): TNegotiationInfo {
+  return { slug, title, summary, asOf, scaleNote, lowEnd, highEnd };
 }
 
 /** A party row's public fields (without its database id). */

@@ -8,7 +8,7 @@ import { cellsOn } from "../cells/current";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
 import { contains, inByteOrder, inIds, inTexts, orderedIds } from "../db/dialect";
-import { toPartyKind, type TIssue, type TNegotiationInfo, type TParty } from "../domain/words";
+import { toPartyKind, toSteps, type TIssue, type TNegotiationInfo, type TParty } from "../domain/words";
 import type { TKnownSlugs, TSortKey } from "../params/matrix-params";
 
 // The rows a view shows: its negotiation, its parties, and which issues the URL's filters, search
@@ -28,7 +28,19 @@ export type TIssueRow = TIssue & { id: number };
 export async function findNegotiation(db: TDb, slug: string): Promise<TNegotiationRow | undefined> {
   return db
     .selectFrom("Negotiation as n")
-    .select(["n.id", "n.slug", "n.title", "n.summary", "n.asOf", "n.scaleNote", "n.lowPoleParty", "n.highPoleParty", "n.dataVersion"])
+    .select([
+      "n.id",
+      "n.slug",
+      "n.title",
+      "n.summary",
+      "n.asOf",
+      "n.scaleNote",
+      "n.lowEnd",
+      "n.highEnd",
+      "n.lowPoleParty",
+      "n.highPoleParty",
+      "n.dataVersion",
+    ])
     .select((eb) =>
       eb
         .selectFrom("Issue as i")
@@ -205,10 +217,10 @@ export async function selectIssues(db: TDb, ids: readonly number[]): Promise<TIs
   const rows = await db
     .selectFrom(orderedIds(ids, "r"))
     .innerJoin("Issue as i", "i.id", "r.value")
-    .select(["i.id", "i.slug", "i.name", "i.description", "i.sortOrder", "i.isCore", "i.lowLabel", "i.highLabel"])
+    .select(["i.id", "i.slug", "i.name", "i.description", "i.sortOrder", "i.isCore", "i.lowLabel", "i.highLabel", "i.steps"])
     .orderBy("r.key")
     .execute();
-  return rows.map((row) => ({ ...row, isCore: row.isCore === 1 }));
+  return rows.map((row) => ({ ...row, isCore: row.isCore === 1, steps: toSteps(row.steps, row.lowLabel, row.highLabel) }));
 }
 
 /** A negotiation by slug, read on its own (pages that need only its name and ids); undefined when there is none. */

@@ -9,14 +9,40 @@ import { ZCellVersionInput, ZSource, type TCellVersionInput } from "../cells/sch
 // version of every cell (the cell's own schema, lib/cells/schema.ts), its dated events and facts.
 // The import, the seed and imports with a preview validate with it.
 
-export const ZIssueInput = z.object({
+/**
+ * The five steps of an issue's scale, −2 to +2 in order, each naming the option it stands for (null:
+ * none written down, never invented); `interpolated` marks a step with no documented option. The ends
+ * must be the issue's low and high labels.
+ */
+export const ZSteps = z
+  .array(
+    z.object({
+      score: z.number().int(),
+      label: ZText(L.label).nullable(),
+      interpolated: z.boolean().default(false),
+    }),
+  )
+  .length(5, "an issue's scale has five steps, −2 to +2")
+  .refine((steps) => steps.every((s, index) => s.score === index - 2), "the steps are −2, −1, 0, +1 and +2, in order");
+
+/** An issue's fields (the structure editor changes them without the slug). */
+export const ZIssueFields = z.object({
   slug: ZSlug,
   name: ZText(L.name),
   description: ZText(L.description),
   isCore: z.boolean(),
   lowLabel: ZText(L.label),
   highLabel: ZText(L.label),
+  steps: ZSteps.optional(),
 });
+
+/** The ends of an issue's steps are its low and high labels. */
+export function checkStepEnds(issue: { lowLabel: string; highLabel: string; steps?: { label: string | null }[] }, ctx: z.RefinementCtx) {
+  if (issue.steps && (issue.steps[0]!.label !== issue.lowLabel || issue.steps[4]!.label !== issue.highLabel))
+    ctx.addIssue({ code: "custom", path: ["steps"], message: "the −2 and +2 steps are the issue's lowLabel and highLabel" });
+}
+
+export const ZIssueInput = ZIssueFields.superRefine(checkStepEnds);
 
 /** A party (a column): an actor or a document, with its date. */
 export const ZPartyInput = z.object({
@@ -52,6 +78,9 @@ export const ZNegotiationInput = z
     title: ZText(L.name),
     summary: ZText(L.description),
     scaleNote: ZText(L.description),
+    /** The negotiation's own words for the ends of its scale ("Ukraine's stated position", "no text"), for sentences and legends. */
+    lowEnd: ZText(L.label).default(""),
+    highEnd: ZText(L.label).default(""),
     lowPoleParty: ZSlug.nullish().transform((v) => v ?? null),
     highPoleParty: ZSlug.nullish().transform((v) => v ?? null),
     issues: z.array(ZIssueInput).min(1),

@@ -66,6 +66,8 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
       summary: input.summary,
       asOf: dataAsOf(input),
       scaleNote: input.scaleNote,
+      lowEnd: input.lowEnd,
+      highEnd: input.highEnd,
       lowPoleParty: input.lowPoleParty,
       highPoleParty: input.highPoleParty,
     })
@@ -82,6 +84,7 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
       lowLabel: i.lowLabel,
       highLabel: i.highLabel,
       searchText: foldText(i.name),
+      steps: JSON.stringify(i.steps ?? []),
     })),
     (batch) => db.insertInto("Issue").values(batch).execute(),
   );

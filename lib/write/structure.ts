@@ -8,7 +8,7 @@ import { foldText } from "../domain/text";
 import { ZText } from "../cells/fields";
 import { touchNegotiation, writeSources } from "../cells/write";
 import type { TAuthor } from "../cells/edit";
-import { ZEventInput, ZIssueInput, ZNewNegotiation, ZPartyInput } from "./dossier-schema";
+import { checkStepEnds, ZEventInput, ZIssueFields, ZIssueInput, ZNewNegotiation, ZPartyInput } from "./dossier-schema";
 
 // Changes to a negotiation's structure: issues and parties added, renamed and reordered, events
 // added (with their sources), a new negotiation with an empty matrix. Each is validated with the
@@ -20,7 +20,7 @@ const ZSlugRef = z.string().min(1).max(60);
 
 export const ZStructureChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("issue.add"), issue: ZIssueInput }),
-  z.object({ action: z.literal("issue.update"), slug: ZSlugRef, fields: ZIssueInput.omit({ slug: true }) }),
+  z.object({ action: z.literal("issue.update"), slug: ZSlugRef, fields: ZIssueFields.omit({ slug: true }).superRefine(checkStepEnds) }),
   z.object({ action: z.literal("issue.move"), slug: ZSlugRef, direction: ZDirection }),
   z.object({ action: z.literal("party.add"), party: ZPartyInput }),
   z.object({ action: z.literal("party.update"), slug: ZSlugRef, fields: ZPartyInput.omit({ slug: true }) }),
@@ -63,7 +63,17 @@ async function update(db: TDb, table: TTable, negotiationId: number, slug: strin
   const row = await db.selectFrom(table).selectAll().where("negotiationId", "=", negotiationId).where("slug", "=", slug).executeTakeFirst();
   if (!row) throw noSuch(table, slug);
   const before: Record<string, unknown> & { id: number } = { ...row };
-  const values = { ...fields, ...(table === "Issue" ? { searchText: foldText(String(fields.name)), isCore: fields.isCore ? 1 : 0 } : {}) };
+  const values = {
+    ...fields,
+    ...(table === "Issue"
+      ? {
+          searchText: foldText(String(fields.name)),
+          isCore: fields.isCore ? 1 : 0,
+          // A change that does not name the steps keeps them.
+          ...(fields.steps === undefined ? {} : { steps: JSON.stringify(fields.steps) }),
+        }
+      : {}),
+  };
   await db.updateTable(table).set(values).where("id", "=", before.id).execute();
   const pick = (row: Record<string, unknown>) => Object.fromEntries(Object.keys(fields).map((k) => [k, row[k]]));
   return { before: pick(before), after: pick({ ...before, ...fields }) };
@@ -103,6 +113,7 @@ async function apply(db: TDb, negotiationId: number, change: z.infer<typeof ZStr
           lowLabel: i.lowLabel,
           highLabel: i.highLabel,
           searchText: foldText(i.name),
+          steps: JSON.stringify(i.steps ?? []),
         })
         .execute();
       return { target: i.slug, detail: { after: i }, day: "" };

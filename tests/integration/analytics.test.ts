@@ -4,7 +4,8 @@
 // date: the US draft (20 Nov), then the Geneva framework and the European counter-proposal (both
 // 23 Nov, in column order).
 import { describe, expect, it } from "vitest";
-import { describeLean, describeMovement, measureLean, measureMovement, poleNames } from "@/lib/analysis/analytics";
+import { describeLean, describeMovement, measureLean, measureMovement } from "@/lib/analysis/analytics";
+import { scaleEnds } from "@/lib/domain/words";
 import { getScoreView } from "@/lib/read/score-view";
 import { callMovement, readMovementJson } from "@/tests/support/routes";
 
@@ -60,15 +61,15 @@ describe("lean and the sentences", () => {
     // US draft: 2+1+2+1+1+2+1+0+1+1+2+1+1 = 16 over 13. Geneva: 0 − 1 + 0 − 1 = −2 over 4, 9 unknown.
     expect(lean.find((l) => l.party === "us-draft")).toMatchObject({ mean: 16 / 13, scored: 13, unknown: 0 });
     expect(lean.find((l) => l.party === "revised-framework")).toMatchObject({ mean: -2 / 4, scored: 4, unknown: 9 });
-    const poles = poleNames(view.anchors);
-    expect(describeLean(lean[0]!, poles)).toBe("US 28-point draft leans +1.2 toward Russia's position over 13 scored issues.");
+    const poles = scaleEnds(view.negotiation);
+    expect(describeLean(lean[0]!, poles)).toBe("US 28-point draft leans +1.2 toward Russia's maximal demand over 13 scored issues.");
     expect(describeLean(lean[1]!, poles)).toBe(
-      "Revised US–Ukraine framework (Geneva) leans −0.5 toward Ukraine's position over 4 scored issues; 9 unknown.",
+      "Revised US–Ukraine framework (Geneva) leans −0.5 toward Ukraine's stated position over 4 scored issues; 9 unknown.",
     );
     const movement = measureMovement(view);
     expect(describeMovement(movement, movement.summary[0]!, view, poles)).toBe(
-      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 3 issues moved toward Ukraine's position (7 steps in all), " +
-        "0 issues toward Russia's position, 1 issue unchanged, 9 issues unknown in one text or both. " +
+      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 3 issues moved toward Ukraine's stated position (7 steps in all), " +
+        "0 issues toward Russia's maximal demand, 1 issue unchanged, 9 issues unknown in one text or both. " +
         "Moved most: Amnesty / waiver of claims: 3 steps toward “Accountability for wartime acts”.",
     );
   });

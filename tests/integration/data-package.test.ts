@@ -34,6 +34,7 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
       "datapackage.json",
       "events.csv",
       "facts.csv",
+      "issues.csv",
       "matrix-long.csv",
       "matrix-wide.csv",
       "sources.csv",
@@ -56,6 +57,14 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
     expect(rows["versions"]).toHaveLength(98);
     expect(rows["events"]).toHaveLength(46);
     expect(rows["facts"]).toHaveLength(3);
+    // Every issue with the words of its five steps; a step with no documented option is named as interpolated.
+    expect(rows["issues"]).toHaveLength(13);
+    expect(rows["issues"]!.find((r) => r.issue === "army-cap")).toMatchObject({
+      step_minus2: "No limit on Ukraine's forces",
+      step_minus1: "About 800,000 troops in peacetime",
+      step_plus2: "Tight cap on Ukraine's forces",
+      interpolated_steps: "0",
+    });
     // Unknown scores stay unknown (null), never 0; numbers are numbers.
     const g8 = rows["matrix-long"]!.filter((r) => r.issue === "g8");
     expect(g8.map((r) => r.score)).toEqual([2, null, 2, null, null, null]);

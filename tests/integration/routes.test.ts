@@ -177,6 +177,13 @@ describe("the fixture's CSV, exactly", () => {
         isCore: false,
         lowLabel: "Low G",
         highLabel: "High G",
+        steps: [
+          { score: -2, label: "Low G", interpolated: false },
+          { score: -1, label: null, interpolated: false },
+          { score: 0, label: null, interpolated: false },
+          { score: 1, label: null, interpolated: false },
+          { score: 2, label: "High G", interpolated: false },
+        ],
         scored: 2,
         spread: 3,
         stdev: 1.5,

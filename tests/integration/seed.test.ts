@@ -1,16 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isSafeHttpUrl } from "@/lib/domain/safe-url";
-import { UNKNOWN_STATUSES } from "@/lib/domain/words";
-import { getDb } from "@/lib/db/connection";
-import { replaceNegotiation } from "@/lib/write/dossier";
-import { ROOT } from "@/tests/support/paths";
 import { readMatrixJson } from "@/tests/support/routes";
 
 const SLUG = "ukraine-peace-2025";
-const SEED = JSON.parse(readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8"));
 
+// The Russia–Ukraine dossier's own content, beyond what tests/integration/seed-golden.test.ts checks for every seeded dossier.
 describe("seeded negotiation ukraine-peace-2025", async () => {
   const negotiation = await readMatrixJson(SLUG);
   const cell = (issue: string, party: string) => negotiation.positions.find((p) => p.issue === issue && p.party === party);
@@ -29,21 +22,8 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
     expect(negotiation.negotiation.title).toBe("Russia–Ukraine peace talks, Nov–Dec 2025");
   });
 
-  it("has every issue × party cell exactly once", () => {
-    const cells = negotiation.positions.map((p) => `${p.issue}|${p.party}`);
-    expect(new Set(cells).size).toBe(cells.length);
-    expect(cells.length).toBe(13 * 6);
-  });
-
-  it("gives every non-null score a source with an http(s) URL", () => {
-    const unsourced = negotiation.positions.filter((p) => p.score !== null && !p.sources.some((s) => isSafeHttpUrl(s.url)));
-    expect(unsourced).toEqual([]);
-  });
-
-  it("never scores an undisclosed or no-position cell, not even 0", () => {
-    const unknown = negotiation.positions.filter((p) => UNKNOWN_STATUSES.includes(p.status));
-    expect(unknown.map((p) => `${p.issue}|${p.party}`)).toContain("crimea|twenty-point");
-    expect(unknown.filter((p) => p.score !== null)).toEqual([]);
+  it("leaves the 20-point framework's Crimea cell unknown, never 0", () => {
+    expect(cell("crimea", "twenty-point")).toMatchObject({ score: null, status: expect.stringMatching(/undisclosed|no_position/) });
   });
 
   it("keeps the research's scores, e.g. the G8 row and the Geneva NATO cell", () => {
@@ -60,15 +40,5 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
       score: null,
       status: "undisclosed",
     });
-  });
-
-  it("is idempotent: seeding again leaves the same data (recorded anew: only the data version and time differ)", async () => {
-    await replaceNegotiation(SEED);
-    await replaceNegotiation(SEED);
-    const again = await readMatrixJson(SLUG);
-    const withoutMeta = ({ meta: _, ...rest }: typeof negotiation) => rest;
-    expect(withoutMeta(again)).toEqual(withoutMeta(negotiation));
-    expect(again.meta.dataVersion).not.toBe(negotiation.meta.dataVersion);
-    expect(await getDb().selectFrom("Negotiation").select("id").where("slug", "=", SLUG).execute()).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@
 // that does not exist and a missing cookie secret stop it with a message that names the setting
 // and never prints the password.
 import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { admin, databaseUrl, TEST_AUTH_SECRET } from "@/tests/support/postgres";
@@ -30,8 +31,13 @@ describe("scripts/setup-db.ts on PostgreSQL", () => {
     const url = await fresh("setup");
     const first = setup(withPassword(url));
     expect(first.stderr).toBe("");
+    const migrations = readdirSync(path.join(ROOT, "prisma", "postgres", "migrations"), { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    );
     expect(first.stdout).toMatch(
-      /^Database ready: PostgreSQL postgresql:\/\/postgres:\*\*\*\*@[^ ]+ \(1 migration applied\) \(seeded\)\n$/,
+      new RegExp(
+        String.raw`^Database ready: PostgreSQL postgresql://postgres:\*\*\*\*@[^ ]+ \(${migrations.length} migrations? applied\) \(seeded\)\n$`,
+      ),
     );
     const second = setup(url);
     expect(second.stdout).toContain("(data kept)");

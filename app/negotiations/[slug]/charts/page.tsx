@@ -10,7 +10,8 @@ import { MatrixFilters } from "@/components/matrix-filters";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Pagination } from "@/components/pagination";
 import { Notices } from "@/components/notices";
-import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analysis/analytics";
+import { describeMovement, measureGrid, measureLean, measureMovement } from "@/lib/analysis/analytics";
+import { scaleEnds } from "@/lib/domain/words";
 import { styleOfParty, toDistanceGrid, toSpreadRanking, toStripData } from "@/lib/analysis/chart-data";
 import { PartySymbol } from "@/components/charts/party-symbol";
 import { toCsvFilename } from "@/lib/formats/csv";
@@ -35,7 +36,7 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
   const parties = matrix.parties.map(({ slug, name }) => ({ slug, name }));
   const columns = Object.fromEntries(parties.map((p, index) => [p.slug, index]));
   const ranking = toSpreadRanking(matrix);
-  const poles = poleNames(view.anchors);
+  const poles = scaleEnds(view.negotiation);
   const movement = measureMovement(scores);
   const basePath = href("charts", { slug });
   const query = toQueryString(toMatrixSearchParams({ ...view.params, page: 1, density: "compact" }));

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PositionScale } from "@/components/position-scale";
+import { Fragment } from "react";
+import { PositionScale, StepLabel } from "@/components/position-scale";
 import { StatusIcons } from "@/components/score-mark";
-import { formatDate, formatDateText } from "@/lib/domain/format";
+import { formatDate, formatDateText, formatScore } from "@/lib/domain/format";
 import { Notices } from "@/components/notices";
 import { ShownDate } from "@/components/negotiation-header";
 import { cellHref, href } from "@/lib/params/urls";
@@ -42,11 +43,16 @@ export default async function IssuePage({ params, searchParams }: TProps) {
       <p>{issue.description}</p>
       {issue.isCore && <p className="meta">A core issue of these talks.</p>}
       <h2>The scale</h2>
-      <dl className="facts">
-        <dt>−2 means</dt>
-        <dd>{issue.lowLabel}</dd>
-        <dt>+2 means</dt>
-        <dd>{issue.highLabel}</dd>
+      <p>Each step of this issue&apos;s scale stands for an option that was on the table:</p>
+      <dl className="facts scale-ladder" data-testid="issue-steps">
+        {issue.steps.map((step) => (
+          <Fragment key={step.score}>
+            <dt>{formatScore(step.score)}</dt>
+            <dd>
+              <StepLabel step={step} />
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       <h2>How far the parties diverge</h2>
       <p data-testid="issue-divergence">

@@ -6,7 +6,8 @@ import { LeanChart } from "@/components/charts/lean-chart";
 import { MovementChart } from "@/components/charts/movement-chart";
 import { SpreadTable } from "@/components/charts/spread-table";
 import { Notices } from "@/components/notices";
-import { describeMovement, measureGrid, measureLean, measureMovement, poleNames } from "@/lib/analysis/analytics";
+import { describeMovement, measureGrid, measureLean, measureMovement } from "@/lib/analysis/analytics";
+import { scaleEnds } from "@/lib/domain/words";
 import { toDistanceGrid, toSpreadRanking } from "@/lib/analysis/chart-data";
 import { CHARTS, isChartName } from "@/lib/formats/chart-exports";
 import { formatDate } from "@/lib/domain/format";
@@ -34,7 +35,7 @@ export default async function EmbeddedChart({ params, searchParams }: TProps) {
   if (!read) notFound();
   const { view, scores } = read;
   const columns = Object.fromEntries(scores.parties.map((p, index) => [p.slug, index]));
-  const poles = poleNames(scores.anchors);
+  const poles = scaleEnds(scores.negotiation);
   const query = toQueryString(toMatrixSearchParams({ ...scores.params, page: 1, density: "compact" }));
   const source = href("charts", { slug }, query, chart);
   const divergence = measureGrid(scores);
