@@ -30,6 +30,14 @@ const PAGES = [
   ["log", "/negotiations/ukraine-peace-2025/log?party=ukraine"],
   ["matrix-search", "/negotiations/ukraine-peace-2025?q=Geneva"],
   ["compare-all", "/negotiations/ukraine-peace-2025/compare?a=russia&b=ukraine&details=all"],
+  ["cop30-matrix", "/negotiations/cop30-belem-2025"],
+  ["cop30-charts", "/negotiations/cop30-belem-2025/charts"],
+  ["cop30-compare", "/negotiations/cop30-belem-2025/compare?a=mutirao-draft-1&b=belem-final"],
+  ["cop30-cell", "/negotiations/cop30-belem-2025/issues/adaptation-finance/parties/eu"],
+  ["cop30-issue", "/negotiations/cop30-belem-2025/issues/fossil-roadmap"],
+  ["cop30-party", "/negotiations/cop30-belem-2025/parties/agn"],
+  ["cop30-timeline", "/negotiations/cop30-belem-2025/timeline"],
+  ["cop30-changes", "/negotiations/cop30-belem-2025/changes?from=2025-11-18&to=2025-11-22"],
 ] as const;
 
 // Dark mode changes colours only (the same layout as light), so it is checked at one width; the

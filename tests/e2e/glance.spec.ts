@@ -29,15 +29,18 @@ function measure(page: Page) {
 test.describe("at 1280 × 900", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("the whole matrix is on the first screen on arrival, in no scrolling box, with one line saying what it shows", async ({ page }) => {
-    await page.goto(MATRIX);
-    const measured = await measure(page);
-    expect(measured.cells).toBeGreaterThan(0);
-    expect(measured).toEqual({ cells: measured.cells, visible: measured.cells, boxScrolls: false, pageScrollsSideways: false });
-    await expect(page.getByTestId("view-line")).toHaveText(
-      /^Latest data \(to \d{1,2} \w{3} \d{4}\): \d+ of \d+ issues × \d+ of \d+ parties; no filters\.$/,
-    );
-  });
+  for (const matrix of [MATRIX, "/negotiations/cop30-belem-2025"])
+    test(`the whole matrix of ${matrix} is on the first screen on arrival, in no scrolling box, with one line saying what it shows`, async ({
+      page,
+    }) => {
+      await page.goto(matrix);
+      const measured = await measure(page);
+      expect(measured.cells).toBeGreaterThan(0);
+      expect(measured).toEqual({ cells: measured.cells, visible: measured.cells, boxScrolls: false, pageScrollsSideways: false });
+      await expect(page.getByTestId("view-line")).toHaveText(
+        /^Latest data \(to \d{1,2} \w{3} \d{4}\): \d+ of \d+ issues × \d+ of \d+ parties; no filters\.$/,
+      );
+    });
 
   test("a cell opens as a dialog at its permalink; Back closes it with the filters intact", async ({ page }) => {
     const filtered = `${MATRIX}?parties=us-draft,russia&sort=party:russia`;

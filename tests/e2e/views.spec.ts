@@ -66,15 +66,29 @@ test.describe("one agreement figure everywhere", () => {
   test("the charts page tells the story: leanings, the drafts' moves, and the anchors left out of spread", async ({ page }) => {
     await page.goto(`${BASE}/charts`);
     await expect(page.getByTestId("lean-sentences")).toContainText(
-      "US 28-point draft leans +1.2 toward Russia's position over 13 scored issues.",
+      "US 28-point draft leans +1.2 toward Russia's maximal demand over 13 scored issues.",
     );
     await expect(page.getByTestId("movement-sentences")).toContainText(
-      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 6 issues moved toward Ukraine's position (11 steps in all)",
+      "From the US 28-point draft to the Revised US–Ukraine framework (Geneva): 6 issues moved toward Ukraine's stated position (11 steps in all)",
     );
     await expect(page.getByTestId("anchor-note")).toContainText("Ukraine and Russia state the position that defines an end of the scale");
     await page.getByTestId("anchor-note").getByRole("link", { name: "Include them" }).click();
     await expect(page).toHaveURL(/anchors=include/);
     await expect(page.getByTestId("anchor-note")).toContainText("Leave them out");
+  });
+});
+
+test.describe("charts of a negotiation without pole parties (COP30)", () => {
+  test("speak of its own scale, follow the presidency's texts by date, and say nothing of anchors or of another negotiation", async ({
+    page,
+  }) => {
+    await page.goto("/negotiations/cop30-belem-2025/charts");
+    await expect(page.getByTestId("lean-sentences")).toContainText(/toward (no text|the strongest)/i);
+    const moves = page.getByTestId("movement-sentences");
+    await expect(moves).toContainText("From the First mutirão draft (18 Nov) to the Revised mutirão draft (21 Nov)");
+    await expect(moves).toContainText("From the Revised mutirão draft (21 Nov) to the Belém package as adopted (22 Nov)");
+    await expect(page.getByTestId("anchor-note")).toHaveCount(0);
+    await expect(page.locator("main")).not.toContainText(/Russia|Ukraine|anchor/i);
   });
 });
 
