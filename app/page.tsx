@@ -22,7 +22,8 @@ export default async function HomePage() {
               </h2>
               <p>{n.summary}</p>
               <p className="meta">
-                Data as of {formatDate(n.asOf)} · {n.issueCount} issues · {n.partyCount} parties · {n.positionCount} positions
+                Data as of {formatDate(n.asOf)} · {n.issueCount} issues · {n.partyCount} parties · {n.positionCount} positions,{" "}
+                {n.scoredCount} scored
               </p>
             </li>
           ))}

@@ -117,6 +117,8 @@ export type TNegotiationSummary = Pick<TNegotiationInfo, "slug" | "title" | "sum
   issueCount: number;
   partyCount: number;
   positionCount: number;
+  /** The cells whose current version has a score. */
+  scoredCount: number;
 };
 
 /** A stored status, checked (the database's CHECK constraints allow only these). */

@@ -66,10 +66,16 @@ export async function readViewBase(db: TDb, slug: string, raw: TRawSearchParams)
   const negotiation = await findNegotiation(db, slug);
   if (!negotiation) return null;
   const parties = await listParties(db, negotiation.id);
-  const { params, notices } = parseMatrixParams(raw, {
+  const parsed = parseMatrixParams(raw, {
     issues: await knownIssueSlugs(db, negotiation, askedSlugs(raw, "issues")),
     parties: toKnownSlugs(parties.map((p) => p.slug)),
   });
+  const { notices } = parsed;
+  let { params } = parsed;
+  if (params.anchors === "include" && !negotiation.lowPoleParty && !negotiation.highPoleParty) {
+    notices.push("Ignored anchors “include”: no party defines an end of this negotiation's scale, so every party is counted already.");
+    params = { ...params, anchors: "exclude" };
+  }
   // A document not yet published on the view's date is left out, never shown with positions it did not yet have.
   const unpublished = parties.filter((p) => isUnpublished(p, params.asOf) && (!params.parties || params.parties.includes(p.slug)));
   if (unpublished.length > 0)

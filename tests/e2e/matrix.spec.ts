@@ -8,8 +8,15 @@ const columnParties = (page: Page) =>
   page.locator('[data-testid="position-matrix"] thead th[data-party]').evaluateAll((ths) => ths.map((t) => t.getAttribute("data-party")));
 
 test.describe("the matrix page", () => {
-  test("lists the negotiation on the home page and links to it", async ({ page }) => {
+  test("lists both negotiations on the home page with their dates and counts, and links to each", async ({ page }) => {
     await page.goto("/");
+    const card = (title: string) => page.locator(".negotiation-list li").filter({ has: page.getByRole("link", { name: title }) });
+    await expect(card("COP30 climate talks, Belém, November 2025")).toContainText(
+      /Data as of \d{1,2} \w{3} \d{4} · 8 issues · 9 parties · 72 positions, 48 scored/,
+    );
+    await expect(card("Russia–Ukraine peace talks, Nov–Dec 2025")).toContainText(
+      /Data as of 8 Jan 2026 · 13 issues · 6 parties · 78 positions, \d+ scored/,
+    );
     await page.getByRole("link", { name: "Russia–Ukraine peace talks, Nov–Dec 2025" }).click();
     await expect(page).toHaveURL(new RegExp(`${MATRIX}$`));
     await expect(page.locator("h1")).toHaveText("Russia–Ukraine peace talks, Nov–Dec 2025");

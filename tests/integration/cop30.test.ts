@@ -37,6 +37,10 @@ describe("the COP30 dossier", async () => {
       expect([issue.issue, issue.scored]).toEqual([issue.issue, scored]);
     }
     expect(divergence.pairs).toHaveLength((9 * 8) / 2);
+    const asked = await readDivergenceJson(SLUG, "?anchors=include");
+    expect(asked.notices).toEqual([expect.stringContaining("no party defines an end of this negotiation's scale")]);
+    expect(asked.meta.filters).not.toHaveProperty("anchors");
+    expect(asked.issues).toEqual(divergence.issues);
   });
 
   it("moves through the presidency's three texts in the order of their dates", async () => {

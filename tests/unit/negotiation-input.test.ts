@@ -62,7 +62,7 @@ describe("ZNegotiationInput", () => {
     const data = input();
     data.issues[0]!.name = "n".repeat(201);
     data.issues[0]!.lowLabel = "l".repeat(201);
-    data.issues[0]!.steps = undefined;
+    delete (data.issues[0] as { steps?: unknown }).steps; // its −2 label would no longer be the low label
     data.positions[0]!.sources = [{ ...data.positions[0]!.sources[0]!, title: "t".repeat(501) }];
     expect(messages(data)).toEqual(["at most 200 characters", "at most 200 characters", "at most 500 characters"]);
   });
