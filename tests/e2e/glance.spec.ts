@@ -12,7 +12,9 @@ const rowIssues = (page: Page) =>
  * On arrival (nothing scrolled): how many cells (`data-testid="position-cell"`) lie wholly inside the
  * window, how many there are, and whether any box or the page scrolls sideways.
  */
-function measure(page: Page) {
+async function measure(page: Page) {
+  // The page streams: its matrix replaces the loading state once rendered (React may hold the swap back briefly).
+  await page.getByTestId("position-cell").first().waitFor({ state: "visible" });
   return page.evaluate(() => {
     const inside = (r: DOMRect) => r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
     const cells = [...document.querySelectorAll('[data-testid="position-cell"]')];
