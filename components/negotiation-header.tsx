@@ -8,6 +8,8 @@ const TABS = [
   { key: "matrix", label: "Matrix", keepsFilters: true },
   { key: "charts", label: "Charts", keepsFilters: true },
   { key: "compare", label: "Compare two parties", keepsFilters: false },
+  { key: "zones", label: "Red lines", keepsFilters: false },
+  { key: "package", label: "Package", keepsFilters: false },
   { key: "changes", label: "What changed", keepsFilters: false },
   { key: "timeline", label: "Timeline", keepsFilters: false },
   { key: "log", label: "Change log", keepsFilters: false },

@@ -21,6 +21,10 @@ export const ROUTES = {
   changes: "/negotiations/[slug]/changes",
   changesCsv: "/negotiations/[slug]/changes.csv",
   timeline: "/negotiations/[slug]/timeline",
+  zones: "/negotiations/[slug]/zones",
+  zonesCsv: "/negotiations/[slug]/zones.csv",
+  package: "/negotiations/[slug]/package",
+  packageCsv: "/negotiations/[slug]/package.csv",
   log: "/negotiations/[slug]/log",
   logAtom: "/negotiations/[slug]/log.atom",
   sources: "/negotiations/[slug]/sources",
@@ -35,6 +39,8 @@ export const ROUTES = {
   apiDivergence: "/api/negotiations/[slug]/divergence",
   apiMovement: "/api/negotiations/[slug]/movement",
   apiChanges: "/api/negotiations/[slug]/changes",
+  apiZones: "/api/negotiations/[slug]/zones",
+  apiPackage: "/api/negotiations/[slug]/package",
   apiCell: "/api/negotiations/[slug]/issues/[issue]/parties/[party]",
 } as const;
 

@@ -4,7 +4,7 @@ import type { TDivergence } from "../analysis/divergence";
 import { readScores } from "../cells/read";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
-import type { TNegotiationInfo } from "../domain/words";
+import type { TNegotiationInfo, TStep } from "../domain/words";
 import type { TMatrixParams, TRawSearchParams } from "../params/matrix-params";
 import { readMatrixView, readViewBase, toInfo, toParty, type TAnchors, type TMatrixView } from "./matrix-view";
 import { selectIssues, selectRowIds } from "./rows";
@@ -17,6 +17,10 @@ export type TScoreView = TMeasuredGrid & {
   params: TMatrixParams;
   notices: string[];
   anchors: TAnchors;
+  /** Each issue's database id and the words of its scale's steps, parallel to `issues`. */
+  rows: { id: number; steps: TStep[] }[];
+  /** Each shown party's database id, parallel to `parties`. */
+  partyIds: number[];
 };
 
 /** The scores of every row a view selects, in the caller's snapshot; null when the negotiation does not exist. */
@@ -36,12 +40,15 @@ export async function readScoreView(db: TDb, slug: string, raw: TRawSearchParams
     scores[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
   }
   const measured = new Set(base.measuredParties.map((p) => p.id));
+  const issueRows = await selectIssues(db, rowIds);
   return {
     negotiation: { ...toInfo(base.negotiation), dataVersion: base.negotiation.dataVersion },
     params: base.params,
     notices: base.notices,
     anchors: base.anchors,
-    issues: (await selectIssues(db, rowIds)).map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
+    issues: issueRows.map(({ slug, name, lowLabel, highLabel }) => ({ slug, name, lowLabel, highLabel })),
+    rows: issueRows.map(({ id, steps }) => ({ id, steps })),
+    partyIds: base.shownParties.map((p) => p.id),
     parties: base.shownParties.map(toParty),
     scores,
     measured: base.shownParties.map((p) => measured.has(p.id)),

@@ -4,6 +4,7 @@ import { AppError, type TProblem } from "../domain/errors";
 import { currentVersion } from "../cells/current";
 import { TEXT_LIMITS as L, ZDateText, ZPartialDate, ZPartyKind, ZSlug, ZText } from "../cells/fields";
 import { ZCellVersionInput, ZSource, type TCellVersionInput } from "../cells/schema";
+import { ZRedLineInput } from "../redlines/schema";
 
 // A whole dossier as a file holds it: the negotiation's own fields, its issues and parties, every
 // version of every cell (the cell's own schema, lib/cells/schema.ts), its dated events and facts.
@@ -92,6 +93,8 @@ export const ZNegotiationInput = z
       .array(ZDatedEntry.extend({ verification: ZText(L.description) }))
       .max(10_000)
       .default([]),
+    /** Red lines: every version of each party's acceptable span per issue (none where nothing is sourced). */
+    redLines: z.array(ZRedLineInput).max(100_000).default([]),
   })
   .superRefine((n, ctx) => {
     for (const [what, slugs] of [
@@ -136,6 +139,24 @@ export const ZNegotiationInput = z
     }
     for (const key of cells.keys())
       ctx.addIssue({ code: "custom", message: `position ${key.replace("|", " × ")} names an unknown issue or party` });
+    const issueSlugs = new Set(n.issues.map((i) => i.slug));
+    const partySlugs = new Set(n.parties.map((p) => p.slug));
+    const lineStarts = new Set<string>();
+    for (const [index, line] of n.redLines.entries()) {
+      if (!issueSlugs.has(line.issue) || !partySlugs.has(line.party))
+        ctx.addIssue({
+          code: "custom",
+          path: ["redLines", index],
+          message: `red line ${line.issue} × ${line.party} names an unknown issue or party`,
+        });
+      const key = `${line.issue}|${line.party}|${line.validFrom}`;
+      if (lineStarts.size === lineStarts.add(key).size)
+        ctx.addIssue({
+          code: "custom",
+          path: ["redLines", index, "validFrom"],
+          message: "two versions of this red line start on the same day",
+        });
+    }
   });
 
 export type TNegotiationInput = z.infer<typeof ZNegotiationInput>;

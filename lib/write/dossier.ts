@@ -8,6 +8,7 @@ import { AppError } from "../domain/errors";
 import { foldText } from "../domain/text";
 import type { TDb } from "../db/connection";
 import { writeTransaction } from "../db/transactions";
+import { appendRedLines } from "../redlines/write";
 import { parseNegotiationInput, type TNegotiationInput } from "./dossier-schema";
 
 // Writing a whole dossier: validated in full first (every problem listed, nothing written), then
@@ -22,6 +23,7 @@ export type TImportSummary = {
   versions: number;
   sources: number;
   citations: number;
+  redLines: number;
   replaced: boolean;
 };
 
@@ -118,6 +120,7 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
     ...events.flatMap((e) => e.sources),
     ...facts.flatMap((f) => f.sources),
     ...ordered.flat().flatMap((p) => p.sources),
+    ...input.redLines.flatMap((l) => l.sources),
   ];
   const sourceIds = await writeSources(db, negotiationId, cited);
   let next = 0;
@@ -189,6 +192,18 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
     };
   });
   const written = await appendVersions(db, negotiationId, writes);
+  await appendRedLines(
+    db,
+    input.redLines.map((line) => ({
+      ...line,
+      issueId: issueIds.get(line.issue)!,
+      partyId: partyIds.get(line.party)!,
+      sourceIds: take(line.sources.length),
+      recordedAt,
+      authorId: null,
+      reason: null,
+    })),
+  );
   return {
     slug: input.slug,
     issues: input.issues.length,
@@ -197,6 +212,7 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
     versions: written.versions,
     sources: new Set(sourceIds).size,
     citations: written.citations,
+    redLines: input.redLines.length,
     replaced: existing !== undefined,
   };
 }

@@ -48,7 +48,7 @@ const LAYERS = [
   ["domain"], // words, dates, errors, text: pure, no dependencies
   ["params", "analysis"], // URL parameters and addresses; the numbers and sentences of the views
   ["db"], // the connection, transactions, dialect, migrations
-  ["cells"], // the cell's one home: its schema, its current-version rule, its reads and its one writer
+  ["cells", "redlines"], // the one homes of a cell and of a red line: schema, the rule for a day, reads and one writer
   ["formats"], // CSV, JSON, Atom, the data package: serialising what the reads return
   ["read", "write"], // the views' queries; dossier imports, imports with preview, the structure editor
   ["auth"], // accounts, tokens, the permission check, Better Auth
