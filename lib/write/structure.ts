@@ -8,10 +8,12 @@ import { foldText } from "../domain/text";
 import { ZText } from "../cells/fields";
 import { touchNegotiation, writeSources } from "../cells/write";
 import type { TAuthor } from "../cells/edit";
+import { appendRedLines } from "../redlines/write";
+import { ZRedLineInput } from "../redlines/schema";
 import { checkStepEnds, ZEventInput, ZIssueFields, ZIssueInput, ZNewNegotiation, ZPartyInput } from "./dossier-schema";
 
 // Changes to a negotiation's structure: issues and parties added, renamed and reordered, events
-// added (with their sources), a new negotiation with an empty matrix. Each is validated with the
+// added (with their sources), red lines given a new version, a new negotiation with an empty matrix. Each is validated with the
 // import's own schemas, written in one transaction with an audit entry (who, when, why, before and
 // after), and moves the negotiation's data version on.
 
@@ -26,6 +28,8 @@ export const ZStructureChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("party.update"), slug: ZSlugRef, fields: ZPartyInput.omit({ slug: true }) }),
   z.object({ action: z.literal("party.move"), slug: ZSlugRef, direction: ZDirection }),
   z.object({ action: z.literal("event.add"), event: ZEventInput }),
+  /** A new version of a party's red line on an issue (a line is never changed: a move is a new version). */
+  z.object({ action: z.literal("redline.add"), line: ZRedLineInput }),
 ]);
 export type TStructureChange = z.input<typeof ZStructureChange>;
 
@@ -96,7 +100,7 @@ async function taken(db: TDb, table: TTable | "Event", negotiationId: number, sl
 }
 
 /** Applies a change; returns what the audit entry records and the day the data now reaches (events). */
-async function apply(db: TDb, negotiationId: number, change: z.infer<typeof ZStructureChange>) {
+async function apply(db: TDb, negotiationId: number, change: z.infer<typeof ZStructureChange>, by: { userId: string | null; reason: string }) {
   switch (change.action) {
     case "issue.add": {
       const i = change.issue;
@@ -167,6 +171,18 @@ async function apply(db: TDb, negotiationId: number, change: z.infer<typeof ZStr
           .execute();
       return { target: e.slug ?? e.title, detail: { after: e }, day: e.date };
     }
+    case "redline.add": {
+      const line = change.line;
+      const ids = async (table: TTable, slug: string) => {
+        const row = await db.selectFrom(table).select("id").where("negotiationId", "=", negotiationId).where("slug", "=", slug).executeTakeFirst();
+        if (!row) throw noSuch(table, slug);
+        return row.id;
+      };
+      const [issueId, partyId] = [await ids("Issue", line.issue), await ids("Party", line.party)];
+      const sourceIds = await writeSources(db, negotiationId, line.sources);
+      await appendRedLines(db, [{ ...line, issueId, partyId, sourceIds, recordedAt: new Date().toISOString(), authorId: by.userId, reason: by.reason }]);
+      return { target: `${line.issue} × ${line.party}`, detail: { after: line }, day: line.validFrom ?? "" };
+    }
   }
 }
 
@@ -209,7 +225,7 @@ export async function changeStructure(args: { slug: string; change: unknown; rea
       const negotiationId = await lockNegotiation(db, { slug: args.slug });
       if (negotiationId === undefined) throw new AppError("not_found", `There is no negotiation called “${args.slug}”.`);
       await args.author.assertMayEdit(db, negotiationId);
-      const { target, detail, day } = await apply(db, negotiationId, parsed.data);
+      const { target, detail, day } = await apply(db, negotiationId, parsed.data, { userId: args.author.id, reason: reason.data });
       await audit(db, { negotiationId, userId: args.author.id, reason: reason.data, action: parsed.data.action, target, detail }, day);
       return { action: parsed.data.action, target };
     }),

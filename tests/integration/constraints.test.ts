@@ -1,6 +1,6 @@
 // The database's own rules, which hold whatever writes to it (on both engines): a version's score
 // on the scale and null when unknown, known statuses and confidences, http(s) source URLs only, one
-// cell per issue × party, versions that are never rewritten.
+// cell per issue × party, versions that are never rewritten; red lines on the scale, never rewritten.
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/connection";
@@ -60,6 +60,31 @@ describe("database constraints", () => {
       await constraintBrokenBy(() =>
         sql`UPDATE "PositionVersion" SET "summary" = 'rewritten' WHERE "id" = (SELECT MIN("id") FROM "PositionVersion")`.execute(db),
       ),
+    ).toBe("trigger");
+  });
+
+  it.each([
+    ["a span off the scale", { min: -3 }],
+    ["a span whose max is below its min", { min: 1, max: 0 }],
+    ["an unknown basis", { basis: "guessed" }],
+    ["a start that is not a day", { validFrom: "Dec 2025" }],
+  ])("refuse a red line with %s", async (_, changes) => {
+    const db = getDb();
+    const { id: _id, ...row } = await db.selectFrom("RedLine").selectAll().limit(1).executeTakeFirstOrThrow();
+    expect(
+      await constraintBrokenBy(() =>
+        db
+          .insertInto("RedLine")
+          .values({ ...row, ...changes })
+          .execute(),
+      ),
+    ).toBe("check");
+  });
+
+  it("refuse to rewrite a red line", async () => {
+    const db = getDb();
+    expect(
+      await constraintBrokenBy(() => sql`UPDATE "RedLine" SET "max" = 2 WHERE "id" = (SELECT MIN("id") FROM "RedLine")`.execute(db)),
     ).toBe("trigger");
   });
 });

@@ -108,10 +108,22 @@ describe("the zones of Russia and Ukraine", () => {
     expect(csv).toContain("g8,russia,,,,,,,\r\n");
   });
 
-  it("show no line for COP30, whose research gives none, and 404 for an unknown negotiation", async () => {
+  it("show COP30's only spans, the options its first draft kept open, and 404 for an unknown negotiation", async () => {
     const body = await zones("", "cop30-belem-2025");
     expect(body.issues.every((i) => i.lines.length === 0 && i.unknown.length === 6)).toBe(true);
     expect(body.summary).toMatch(/^No issue can be assessed/);
+    const draft = await zones("?parties=mutirao-draft-1", "cop30-belem-2025");
+    expect(draft.issues.map((i) => [i.issue, i.overlap])).toEqual([
+      ["fossil-roadmap", { min: -2, max: 0 }],
+      ["adaptation-finance", { min: -1, max: 2 }],
+      ["ndc-response", { min: -1, max: 1 }],
+      ["trade-measures", { min: 0, max: 2 }],
+      ["article-9-1", null],
+      ["just-transition-mechanism", null],
+      ["gga-indicators", null],
+      ["deforestation-roadmap", { min: -2, max: 0 }],
+    ]);
+    expect(draft.issues[0]!.lines[0]).toMatchObject({ basis: "reported", asOf: "2025-11-18" });
     const missing = await getZones(new Request("http://localhost/api/negotiations/nope/zones"), context("nope"));
     expect(missing.status).toBe(404);
   });

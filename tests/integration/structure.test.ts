@@ -9,6 +9,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/connection";
 import { ZCellApiJson } from "@/lib/formats/json";
 import { getChangeLog } from "@/lib/read/change-log";
+import { getZonesView } from "@/lib/read/deal-view";
 import { changeStructure, createNegotiation } from "@/lib/write/structure";
 import { readMatrixJson } from "@/tests/support/routes";
 
@@ -128,6 +129,38 @@ describe("a negotiation built in the app", () => {
       reason: "clearer name",
       detail: { before: { name: "Quotas", isCore: 0 }, after: { name: "Steel quotas", isCore: true } },
     });
+  });
+
+  it("records a red line and a new version of it with a reason, logged; the zones show the line of each day", async () => {
+    const source = { title: "North's statement", publisher: "Wire", url: "https://example.org/north", publishedAt: "2026-01-10" };
+    const line = { issue: "tariffs", party: "north", basis: "stated", quote: "Not above +1.", sources: [source] };
+    await change({ action: "redline.add", line: { ...line, min: -2, max: 1, validFrom: "2026-01-10" } }, "North's first statement");
+    await change(
+      { action: "redline.add", line: { ...line, min: -2, max: 0, validFrom: "2026-01-20", quote: "Not above 0." } },
+      "North hardened",
+    );
+    await expect(change({ action: "redline.add", line: { ...line, min: 1, max: -1, validFrom: "2026-01-21" } })).rejects.toMatchObject({
+      code: "invalid",
+    });
+    await expect(
+      change({ action: "redline.add", line: { ...line, party: "nobody", min: 0, max: 0, validFrom: "2026-01-22" } }),
+    ).rejects.toThrow("There is no party “nobody”.");
+    const on = async (day: string) =>
+      (await getZonesView(SLUG, new URLSearchParams({ parties: "north", asOf: day })))!.zones.find((z) => z.issue === "tariffs")!.lines[0];
+    expect(await on("2026-01-15")).toMatchObject({ min: -2, max: 1, quote: "Not above +1." });
+    expect(await on("2026-01-25")).toMatchObject({
+      min: -2,
+      max: 0,
+      quote: "Not above 0.",
+      sources: [expect.objectContaining({ url: source.url })],
+    });
+    const [latest, first] = (await getChangeLog(SLUG, {}))!.structure;
+    expect([latest, first]).toMatchObject([
+      { action: "redline.add", target: "tariffs × north", reason: "North hardened", author: "Bea Builder" },
+      { action: "redline.add", target: "tariffs × north", reason: "North's first statement" },
+    ]);
+    const rows = await getDb().selectFrom("RedLine").select(["authorId", "reason"]).where("reason", "=", "North hardened").execute();
+    expect(rows).toEqual([{ authorId: adminId, reason: "North hardened" }]);
   });
 
   it("refuses a taken slug, invalid fields, a missing row and a user without rights, changing nothing", async () => {

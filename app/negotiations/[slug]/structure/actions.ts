@@ -50,6 +50,33 @@ function toChange(form: FormData): Record<string, unknown> {
           ],
         },
       };
+    case "redline.add": {
+      const url = text(form, "sourceUrl");
+      const number = (key: string) => (text(form, key) === "" ? NaN : Number(text(form, key)));
+      return {
+        action,
+        line: {
+          issue: text(form, "issue"),
+          party: text(form, "party"),
+          min: number("min"),
+          max: number("max"),
+          basis: text(form, "basis"),
+          validFrom: text(form, "validFrom") || null,
+          quote: text(form, "quote") || null,
+          notes: text(form, "notes") || null,
+          sources: text(form, "sourceTitle")
+            ? [
+                {
+                  title: text(form, "sourceTitle"),
+                  publisher: text(form, "sourcePublisher"),
+                  url: url || null,
+                  publishedAt: text(form, "sourcePublishedAt") || null,
+                },
+              ]
+            : [],
+        },
+      };
+    }
     default:
       return { action };
   }

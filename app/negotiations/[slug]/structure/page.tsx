@@ -20,6 +20,7 @@ const MESSAGES: Record<string, string> = {
   "party.update": "Party changed",
   "party.move": "Party moved",
   "event.add": "Event added",
+  "redline.add": "Red line recorded",
 };
 
 /**
@@ -150,6 +151,91 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
           </fieldset>
           <Reason id="reason-event-new" />
           <button type="submit">Add the event</button>
+        </form>
+      </details>
+      <h2>Red lines</h2>
+      <p className="meta">
+        A red line is the span of steps a party has said it can accept on an issue (for a document, the steps its text adopts). A line
+        that moves gets a new version from the day it moved; the <Link href={href("zones", { slug })}>red-lines page</Link> shows the
+        lines of any day. A stated or reported line needs a source; an analyst&apos;s estimate is shown as one everywhere.
+      </p>
+      <details>
+        <summary>Record a red line</summary>
+        <form action={act} className="form">
+          <input type="hidden" name="action" value="redline.add" />
+          <label>
+            Issue
+            <select name="issue" required>
+              {issues.map((i) => (
+                <option key={i.slug} value={i.slug}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Party
+            <select name="party" required>
+              {parties.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {(["min", "max"] as const).map((end) => (
+            <label key={end}>
+              {end === "min" ? "Lowest acceptable step" : "Highest acceptable step"}
+              <select name={end} required defaultValue={end === "min" ? "-2" : "2"}>
+                {[-2, -1, 0, 1, 2].map((step) => (
+                  <option key={step} value={step}>
+                    {step > 0 ? `+${step}` : step}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label>
+            Basis
+            <select name="basis" required defaultValue="stated">
+              <option value="stated">Stated on the record (quote it)</option>
+              <option value="reported">Reported (unnamed officials, a leaked text)</option>
+              <option value="estimated">An analyst&apos;s estimate</option>
+            </select>
+          </label>
+          <label>
+            Holds from (YYYY-MM-DD)
+            <input name="validFrom" required pattern="\d{4}-\d{2}-\d{2}" />
+          </label>
+          <label>
+            Quote (the party&apos;s words)
+            <textarea name="quote" maxLength={2000} rows={2} />
+          </label>
+          <label>
+            Notes
+            <textarea name="notes" maxLength={4000} rows={2} />
+          </label>
+          <fieldset>
+            <legend>Its source</legend>
+            <label>
+              Title
+              <input name="sourceTitle" maxLength={500} />
+            </label>
+            <label>
+              Publisher
+              <input name="sourcePublisher" maxLength={200} />
+            </label>
+            <label>
+              Address (http or https)
+              <input name="sourceUrl" type="url" maxLength={2000} />
+            </label>
+            <label>
+              Published (YYYY-MM-DD)
+              <input name="sourcePublishedAt" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
+            </label>
+          </fieldset>
+          <Reason id="reason-redline-new" />
+          <button type="submit">Record the red line</button>
         </form>
       </details>
     </>
