@@ -100,7 +100,12 @@ async function taken(db: TDb, table: TTable | "Event", negotiationId: number, sl
 }
 
 /** Applies a change; returns what the audit entry records and the day the data now reaches (events). */
-async function apply(db: TDb, negotiationId: number, change: z.infer<typeof ZStructureChange>, by: { userId: string | null; reason: string }) {
+async function apply(
+  db: TDb,
+  negotiationId: number,
+  change: z.infer<typeof ZStructureChange>,
+  by: { userId: string | null; reason: string },
+) {
   switch (change.action) {
     case "issue.add": {
       const i = change.issue;
@@ -174,13 +179,20 @@ async function apply(db: TDb, negotiationId: number, change: z.infer<typeof ZStr
     case "redline.add": {
       const line = change.line;
       const ids = async (table: TTable, slug: string) => {
-        const row = await db.selectFrom(table).select("id").where("negotiationId", "=", negotiationId).where("slug", "=", slug).executeTakeFirst();
+        const row = await db
+          .selectFrom(table)
+          .select("id")
+          .where("negotiationId", "=", negotiationId)
+          .where("slug", "=", slug)
+          .executeTakeFirst();
         if (!row) throw noSuch(table, slug);
         return row.id;
       };
       const [issueId, partyId] = [await ids("Issue", line.issue), await ids("Party", line.party)];
       const sourceIds = await writeSources(db, negotiationId, line.sources);
-      await appendRedLines(db, [{ ...line, issueId, partyId, sourceIds, recordedAt: new Date().toISOString(), authorId: by.userId, reason: by.reason }]);
+      await appendRedLines(db, [
+        { ...line, issueId, partyId, sourceIds, recordedAt: new Date().toISOString(), authorId: by.userId, reason: by.reason },
+      ]);
       return { target: `${line.issue} × ${line.party}`, detail: { after: line }, day: line.validFrom ?? "" };
     }
   }

@@ -155,9 +155,9 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
       </details>
       <h2>Red lines</h2>
       <p className="meta">
-        A red line is the span of steps a party has said it can accept on an issue (for a document, the steps its text adopts). A line
-        that moves gets a new version from the day it moved; the <Link href={href("zones", { slug })}>red-lines page</Link> shows the
-        lines of any day. A stated or reported line needs a source; an analyst&apos;s estimate is shown as one everywhere.
+        A red line is the span of steps a party has said it can accept on an issue (for a document, the steps its text adopts). A line that
+        moves gets a new version from the day it moved; the <Link href={href("zones", { slug })}>red-lines page</Link> shows the lines of
+        any day. A stated or reported line needs a source; an analyst&apos;s estimate is shown as one everywhere.
       </p>
       <details>
         <summary>Record a red line</summary>
