@@ -55,15 +55,23 @@ const STEPS = [-2, -1, 0, 1, 2];
 const EPSILON = 1e-9;
 
 /**
- * The single-issue swaps that raise some party's closeness and lower none's: every other step of
- * every issue in the package, each checked by scoring the swapped package again.
+ * The single-issue swaps that raise some party's closeness and lower none's. A swap on one issue
+ * changes a party's closeness by wᵢ·(|xᵢ − sᵢ| − |t − sᵢ|) / (4·Σw) alone, so every other step of
+ * every issue is screened by that difference (issues × 4 × parties), and each swap found is then
+ * verified by scoring the swapped package again for every party.
  */
 export function findImprovements(items: readonly TPackageItem[], parties: readonly TPackageParty[]): TImprovement[] {
   const before = parties.map((p) => scoreParty(items, p).closeness);
+  const totals = parties.map((p) => items.reduce((sum, i) => sum + (p.scoreOf(i.issue) === null ? 0 : i.weight), 0));
   const improvements: TImprovement[] = [];
   items.forEach((item, index) => {
+    const scores = parties.map((p) => p.scoreOf(item.issue));
     for (const to of STEPS) {
       if (to === item.step) continue;
+      const change = scores.map((s, k) =>
+        s === null || totals[k] === 0 ? 0 : (item.weight * (Math.abs(item.step - s) - Math.abs(to - s))) / (4 * totals[k]!),
+      );
+      if (change.some((c) => c < -EPSILON) || !change.some((c) => c > EPSILON)) continue;
       const swapped = items.map((other, i) => (i === index ? { ...other, step: to } : other));
       const after = parties.map((p) => scoreParty(swapped, p).closeness);
       const lowers = after.some((c, k) => c !== null && before[k] !== null && c < before[k]! - EPSILON);

@@ -38,6 +38,11 @@ const PAGES = [
   ["cop30-party", "/negotiations/cop30-belem-2025/parties/agn"],
   ["cop30-timeline", "/negotiations/cop30-belem-2025/timeline"],
   ["cop30-changes", "/negotiations/cop30-belem-2025/changes?from=2025-11-18&to=2025-11-22"],
+  ["zones", "/negotiations/ukraine-peace-2025/zones"],
+  ["zones-all-as-of", "/negotiations/ukraine-peace-2025/zones?asOf=2025-12-01&parties=us-draft,europe,russia,ukraine,twenty-point"],
+  ["package", "/negotiations/ukraine-peace-2025/package?steps=nato:0,donbas:-1,crimea:1&weights=donbas:2"],
+  ["package-empty", "/negotiations/ukraine-peace-2025/package?steps=nato:7"],
+  ["cop30-zones", "/negotiations/cop30-belem-2025/zones?parties=mutirao-draft-1,eu"],
 ] as const;
 
 // Dark mode changes colours only (the same layout as light), so it is checked at one width; the
