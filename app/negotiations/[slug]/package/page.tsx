@@ -57,56 +57,58 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
       )}
       <form method="get" className="package-form" aria-label="The package">
         {view.params.asOf && <input type="hidden" name="asOf" value={view.params.asOf} />}
-        <table className="package-table">
-          <caption className="visually-hidden">A step and a weight for each issue</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Step</th>
-              <th scope="col">Weight</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((issue) => (
-              <tr key={issue.slug}>
-                <th scope="row">
-                  <label htmlFor={`step-${issue.slug}`}>{issue.name}</label>
-                </th>
-                <td>
-                  <select
-                    id={`step-${issue.slug}`}
-                    name={`step-${issue.slug}`}
-                    defaultValue={chosen.get(issue.slug)?.step.toString() ?? ""}
-                  >
-                    <option value="">Not in the package</option>
-                    {STEPS.map((step) => {
-                      const label = issue.steps[step + 2];
-                      return (
-                        <option key={step} value={step}>
-                          {formatScore(step)}
-                          {label?.label ? `: ${label.label}${label.interpolated ? " (interpolated)" : ""}` : ""}
-                        </option>
-                      );
-                    })}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={`Weight of ${issue.name}`}
-                    name={`weight-${issue.slug}`}
-                    defaultValue={String(chosen.get(issue.slug)?.weight ?? 1)}
-                  >
-                    {PACKAGE_WEIGHTS.map((w) => (
-                      <option key={w} value={w}>
-                        {w}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+        <div className="zone-scroll">
+          <table className="package-table">
+            <caption className="visually-hidden">A step and a weight for each issue</caption>
+            <thead>
+              <tr>
+                <th scope="col">Issue</th>
+                <th scope="col">Step</th>
+                <th scope="col">Weight</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {issues.map((issue) => (
+                <tr key={issue.slug}>
+                  <th scope="row">
+                    <label htmlFor={`step-${issue.slug}`}>{issue.name}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={`step-${issue.slug}`}
+                      name={`step-${issue.slug}`}
+                      defaultValue={chosen.get(issue.slug)?.step.toString() ?? ""}
+                    >
+                      <option value="">Not in the package</option>
+                      {STEPS.map((step) => {
+                        const label = issue.steps[step + 2];
+                        return (
+                          <option key={step} value={step}>
+                            {formatScore(step)}
+                            {label?.label ? `: ${label.label}${label.interpolated ? " (interpolated)" : ""}` : ""}
+                          </option>
+                        );
+                      })}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Weight of ${issue.name}`}
+                      name={`weight-${issue.slug}`}
+                      defaultValue={String(chosen.get(issue.slug)?.weight ?? 1)}
+                    >
+                      {PACKAGE_WEIGHTS.map((w) => (
+                        <option key={w} value={w}>
+                          {w}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <button type="submit">Score this package</button>
       </form>
       {items.length === 0 ? (
@@ -134,37 +136,39 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
               })}
             </ul>
           )}
-          <table className="package-scores" data-testid="package-scores">
-            <thead>
-              <tr>
-                <th scope="col">Party</th>
-                <th scope="col">Closeness</th>
-                <th scope="col">Issues with a known position</th>
-                <th scope="col">Red lines breached</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scores.map((s) => (
-                <tr key={s.party} data-party={s.party}>
-                  <th scope="row">{name(s.party)}</th>
-                  <td>{closeness(s.closeness)}</td>
-                  <td>
-                    {s.breakdown.length} of {items.length}
-                  </td>
-                  <td>
-                    {s.breaches.length === 0
-                      ? "none on record"
-                      : s.breaches
-                          .map(
-                            (b) =>
-                              `${issueName(b.issue)}: ${formatScore(b.step)} is outside ${formatScore(b.min)} to ${formatScore(b.max)} (${b.basis})`,
-                          )
-                          .join("; ")}
-                  </td>
+          <div className="zone-scroll">
+            <table className="package-scores" data-testid="package-scores">
+              <thead>
+                <tr>
+                  <th scope="col">Party</th>
+                  <th scope="col">Closeness</th>
+                  <th scope="col">Issues with a known position</th>
+                  <th scope="col">Red lines breached</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {scores.map((s) => (
+                  <tr key={s.party} data-party={s.party}>
+                    <th scope="row">{name(s.party)}</th>
+                    <td>{closeness(s.closeness)}</td>
+                    <td>
+                      {s.breakdown.length} of {items.length}
+                    </td>
+                    <td>
+                      {s.breaches.length === 0
+                        ? "none on record"
+                        : s.breaches
+                            .map(
+                              (b) =>
+                                `${issueName(b.issue)}: ${formatScore(b.step)} is outside ${formatScore(b.min)} to ${formatScore(b.max)} (${b.basis})`,
+                            )
+                            .join("; ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <details>
             <summary>Each party&apos;s breakdown by issue (the contributions sum to its closeness)</summary>
             {scores
