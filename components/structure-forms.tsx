@@ -135,3 +135,28 @@ export function PartyFields({ defaults }: { defaults?: { name: string; kind: str
     </>
   );
 }
+
+/** One source's fields (title, publisher, address, date); `required` when the entry needs a source. */
+export function SourceFields({ required }: { required: boolean }) {
+  return (
+    <fieldset>
+      <legend>Its source</legend>
+      <label>
+        Title
+        <input name="sourceTitle" required={required} maxLength={500} />
+      </label>
+      <label>
+        Publisher
+        <input name="sourcePublisher" required={required} maxLength={200} />
+      </label>
+      <label>
+        Address (http or https)
+        <input name="sourceUrl" type="url" maxLength={2000} />
+      </label>
+      <label>
+        Published (YYYY-MM-DD)
+        <input name="sourcePublishedAt" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
+      </label>
+    </fieldset>
+  );
+}

@@ -62,6 +62,8 @@ for (const view of VIEWS) {
       test(`${name} has no axe violations and no sideways scroll`, async ({ page }) => {
         await page.goto(pathname);
         if (name === "not-found") expect(takeNotFoundErrors(page)).toBe(1);
+        // The page as shown: a streamed page replaces its loading line once rendered (React may hold the swap back briefly).
+        await expect(page.locator("p.loading")).toHaveCount(0);
         expect(await findAxeViolations(page)).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);

@@ -15,6 +15,9 @@ async function signIn(page: Page, user: { email: string; password: string }, nex
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+  // The page as shown and hydrated: the streamed page replaces its loading line, and its form is live before anyone types.
+  await expect(page.locator("p.loading")).toHaveCount(0);
+  await page.waitForLoadState("networkidle");
 }
 
 async function newSession(browser: Browser, user: { email: string; password: string }, next: string) {

@@ -23,6 +23,7 @@ test.describe("data from the database is data", () => {
   test("lists the second negotiation beside the first", async ({ page }) => {
     await page.goto("/");
     await expect(page.locator(".negotiation-list h2")).toHaveText([
+      "COP30 climate talks, Belém, November 2025",
       "Curation test negotiation",
       `Hostile ${HOSTILE_TEXT}`,
       "Russia–Ukraine peace talks, Nov–Dec 2025",

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Notices } from "@/components/notices";
+import { ScrollRegion } from "@/components/scroll-region";
 import { CLOSENESS_FORMULA, PACKAGE_WEIGHTS } from "@/lib/analysis/package";
 import { formatScore } from "@/lib/domain/format";
 import { href } from "@/lib/params/urls";
@@ -57,7 +58,7 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
       )}
       <form method="get" className="package-form" aria-label="The package">
         {view.params.asOf && <input type="hidden" name="asOf" value={view.params.asOf} />}
-        <div className="zone-scroll">
+        <ScrollRegion label="A step and a weight for each issue">
           <table className="package-table">
             <caption className="visually-hidden">A step and a weight for each issue</caption>
             <thead>
@@ -108,7 +109,7 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <button type="submit">Score this package</button>
       </form>
       {items.length === 0 ? (
@@ -136,7 +137,7 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
               })}
             </ul>
           )}
-          <div className="zone-scroll">
+          <ScrollRegion label="Closeness by party">
             <table className="package-scores" data-testid="package-scores">
               <thead>
                 <tr>
@@ -168,7 +169,7 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <details>
             <summary>Each party&apos;s breakdown by issue (the contributions sum to its closeness)</summary>
             {scores

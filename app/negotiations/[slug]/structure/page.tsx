@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { IssueFields, PartyFields, Reason, StructureRows } from "@/components/structure-forms";
+import { IssueFields, PartyFields, Reason, SourceFields, StructureRows } from "@/components/structure-forms";
 import { mayEditSlug } from "@/lib/auth/permissions";
 import { href } from "@/lib/params/urls";
 import { getStructureView } from "@/lib/read/structure-view";
@@ -130,25 +130,7 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
             Slug (optional; versions can name the event by it)
             <input name="slug" maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
           </label>
-          <fieldset>
-            <legend>Its source</legend>
-            <label>
-              Title
-              <input name="sourceTitle" required maxLength={500} />
-            </label>
-            <label>
-              Publisher
-              <input name="sourcePublisher" required maxLength={200} />
-            </label>
-            <label>
-              Address (http or https)
-              <input name="sourceUrl" type="url" maxLength={2000} />
-            </label>
-            <label>
-              Published (YYYY-MM-DD)
-              <input name="sourcePublishedAt" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
-            </label>
-          </fieldset>
+          <SourceFields required />
           <Reason id="reason-event-new" />
           <button type="submit">Add the event</button>
         </form>
@@ -215,25 +197,7 @@ export default async function StructurePage({ params, searchParams }: TNegotiati
             Notes
             <textarea name="notes" maxLength={4000} rows={2} />
           </label>
-          <fieldset>
-            <legend>Its source</legend>
-            <label>
-              Title
-              <input name="sourceTitle" maxLength={500} />
-            </label>
-            <label>
-              Publisher
-              <input name="sourcePublisher" maxLength={200} />
-            </label>
-            <label>
-              Address (http or https)
-              <input name="sourceUrl" type="url" maxLength={2000} />
-            </label>
-            <label>
-              Published (YYYY-MM-DD)
-              <input name="sourcePublishedAt" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
-            </label>
-          </fieldset>
+          <SourceFields required={false} />
           <Reason id="reason-redline-new" />
           <button type="submit">Record the red line</button>
         </form>

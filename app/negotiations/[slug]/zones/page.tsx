@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Notices } from "@/components/notices";
 import { StepLabel } from "@/components/position-scale";
+import { ScrollRegion } from "@/components/scroll-region";
 import { SourceLinks } from "@/components/source-links";
 import { countBases, describeGap, describeZones } from "@/lib/analysis/zones";
 import { formatDate, formatScore } from "@/lib/domain/format";
@@ -92,7 +93,7 @@ export default async function ZonesPage({ params, searchParams }: TNegotiationPa
                     <>Cannot be assessed: no red line on record for {zone.unknown.map(name).join(", ")}.</>
                   )}
                 </p>
-                <div className="zone-scroll">
+                <ScrollRegion label={`Red lines on ${issue.name}`}>
                   <table className="zone-table">
                     <caption className="visually-hidden">Each party&apos;s acceptable steps on {issue.name}</caption>
                     <thead>
@@ -137,7 +138,7 @@ export default async function ZonesPage({ params, searchParams }: TNegotiationPa
                       </tr>
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
                 <details>
                   <summary>The red lines, their words and sources</summary>
                   <ul className="zone-lines">
