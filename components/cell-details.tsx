@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { STATUS_LABELS } from "@/lib/domain/words";
 import { cellHref, href } from "@/lib/params/urls";
-import { formatDate, formatDateText } from "@/lib/domain/format";
+import { formatDate, formatDateText, formatScore } from "@/lib/domain/format";
+import { BASIS_WORDS } from "@/lib/redlines/line";
 import { sourceHref } from "@/lib/params/urls";
 import { type TCellView } from "@/lib/read/entity-views";
 import { CellHistory } from "@/components/cell-history";
@@ -88,6 +89,19 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
       ) : (
         <p className="missing">
           {asOf ? `No version of this cell is recorded on or before ${formatDate(asOf)}.` : "This cell has no data."}
+        </p>
+      )}
+      <h2>Red line</h2>
+      {view.redLine ? (
+        <p data-testid="cell-red-line">
+          {party.name} {party.kind === "document" ? "adopts" : "has said it can accept"} steps {formatScore(view.redLine.min)} to{" "}
+          {formatScore(view.redLine.max)} on this issue ({BASIS_WORDS[view.redLine.basis]};{" "}
+          {view.redLine.validFrom ? `since ${formatDate(view.redLine.validFrom)}` : "start date not on file"}).{" "}
+          <Link href={href("zones", { slug }, { parties: party.slug, asOf })}>Where the red lines meet</Link>
+        </p>
+      ) : (
+        <p className="meta" data-testid="cell-red-line">
+          No red line is on record for {party.name} on this issue{asOf ? ` on ${formatDate(asOf)}` : ""}.
         </p>
       )}
       <h2>History of this cell</h2>

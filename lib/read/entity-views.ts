@@ -10,6 +10,7 @@ import { isUnpublished } from "../domain/dates";
 import type { TIssue, TNegotiationInfo, TParty } from "../domain/words";
 import { toInfo, toParty } from "./matrix-view";
 import { findNegotiation, listParties, selectIssues, type TIssueRow } from "./rows";
+import { readLines, type TRedLine } from "../redlines/read";
 
 // The permanent pages of a dossier: one per cell, issue and party. Each reads in one snapshot and
 // a bounded number of rows.
@@ -60,6 +61,8 @@ export type TCellView = {
   sources: TNumberedSource[];
   /** Every version of the cell, in time order (also those after `asOf`, marked as later by their dates). */
   history: TVersion[];
+  /** The party's red line on the issue on the view's day, if one is on record. */
+  redLine: TRedLine | null;
   /** Neighbouring cells: the previous and next issue (same party), the previous and next party (same issue). */
   neighbours: {
     up: { slug: string; name: string } | null;
@@ -98,6 +101,7 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
       position,
       sources,
       history: await readHistory(db, issue.id, party.id, numberOf),
+      redLine: (await readLines(db, [issue.id], [party.id], asOf)).get(`${issue.id}|${party.id}`) ?? null,
       shownVersionId: cell?.versionId ?? null,
       neighbours: {
         up: previous,

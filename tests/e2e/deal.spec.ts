@@ -39,3 +39,19 @@ test("the package builder scores a package chosen with the keyboard, and starts 
   await expect(page).toHaveURL(/steps=/);
   await expect(page.getByTestId("document-closeness")).toContainText(/Your package is 1\.00 close to .*20-point/);
 });
+
+test("a cell's page gives the party's red line of the day it shows, and links to where the lines meet", async ({ page }) => {
+  await page.goto(`${BASE}/issues/nato/parties/ukraine`);
+  await expect(page.getByTestId("cell-red-line")).toContainText(
+    "Ukraine has said it can accept steps −2 to 0 on this issue (stated on the record; since 14 Dec 2025).",
+  );
+  await page.goto(`${BASE}/issues/nato/parties/ukraine?asOf=2025-12-01`);
+  await expect(page.getByTestId("cell-red-line")).toContainText(
+    "steps −2 to −1 on this issue (stated on the record; start date not on file)",
+  );
+  await page.getByRole("link", { name: "Where the red lines meet" }).click();
+  await expect(page).toHaveURL(/\/zones\?parties=ukraine&asOf=2025-12-01$/);
+  await expect(page.locator('[data-testid="zone"][data-issue="nato"]').getByTestId("zone-verdict")).toContainText(
+    "Overlap: steps −2 to −1",
+  );
+});

@@ -21,6 +21,15 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
     expect(corner.sources.map((s) => [s.number, s.title])).toEqual([[1, "Fixture source"]]);
   });
 
+  it("a cell: the party's red line on the issue on the view's day, or none", async () => {
+    const now = (await getCellView("ukraine-peace-2025", "nato", "ukraine"))!;
+    expect(now.redLine).toMatchObject({ min: -2, max: 0, basis: "stated", validFrom: "2025-12-14" });
+    const before = (await getCellView("ukraine-peace-2025", "nato", "ukraine", "2025-12-01"))!;
+    expect(before.redLine).toMatchObject({ min: -2, max: -1, validFrom: null });
+    expect((await getCellView("ukraine-peace-2025", "g8", "ukraine"))!.redLine).toBeNull();
+    expect((await getCellView("fixture", "alpha", "a"))!.redLine).toBeNull();
+  });
+
   it("is null for an unknown negotiation, issue or party", async () => {
     expect(await getCellView("fixture", "alpha", "zz")).toBeNull();
     expect(await getCellView("fixture", "zz", "a")).toBeNull();
