@@ -4,7 +4,7 @@ import { measureZone, type TZone, type TZoneLine } from "../analysis/zones";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
 import type { TNegotiationInfo, TParty, TStep } from "../domain/words";
-import { readParam, type TMatrixParams, type TRawSearchParams } from "../params/matrix-params";
+import { readParam, toUrlSearchParams, type TMatrixParams, type TRawSearchParams } from "../params/matrix-params";
 import { readLines, type TRedLine } from "../redlines/read";
 import { listParties, findNegotiation } from "./rows";
 import { readScoreView } from "./score-view";
@@ -39,9 +39,7 @@ async function readDealBase(db: TDb, slug: string, raw: TRawSearchParams, defaul
   const allParties = (await listParties(db, negotiation.id)).map(({ slug, name, kind }) => ({ slug, name, kind }));
   if (defaultParties === "actors" && readParam(raw, "parties") === undefined) {
     const actors = allParties.filter((p) => p.kind === "actor").map((p) => p.slug);
-    const search = new URLSearchParams(
-      raw instanceof URLSearchParams ? raw : Object.entries(raw).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x])),
-    );
+    const search = toUrlSearchParams(raw);
     if (actors.length > 0) search.set("parties", actors.join(","));
     query = search;
   }
@@ -129,10 +127,11 @@ export function parsePackage(raw: TRawSearchParams, issues: readonly string[], n
   const ignore = (notice: string) => {
     if (ignored++ < 20) notices.push(notice);
   };
+  const known = new Set(issues);
   const items: TPackageItem[] = [];
   for (const { text, issue, value } of entries("steps")) {
     const step = /^[+-]?[0-2]$/.test(value) ? Number(value) : NaN;
-    if (!issues.includes(issue)) ignore(`Ignored step “${echo(text)}”: no issue of this view is called “${echo(issue)}”.`);
+    if (!known.has(issue)) ignore(`Ignored step “${echo(text)}”: no issue of this view is called “${echo(issue)}”.`);
     else if (Number.isNaN(step)) ignore(`Ignored step “${echo(text)}”: a step is a whole number from −2 to +2.`);
     else if (items.some((i) => i.issue === issue)) ignore(`Ignored step “${echo(text)}”: the package already has a step for this issue.`);
     else if (items.length >= MAX_PACKAGE_ISSUES)
@@ -155,12 +154,14 @@ export async function readPackageView(db: TDb, slug: string, raw: TRawSearchPara
   if (!read) return null;
   const { view, base, lineOf } = read;
   const issueSlugs = view.issues.map((i) => i.slug);
+  // Scoring asks for a party's score and line issue by issue, many times over (every swap is scored): look each up once.
+  const rowOf = new Map(issueSlugs.map((issue, index) => [issue, index]));
   const notices = [...base.notices];
   const items = parsePackage(raw, issueSlugs, notices);
   const parties = view.parties.map((p, k) => ({
     party: p.slug,
-    scoreOf: (issue: string) => view.scores[issueSlugs.indexOf(issue)]?.[k] ?? null,
-    lineOf: (issue: string) => lineOf(issueSlugs.indexOf(issue), k),
+    scoreOf: (issue: string) => view.scores[rowOf.get(issue)!]?.[k] ?? null,
+    lineOf: (issue: string) => lineOf(rowOf.get(issue)!, k),
   }));
   const documentPackages = view.parties.flatMap((p, k) =>
     p.kind !== "document"

@@ -92,11 +92,19 @@ async function nextOrder(db: TDb, table: TTable | "Event", negotiationId: number
   return row?.last == null ? 0 : row.last + 1;
 }
 
+/** The id of the row of a negotiation's table with this slug, if any. */
+async function idOf(db: TDb, table: TTable | "Event", negotiationId: number, slug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom(table)
+    .select("id")
+    .where("negotiationId", "=", negotiationId)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 async function taken(db: TDb, table: TTable | "Event", negotiationId: number, slug: string): Promise<boolean> {
-  return (
-    (await db.selectFrom(table).select("id").where("negotiationId", "=", negotiationId).where("slug", "=", slug).executeTakeFirst()) !==
-    undefined
-  );
+  return (await idOf(db, table, negotiationId, slug)) !== undefined;
 }
 
 /** Applies a change; returns what the audit entry records and the day the data now reaches (events). */
@@ -179,14 +187,9 @@ async function apply(
     case "redline.add": {
       const line = change.line;
       const ids = async (table: TTable, slug: string) => {
-        const row = await db
-          .selectFrom(table)
-          .select("id")
-          .where("negotiationId", "=", negotiationId)
-          .where("slug", "=", slug)
-          .executeTakeFirst();
-        if (!row) throw noSuch(table, slug);
-        return row.id;
+        const id = await idOf(db, table, negotiationId, slug);
+        if (id === undefined) throw noSuch(table, slug);
+        return id;
       };
       const [issueId, partyId] = [await ids("Issue", line.issue), await ids("Party", line.party)];
       const sourceIds = await writeSources(db, negotiationId, line.sources);
