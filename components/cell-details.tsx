@@ -10,6 +10,7 @@ import { CiteThis } from "@/components/cite-this";
 import { Highlighted } from "@/components/highlighted";
 import { NumberedSources } from "@/components/numbered-sources";
 import { PositionScale } from "@/components/position-scale";
+import { PointRef } from "@/components/lineage";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
 export function CellDetails(props: { view: TCellView; accessed: string; editHref?: string | null; query?: string }) {
@@ -103,6 +104,29 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
         <p className="meta" data-testid="cell-red-line">
           No red line is on record for {party.name} on this issue{asOf ? ` on ${formatDate(asOf)}` : ""}.
         </p>
+      )}
+      {view.draftPoints && (
+        <>
+          <h2>The draft&apos;s points on this issue</h2>
+          {view.draftPoints.points.length === 0 ? (
+            <p className="meta" data-testid="cell-points">
+              No point of {view.draftPoints.name} on file concerns this issue.
+            </p>
+          ) : (
+            <ul data-testid="cell-points">
+              {view.draftPoints.points.map((p) => (
+                <li key={p.number}>
+                  <PointRef slug={slug} draft={view.draftPoints!.draft} point={p} asOf={asOf} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="meta">
+            <Link href={href("drafts", { slug }, { from: view.draftPoints.draft, issues: issue.slug, asOf })}>
+              What became of these points in the other drafts
+            </Link>
+          </p>
+        </>
       )}
       <h2>History of this cell</h2>
       <CellHistory slug={negotiation.slug} issue={issue} history={view.history} shownId={view.shownVersionId} />

@@ -10,6 +10,7 @@ const TABS = [
   { key: "compare", label: "Compare two parties", keepsFilters: false },
   { key: "zones", label: "Red lines", keepsFilters: false },
   { key: "package", label: "Package", keepsFilters: false },
+  { key: "drafts", label: "Drafts", keepsFilters: false },
   { key: "changes", label: "What changed", keepsFilters: false },
   { key: "timeline", label: "Timeline", keepsFilters: false },
   { key: "log", label: "Change log", keepsFilters: false },

@@ -54,7 +54,7 @@ export function greaterOf(a: Expression<string>, b: string): RawBuilder<string> 
 }
 
 /** Tables whose ids the writers allocate before a batch insert. */
-type TIdTable = "PositionVersion" | "Source" | "RedLine";
+type TIdTable = "PositionVersion" | "Source" | "RedLine" | "Draft" | "DraftPoint" | "DraftPointVersion" | "PointLink";
 
 /**
  * `count` new ids for a table, allocated before a batch insert (inside the caller's write
@@ -107,7 +107,21 @@ export function inByteOrder(text: Expression<string>): RawBuilder<string> {
 }
 
 /** Tables the writers insert in bulk. */
-type TBulkTable = "Source" | "Position" | "PositionVersion" | "PositionVersionSource" | "RedLine" | "RedLineSource";
+type TBulkTable =
+  | "Source"
+  | "Position"
+  | "PositionVersion"
+  | "PositionVersionSource"
+  | "RedLine"
+  | "RedLineSource"
+  | "Draft"
+  | "DraftSource"
+  | "DraftPoint"
+  | "DraftPointVersion"
+  | "DraftPointIssue"
+  | "DraftPointSource"
+  | "PointLink"
+  | "PointLinkSource";
 
 /** Rows per statement: SQLite binds each value (at most 32,766 per statement); PostgreSQL binds one array per column. */
 export const BULK_ROWS = { sqlite: 500, postgres: 5000 } as const;

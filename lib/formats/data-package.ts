@@ -1,6 +1,7 @@
 import "server-only";
 import { CONFIDENCES, SOURCE_KINDS, STATUSES } from "../domain/words";
 import { LONG_COLUMNS } from "./csv";
+import { LINK_BASES, LINK_CHANGES, POINT_STATUSES } from "../lineage/lineage";
 
 // A view as a Frictionless Data Package (https://datapackage.org): datapackage.json describing the
 // dataset (title, version, sources, licence) and a Table Schema for each CSV. Each table's columns
@@ -109,6 +110,43 @@ export const ISSUE_FIELDS: TField[] = [
     ),
   ),
   text("interpolated_steps", "The steps with no documented option (their label is interpolated), space-separated."),
+];
+
+/** The drafts' points: one row per point (the columns of POINT_COLUMNS). */
+export const POINT_FIELDS: TField[] = [
+  text("draft", "The draft's slug."),
+  text("number", "The point's number as the draft gives it (a label such as G1 where none was published)."),
+  text("title", "The point in a few words (ours)."),
+  text("text", "The point's wording as the press rendered it; empty: not seen."),
+  {
+    name: "verbatim",
+    type: "boolean",
+    description: "Whether the text is copied exactly from the cited rendering (otherwise a paraphrase).",
+  },
+  text("language", "The text's language when not English."),
+  text("text_en", "An English paraphrase of a text in another language."),
+  { name: "complete", type: "boolean", description: "False when the rendering seen was cut short." },
+  { name: "never_seen", type: "boolean", description: "True when nobody could see the point: no wording and no source." },
+  text("issues", "The slugs of the issues it concerns, space-separated."),
+  oneOf("status", POINT_STATUSES, "Agreed, open, disputed, or unknown where no status is reported."),
+  text("status_note", "The status in the sources' words, or why it is unknown."),
+  text("notes"),
+  text("sources", "The sources cited, ' | ' between them."),
+];
+
+/** What became of each point in a later draft: one row per link (the lineage CSV's columns). */
+export const LINK_FIELDS: TField[] = [
+  text("from_draft", "The earlier draft's slug."),
+  text("from_point", "The earlier point's number; empty for an added point."),
+  text("from_title"),
+  oneOf("change", LINK_CHANGES, "What happened to the point."),
+  text("to_draft", "The later draft's slug."),
+  text("to_point", "The later point's number; empty for a deleted point (no successor)."),
+  text("to_title"),
+  text("summary", "What changed, in our words."),
+  oneOf("basis", LINK_BASES, "press: a source states the change; comparison: our comparison of two cited texts."),
+  oneOf("confidence", CONFIDENCES, "How sure the link is."),
+  text("sources", "The sources cited, ' | ' between them."),
 ];
 
 /** A table's columns: its fields' names. */

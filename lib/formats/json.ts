@@ -90,7 +90,7 @@ export function toMetaJson(
   origin: string,
   negotiation: { slug: string; asOf: string; dataVersion: string },
   params: TMatrixParams,
-  view: "matrix" | "charts" | "changes" | "zones" | "package",
+  view: "matrix" | "charts" | "changes" | "zones" | "package" | "drafts",
   extra: Record<string, string> = {},
 ): TMetaJson {
   const search = toMatrixSearchParams({ ...params, page: 1, density: "compact" });

@@ -25,6 +25,9 @@ export const ROUTES = {
   zonesCsv: "/negotiations/[slug]/zones.csv",
   package: "/negotiations/[slug]/package",
   packageCsv: "/negotiations/[slug]/package.csv",
+  drafts: "/negotiations/[slug]/drafts",
+  point: "/negotiations/[slug]/drafts/[draft]/points/[number]",
+  lineageCsv: "/negotiations/[slug]/lineage.csv",
   log: "/negotiations/[slug]/log",
   logAtom: "/negotiations/[slug]/log.atom",
   sources: "/negotiations/[slug]/sources",
@@ -41,6 +44,7 @@ export const ROUTES = {
   apiChanges: "/api/negotiations/[slug]/changes",
   apiZones: "/api/negotiations/[slug]/zones",
   apiPackage: "/api/negotiations/[slug]/package",
+  apiLineage: "/api/negotiations/[slug]/lineage",
   apiCell: "/api/negotiations/[slug]/issues/[issue]/parties/[party]",
 } as const;
 

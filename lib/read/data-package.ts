@@ -16,7 +16,12 @@ import {
   VERSION_FIELDS,
   type TField,
   ISSUE_FIELDS,
+  LINK_FIELDS,
+  POINT_FIELDS,
 } from "../formats/data-package";
+import { linkRows, pointRows } from "../formats/lineage";
+import { concerns, linksShown } from "../lineage/lineage";
+import { readLineage } from "../lineage/read";
 import { toMetaJson } from "../formats/json";
 import type { TRawSearchParams } from "../params/matrix-params";
 import { exportPieces, openViewStream, type TViewStream } from "./matrix-export";
@@ -202,7 +207,26 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
         resource("events", "The timeline", EVENT_FIELDS, "The negotiation's dated events with their sources."),
         resource("facts", "Context facts", FACT_FIELDS, "Dated facts of the context, with how far each is verified."),
         resource("sources", "The bibliography", SOURCE_FIELDS, "Every source of the dossier, numbered as on its pages."),
+        resource(
+          "points",
+          "The drafts' points",
+          POINT_FIELDS,
+          "Every point of the drafts published by the view's day that concerns its issues.",
+        ),
+        resource(
+          "links",
+          "Which point became which",
+          LINK_FIELDS,
+          "What became of each point in a later draft, between the drafts of the view's day.",
+        ),
       ],
+    };
+    // The lineage is bounded by the import's limits: read whole, filtered by the view's issues.
+    const lineage = await readLineage(db, base.negotiation.id, base.params.asOf);
+    const lineageRows = async function* (table: "points" | "links") {
+      const issues = base.params.issues;
+      if (table === "links") yield* linkRows(lineage, linksShown(lineage, issues));
+      else yield* pointRows(lineage.drafts.map((d) => ({ ...d, points: d.points.filter((p) => concerns(p, issues)) })));
     };
     const exported = async function* (format: "long" | "wide") {
       const { pieces } = await exportPieces(db, base, format, origin);
@@ -226,6 +250,8 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
       ["events.csv", () => csvChunks(EVENT_FIELDS, rowsOf(db, base, "events", rowIds, day))],
       ["facts.csv", () => csvChunks(FACT_FIELDS, rowsOf(db, base, "facts", rowIds, day))],
       ["sources.csv", () => csvChunks(SOURCE_FIELDS, rowsOf(db, base, "sources", rowIds, day))],
+      ["points.csv", () => csvChunks(POINT_FIELDS, lineageRows("points"))],
+      ["links.csv", () => csvChunks(LINK_FIELDS, lineageRows("links"))],
     ];
     const mtime = new Date(meta.generatedAt);
     async function* pieces(): AsyncGenerator<Uint8Array> {

@@ -11,6 +11,9 @@ import type { TIssue, TNegotiationInfo, TParty } from "../domain/words";
 import { toInfo, toParty } from "./matrix-view";
 import { findNegotiation, listParties, selectIssues, type TIssueRow } from "./rows";
 import { readLines, type TRedLine } from "../redlines/read";
+import type { TSource } from "../cells/schema";
+import { concerns, linksShown, type TDraft, type TLink, type TPoint } from "../lineage/lineage";
+import { readLineage } from "../lineage/read";
 
 // The permanent pages of a dossier: one per cell, issue and party. Each reads in one snapshot and
 // a bounded number of rows.
@@ -63,6 +66,8 @@ export type TCellView = {
   history: TVersion[];
   /** The party's red line on the issue on the view's day, if one is on record. */
   redLine: TRedLine | null;
+  /** When the party is a draft traced in the lineage: its points concerning the issue. */
+  draftPoints: { draft: string; name: string; points: TPoint<TSource>[] } | null;
   /** Neighbouring cells: the previous and next issue (same party), the previous and next party (same issue). */
   neighbours: {
     up: { slug: string; name: string } | null;
@@ -102,6 +107,7 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
       sources,
       history: await readHistory(db, issue.id, party.id, numberOf),
       redLine: (await readLines(db, [issue.id], [party.id], asOf)).get(`${issue.id}|${party.id}`) ?? null,
+      draftPoints: await readDraftPoints(db, negotiation.id, party.slug, issue.slug),
       shownVersionId: cell?.versionId ?? null,
       neighbours: {
         up: previous,
@@ -113,6 +119,12 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
   });
 }
 
+/** The points of the draft that is this party's column, concerning an issue; null when the party is no traced draft. */
+async function readDraftPoints(db: TDb, negotiationId: number, party: string, issue: string): Promise<TCellView["draftPoints"]> {
+  const draft = (await readLineage(db, negotiationId, null)).drafts.find((d) => d.party === party);
+  return draft ? { draft: draft.slug, name: draft.name, points: draft.points.filter((p) => concerns(p, [issue])) } : null;
+}
+
 export type TIssueView = {
   negotiation: TNegotiationInfo;
   issue: TIssue;
@@ -121,6 +133,8 @@ export type TIssueView = {
   cells: { party: TParty; position: TShownPosition | null; unpublished: boolean }[];
   divergence: TIssueDivergence;
   neighbours: { previous: { slug: string; name: string } | null; next: { slug: string; name: string } | null };
+  /** The lineage of the points concerning the issue: every draft published by the view's day with those points, and the links touching them. */
+  lineage: { drafts: TDraft<TSource>[]; links: TLink<TSource>[]; names: Record<string, string> };
 };
 
 /** An issue with every party's position on it and its divergence; null when either does not exist. */
@@ -146,6 +160,16 @@ export function getIssueView(slug: string, issueSlug: string, asOf: string | nul
       })),
       divergence: measureIssue(row.flatMap((cell, index) => (isUnpublished(parties[index]!, asOf) ? [] : [cell?.score ?? null]))),
       neighbours: await issueNeighbours(db, negotiation.id, issue.sortOrder),
+      lineage: await (async () => {
+        const lineage = await readLineage(db, negotiation.id, asOf);
+        return {
+          drafts: lineage.drafts
+            .map((d) => ({ ...d, points: d.points.filter((p) => concerns(p, [issue.slug])) }))
+            .filter((d) => d.points.length > 0),
+          links: linksShown(lineage, [issue.slug]),
+          names: Object.fromEntries(lineage.drafts.map((d) => [d.slug, d.name])),
+        };
+      })(),
     };
   });
 }

@@ -4,6 +4,8 @@ import { readCellGrid, type TSourceCache } from "../cells/read";
 import { assembleMatrix, type TMatrix } from "../analysis/matrix";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
+import { openPoints } from "../lineage/lineage";
+import { readLineage } from "../lineage/read";
 import { isUnpublished } from "../domain/dates";
 import { formatDate, formatDateText } from "../domain/format";
 import { foldText } from "../domain/text";
@@ -168,6 +170,8 @@ export type TMatrixView = {
   ticks: { date: string; title: string }[];
   /** With a search: how many cells match it, in how many rows, and how many issue names (over every kept row, not one page). */
   search: { cells: number; rows: number; issueNames: number } | null;
+  /** Per draft traced in the lineage (published by the view's day), how many of its points concerning the issues shown are open. */
+  openPoints: { draft: string; name: string; open: number; of: number }[];
 };
 
 /** The date control shows at most this many events. */
@@ -223,6 +227,11 @@ export async function readMatrixView(db: TDb, slug: string, raw: TRawSearchParam
     },
     ticks,
     search,
+    openPoints: (await readLineage(db, negotiation.id, params.asOf)).drafts.map((d) => ({
+      draft: d.slug,
+      name: d.name,
+      ...openPoints(d, params.issues),
+    })),
   };
 }
 

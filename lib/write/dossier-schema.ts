@@ -5,6 +5,7 @@ import { currentVersion } from "../cells/current";
 import { TEXT_LIMITS as L, ZDateText, ZPartialDate, ZPartyKind, ZSlug, ZText } from "../cells/fields";
 import { ZCellVersionInput, ZSource, type TCellVersionInput } from "../cells/schema";
 import { ZRedLineInput } from "../redlines/schema";
+import { checkLineage, ZDraftInput, ZLinkInput } from "../lineage/schema";
 
 // A whole dossier as a file holds it: the negotiation's own fields, its issues and parties, every
 // version of every cell (the cell's own schema, lib/cells/schema.ts), its dated events and facts.
@@ -95,6 +96,10 @@ export const ZNegotiationInput = z
       .default([]),
     /** Red lines: every version of each party's acceptable span per issue (none where nothing is sourced). */
     redLines: z.array(ZRedLineInput).max(100_000).default([]),
+    /** Draft texts whose points are traced (a matrix column or not), with their points. */
+    drafts: z.array(ZDraftInput).max(50).default([]),
+    /** What became of each point in a later draft. */
+    links: z.array(ZLinkInput).max(10_000).default([]),
   })
   .superRefine((n, ctx) => {
     for (const [what, slugs] of [
@@ -157,6 +162,7 @@ export const ZNegotiationInput = z
           message: "two versions of this red line start on the same day",
         });
     }
+    checkLineage(n, ctx);
   });
 
 export type TNegotiationInput = z.infer<typeof ZNegotiationInput>;

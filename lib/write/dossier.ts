@@ -9,6 +9,7 @@ import { foldText } from "../domain/text";
 import type { TDb } from "../db/connection";
 import { writeTransaction } from "../db/transactions";
 import { appendRedLines } from "../redlines/write";
+import { appendLinks, writeDrafts } from "../lineage/write";
 import { parseNegotiationInput, type TNegotiationInput } from "./dossier-schema";
 
 // Writing a whole dossier: validated in full first (every problem listed, nothing written), then
@@ -24,16 +25,25 @@ export type TImportSummary = {
   sources: number;
   citations: number;
   redLines: number;
+  points: number;
+  links: number;
   replaced: boolean;
 };
 
 /**
  * The date the data is current to, computed from the data, never declared: the latest day named
- * by any version's validity, source, event, fact or party date, ends of ranges included, so that
+ * by any version's validity, source, event, fact, party or draft date, ends of ranges included, so that
  * nothing shown is dated after it.
  */
-export function dataAsOf(input: Pick<TNegotiationInput, "positions" | "events" | "facts" | "parties">): string {
+export function dataAsOf(
+  input: Pick<TNegotiationInput, "positions" | "events" | "facts" | "parties"> & Partial<Pick<TNegotiationInput, "drafts" | "links">>,
+): string {
   const dates = [
+    ...(input.drafts ?? []).flatMap((d) => [
+      d.publishedOn,
+      ...[...d.sources, ...d.points.flatMap((p) => p.sources)].flatMap((s) => daysIn(s.publishedAt)),
+    ]),
+    ...(input.links ?? []).flatMap((l) => l.sources.flatMap((s) => daysIn(s.publishedAt))),
     ...input.parties.flatMap((p) => daysIn(p.date)),
     ...input.positions.flatMap((p) => [...daysIn(p.asOf), ...p.sources.flatMap((s) => daysIn(s.publishedAt))]),
     ...[...input.events, ...input.facts].flatMap((e) => [...daysIn(e.date), ...e.sources.flatMap((s) => daysIn(s.publishedAt))]),
@@ -121,6 +131,8 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
     ...facts.flatMap((f) => f.sources),
     ...ordered.flat().flatMap((p) => p.sources),
     ...input.redLines.flatMap((l) => l.sources),
+    ...input.drafts.flatMap((d) => [...d.sources, ...d.points.flatMap((p) => p.sources)]),
+    ...input.links.flatMap((l) => l.sources),
   ];
   const sourceIds = await writeSources(db, negotiationId, cited);
   let next = 0;
@@ -204,6 +216,30 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
       reason: null,
     })),
   );
+  const by = { recordedAt, authorId: null, reason: null };
+  const drafts = await writeDrafts(
+    db,
+    negotiationId,
+    input.drafts.map((d) => ({
+      ...d,
+      partyId: d.party === null ? null : partyIds.get(d.party)!,
+      sourceIds: take(d.sources.length),
+      points: d.points.map((p) => ({ ...p, issueIds: p.issues.map((i) => issueIds.get(i)!), sourceIds: take(p.sources.length) })),
+    })),
+    by,
+  );
+  await appendLinks(
+    db,
+    input.links.map(({ fromDraft, fromPoint, toDraft, toPoint, sources, ...l }) => ({
+      ...l,
+      fromDraftId: drafts.get(fromDraft)!.id,
+      fromPointId: fromPoint === null ? null : drafts.get(fromDraft)!.points.get(fromPoint)!,
+      toDraftId: drafts.get(toDraft)!.id,
+      toPointId: toPoint === null ? null : drafts.get(toDraft)!.points.get(toPoint)!,
+      sourceIds: take(sources.length),
+    })),
+    by,
+  );
   return {
     slug: input.slug,
     issues: input.issues.length,
@@ -213,6 +249,8 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
     sources: new Set(sourceIds).size,
     citations: written.citations,
     redLines: input.redLines.length,
+    points: input.drafts.reduce((sum, d) => sum + d.points.length, 0),
+    links: input.links.length,
     replaced: existing !== undefined,
   };
 }

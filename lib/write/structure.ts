@@ -10,10 +10,12 @@ import { touchNegotiation, writeSources } from "../cells/write";
 import type { TAuthor } from "../cells/edit";
 import { appendRedLines } from "../redlines/write";
 import { ZRedLineInput } from "../redlines/schema";
+import { ZLinkInput, ZPointInput } from "../lineage/schema";
+import { appendLinks, appendPointVersions, ensurePoints } from "../lineage/write";
 import { checkStepEnds, ZEventInput, ZIssueFields, ZIssueInput, ZNewNegotiation, ZPartyInput } from "./dossier-schema";
 
 // Changes to a negotiation's structure: issues and parties added, renamed and reordered, events
-// added (with their sources), red lines given a new version, a new negotiation with an empty matrix. Each is validated with the
+// added (with their sources), red lines, points of drafts and links between them given a new version, a new negotiation with an empty matrix. Each is validated with the
 // import's own schemas, written in one transaction with an audit entry (who, when, why, before and
 // after), and moves the negotiation's data version on.
 
@@ -30,18 +32,24 @@ export const ZStructureChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("event.add"), event: ZEventInput }),
   /** A new version of a party's red line on an issue (a line is never changed: a move is a new version). */
   z.object({ action: z.literal("redline.add"), line: ZRedLineInput }),
+  /** A new version of a draft's point (a new point when the number is new); a point is never changed. */
+  z.object({ action: z.literal("point.add"), draft: ZSlugRef, point: ZPointInput }),
+  /** A new version of what became of a point in a later draft (the latest version of a pair holds). */
+  z.object({ action: z.literal("link.add"), link: ZLinkInput }),
 ]);
 export type TStructureChange = z.input<typeof ZStructureChange>;
 
 const problemsOf = (error: z.ZodError, whole = "(change)"): TProblem[] =>
   error.issues.map((i) => ({ path: pathText(i.path, whole), message: i.message }));
 
-type TTable = "Issue" | "Party";
+/** The rows the editor moves and renames. */
+type TRowTable = "Issue" | "Party";
+type TTable = TRowTable | "Draft";
 const noSuch = (table: TTable, slug: string) => new AppError("not_found", `There is no ${table.toLowerCase()} “${slug}”.`);
 const slugTaken = (what: string, slug: string) =>
   new AppError("exists", `The slug “${slug}” is already used by another ${what} of this negotiation.`);
 
-async function move(db: TDb, table: TTable, negotiationId: number, slug: string, direction: "up" | "down") {
+async function move(db: TDb, table: TRowTable, negotiationId: number, slug: string, direction: "up" | "down") {
   const row = await db
     .selectFrom(table)
     .select(["id", "sortOrder"])
@@ -63,7 +71,7 @@ async function move(db: TDb, table: TTable, negotiationId: number, slug: string,
   return { before: { sortOrder: row.sortOrder }, after: { sortOrder: other.sortOrder } };
 }
 
-async function update(db: TDb, table: TTable, negotiationId: number, slug: string, fields: Record<string, unknown>) {
+async function update(db: TDb, table: TRowTable, negotiationId: number, slug: string, fields: Record<string, unknown>) {
   const row = await db.selectFrom(table).selectAll().where("negotiationId", "=", negotiationId).where("slug", "=", slug).executeTakeFirst();
   if (!row) throw noSuch(table, slug);
   const before: Record<string, unknown> & { id: number } = { ...row };
@@ -83,7 +91,7 @@ async function update(db: TDb, table: TTable, negotiationId: number, slug: strin
   return { before: pick(before), after: pick({ ...before, ...fields }) };
 }
 
-async function nextOrder(db: TDb, table: TTable | "Event", negotiationId: number): Promise<number> {
+async function nextOrder(db: TDb, table: "Issue" | "Party" | "Event", negotiationId: number): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.max("sortOrder").as("last"))
@@ -114,6 +122,12 @@ async function apply(
   change: z.infer<typeof ZStructureChange>,
   by: { userId: string | null; reason: string },
 ) {
+  const ids = async (table: TTable, slug: string) => {
+    const id = await idOf(db, table, negotiationId, slug);
+    if (id === undefined) throw noSuch(table, slug);
+    return id;
+  };
+  const stamp = { recordedAt: new Date().toISOString(), authorId: by.userId, reason: by.reason };
   switch (change.action) {
     case "issue.add": {
       const i = change.issue;
@@ -186,17 +200,48 @@ async function apply(
     }
     case "redline.add": {
       const line = change.line;
-      const ids = async (table: TTable, slug: string) => {
-        const id = await idOf(db, table, negotiationId, slug);
-        if (id === undefined) throw noSuch(table, slug);
-        return id;
-      };
       const [issueId, partyId] = [await ids("Issue", line.issue), await ids("Party", line.party)];
       const sourceIds = await writeSources(db, negotiationId, line.sources);
       await appendRedLines(db, [
         { ...line, issueId, partyId, sourceIds, recordedAt: new Date().toISOString(), authorId: by.userId, reason: by.reason },
       ]);
       return { target: `${line.issue} × ${line.party}`, detail: { after: line }, day: line.validFrom ?? "" };
+    }
+    case "point.add": {
+      const { number, issues, sources, ...point } = change.point;
+      const draftId = await ids("Draft", change.draft);
+      const issueIds = await Promise.all(issues.map((issue) => ids("Issue", issue)));
+      const pointId = (await ensurePoints(db, draftId, [number])).get(number)!;
+      const sourceIds = await writeSources(db, negotiationId, sources);
+      await appendPointVersions(db, [{ ...point, pointId, issueIds, sourceIds }], stamp);
+      return { target: `${change.draft} point ${number}`, detail: { after: change.point }, day: "" };
+    }
+    case "link.add": {
+      const { fromDraft, fromPoint, toDraft, toPoint, sources, ...link } = change.link;
+      const end = async (draft: string, number: string | null) => {
+        const draftId = await ids("Draft", draft);
+        if (number === null) return { draftId, pointId: null };
+        const row = await db
+          .selectFrom("DraftPoint")
+          .select("id")
+          .where("draftId", "=", draftId)
+          .where("number", "=", number)
+          .executeTakeFirst();
+        if (!row) throw new AppError("not_found", `The draft “${draft}” has no point “${number}”.`);
+        return { draftId, pointId: row.id };
+      };
+      const [from, to] = [await end(fromDraft, fromPoint), await end(toDraft, toPoint)];
+      const sourceIds = await writeSources(db, negotiationId, sources);
+      await appendLinks(
+        db,
+        [{ ...link, fromDraftId: from.draftId, fromPointId: from.pointId, toDraftId: to.draftId, toPointId: to.pointId, sourceIds }],
+        stamp,
+      );
+      return {
+        target: `${fromDraft} ${fromPoint ?? "(none)"} → ${toDraft} ${toPoint ?? "(none)"}`,
+        detail: { after: change.link },
+        day: "",
+      };
     }
   }
 }

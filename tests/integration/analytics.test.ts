@@ -19,10 +19,11 @@ describe("GET /api/negotiations/[slug]/movement", () => {
     expect(body.meta).toMatchObject({ negotiation: SLUG, asOf: "2025-12-10", filters: { asOf: "2025-12-10" } });
     // Geneva on 10 Dec: NATO 0 (its 1 Dec version), army cap −1, guarantees 0, amnesty −1; nine unknown.
     // US draft → Geneva: NATO +2 → 0, army cap +1 → −1, amnesty +2 → −1 (toward Ukraine), guarantees 0 → 0.
-    // Geneva → Europe: NATO 0 → −1, army cap −1 → −1, guarantees 0 → −1; amnesty −1 → not found.
+    // Geneva → Europe: NATO 0 → −1, army cap −1 → −1, guarantees 0 → −1, amnesty −1 → −1 (the European text's
+    // point 26, found by the lineage research).
     expect(body.summary).toEqual([
       { from: "us-draft", to: "revised-framework", towardLow: 3, towardHigh: 0, unchanged: 1, unknown: 9 },
-      { from: "revised-framework", to: "europe", towardLow: 2, towardHigh: 0, unchanged: 1, unknown: 10 },
+      { from: "revised-framework", to: "europe", towardLow: 2, towardHigh: 0, unchanged: 2, unknown: 9 },
     ]);
     expect(body.steps.filter((s) => s.change !== null)).toEqual([
       { from: "us-draft", to: "revised-framework", issue: "nato", fromScore: 2, toScore: 0, change: -2, toward: "low" },
@@ -32,6 +33,7 @@ describe("GET /api/negotiations/[slug]/movement", () => {
       { from: "revised-framework", to: "europe", issue: "nato", fromScore: 0, toScore: -1, change: -1, toward: "low" },
       { from: "revised-framework", to: "europe", issue: "army-cap", fromScore: -1, toScore: -1, change: 0, toward: "none" },
       { from: "revised-framework", to: "europe", issue: "security-guarantees", fromScore: 0, toScore: -1, change: -1, toward: "low" },
+      { from: "revised-framework", to: "europe", issue: "amnesty", fromScore: -1, toScore: -1, change: 0, toward: "none" },
     ]);
     expect(body.steps.find((s) => s.issue === "donbas")).toMatchObject({ fromScore: 2, toScore: null, change: null, toward: null });
   });

@@ -1,7 +1,7 @@
 // The data package of a view: a zip whose datapackage.json passes Frictionless Data's own validation
 // (the datapackage library and the profiles it ships), and whose CSVs read back, cast, against
 // their Table Schemas.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Package } from "datapackage";
 import { unzipSync } from "fflate";
@@ -9,9 +9,16 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/negotiations/[slug]/datapackage.zip/route";
 import { LONG_COLUMNS } from "@/lib/formats/csv";
 import { LONG_FIELDS } from "@/lib/formats/data-package";
-import { TMP } from "@/tests/support/paths";
+import { parseNegotiationInput } from "@/lib/write/dossier-schema";
+import { ROOT, TMP } from "@/tests/support/paths";
 
 const SLUG = "ukraine-peace-2025";
+const seed = parseNegotiationInput(JSON.parse(readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8")));
+const seedCounts = {
+  versions: seed.positions.length,
+  points: seed.drafts.reduce((sum, d) => sum + d.points.length, 0),
+  links: seed.links.length,
+};
 
 async function loadPackage(query: string, folder: string) {
   const response = await GET(new Request(`http://localhost/negotiations/${SLUG}/datapackage.zip${query}`), {
@@ -35,8 +42,10 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
       "events.csv",
       "facts.csv",
       "issues.csv",
+      "links.csv",
       "matrix-long.csv",
       "matrix-wide.csv",
+      "points.csv",
       "sources.csv",
       "versions.csv",
     ]);
@@ -54,7 +63,18 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
     );
     expect(rows["matrix-long"]).toHaveLength(78);
     expect(rows["matrix-wide"]).toHaveLength(13);
-    expect(rows["versions"]).toHaveLength(98);
+    expect(rows["versions"]).toHaveLength(seedCounts.versions);
+    // The lineage: every point of every draft, and every link, as the seed file holds them.
+    expect(rows["points"]).toHaveLength(seedCounts.points);
+    expect(rows["links"]).toHaveLength(seedCounts.links);
+    expect(rows["points"]!.filter((r) => r.draft === "europe" && r.never_seen === true)).toHaveLength(9);
+    expect(rows["links"]!.find((r) => r.from_draft === "us-draft" && r.from_point === "26" && r.to_draft === "twenty-point")).toMatchObject(
+      {
+        change: "deleted",
+        to_point: null,
+        from_title: "Full amnesty, claims waived",
+      },
+    );
     expect(rows["events"]).toHaveLength(46);
     expect(rows["facts"]).toHaveLength(3);
     // Every issue with the words of its five steps; a step with no documented option is named as interpolated.

@@ -24,7 +24,8 @@ type TSchema = {
 /** The table's columns a constraint's expression reads, sorted: what it constrains, whatever the dialect's syntax and quoting. */
 const namesIn = (expression: string, columns: readonly string[]) =>
   columns
-    .filter((c) => new RegExp(`(^|[^A-Za-z_'])"?${c}"?([^A-Za-z_']|$)`).test(expression))
+    // PostgreSQL writes its casts into a CHECK's definition ('open'::text): a type, not a column called "text".
+    .filter((c) => new RegExp(`(^|[^A-Za-z_':])"?${c}"?([^A-Za-z_']|$)`).test(expression))
     .sort()
     .join(",");
 

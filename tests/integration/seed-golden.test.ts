@@ -11,7 +11,7 @@ import { toSteps, UNKNOWN_STATUSES } from "@/lib/domain/words";
 import { replaceNegotiation } from "@/lib/write/dossier";
 import { parseNegotiationInput } from "@/lib/write/dossier-schema";
 import { ROOT } from "@/tests/support/paths";
-import { readMatrixJson } from "@/tests/support/routes";
+import { readLineageJson, readMatrixJson } from "@/tests/support/routes";
 
 const FOLDER = path.join(ROOT, "prisma", "seed-data");
 const FILES = readdirSync(FOLDER)
@@ -22,6 +22,7 @@ describe.each(FILES)("the seeded dossier %s", async (file) => {
   const raw = JSON.parse(readFileSync(path.join(FOLDER, file), "utf8"));
   const seed = parseNegotiationInput(raw);
   const served = await readMatrixJson(seed.slug);
+  const byIssueOrder = (a: string, b: string) => seed.issues.findIndex((i) => i.slug === a) - seed.issues.findIndex((i) => i.slug === b);
 
   it("serves its issues and parties in the file's order, with the words of every step of each scale", () => {
     expect(served.negotiation).toMatchObject({ slug: seed.slug, title: seed.title, lowEnd: seed.lowEnd, highEnd: seed.highEnd });
@@ -68,6 +69,33 @@ describe.each(FILES)("the seeded dossier %s", async (file) => {
   it("never scores an undisclosed or no-position cell, not even 0, and sources every score", () => {
     expect(served.positions.filter((p) => UNKNOWN_STATUSES.includes(p.status) && p.score !== null)).toEqual([]);
     expect(served.positions.filter((p) => p.score !== null && !p.sources.some((s) => isSafeHttpUrl(s.url)))).toEqual([]);
+  });
+
+  it("serves every draft, point and link of the file through the lineage JSON, unseen points marked", async () => {
+    const lineage = await readLineageJson(seed.slug);
+    expect(lineage.drafts.map((d) => d.slug)).toEqual(seed.drafts.map((d) => d.slug));
+    for (const draft of seed.drafts) {
+      const served = lineage.drafts.find((d) => d.slug === draft.slug)!;
+      expect(served).toMatchObject({ name: draft.name, party: draft.party, date: draft.date, fullText: draft.fullText });
+      expect(served.points.map((p) => [p.number, p.title, p.text, p.verbatim, p.language, p.issues, p.status, p.sources.length])).toEqual(
+        draft.points.map((p) => [
+          p.number,
+          p.title,
+          p.text,
+          p.isVerbatim,
+          p.language,
+          [...p.issues].sort(byIssueOrder),
+          p.status,
+          p.sources.length,
+        ]),
+      );
+      expect(served.points.filter((p) => p.neverSeen).map((p) => p.number)).toEqual(
+        draft.points.filter((p) => p.text === null && p.sources.length === 0).map((p) => p.number),
+      );
+    }
+    const key = (l: { fromDraft: string; fromPoint: string | null; toDraft: string; toPoint: string | null; change: string }) =>
+      `${l.fromDraft}|${l.fromPoint}|${l.toDraft}|${l.toPoint}|${l.change}`;
+    expect(lineage.links.map(key)).toEqual(seed.links.map(key));
   });
 
   it("is idempotent: seeding again leaves the same data (only the data version and time differ)", async () => {

@@ -4,7 +4,10 @@ import { GET as getMovement } from "@/app/api/negotiations/[slug]/movement/route
 import { GET as getChanges } from "@/app/api/negotiations/[slug]/changes/route";
 import { GET as getCsv } from "@/app/negotiations/[slug]/matrix.csv/route";
 import { GET as getChangesCsv } from "@/app/negotiations/[slug]/changes.csv/route";
+import { GET as getLineage } from "@/app/api/negotiations/[slug]/lineage/route";
+import { GET as getLineageCsv } from "@/app/negotiations/[slug]/lineage.csv/route";
 import { ZChangesJson, ZDivergenceJson, ZMatrixJson, ZMovementJson } from "@/lib/formats/json";
+import { ZLineageJson } from "@/lib/formats/lineage";
 
 const BASE = "http://localhost";
 const context = (slug: string) => ({ params: Promise.resolve({ slug }) });
@@ -55,4 +58,16 @@ export async function readChangesJson(slug: string, query = "") {
 /** A CSV body as sent, BOM included (Response.text() would drop it). */
 export async function readCsvText(response: Response): Promise<string> {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+}
+
+export const callLineage = (slug: string, query = "") =>
+  getLineage(new Request(`${BASE}/api/negotiations/${slug}/lineage${query}`), context(slug));
+export const callLineageCsv = (slug: string, query = "") =>
+  getLineageCsv(new Request(`${BASE}/negotiations/${slug}/lineage.csv${query}`), context(slug));
+
+/** The lineage JSON of a view, parsed with its public schema. */
+export async function readLineageJson(slug: string, query = "") {
+  const response = await callLineage(slug, query);
+  if (response.status !== 200) throw new Error(`lineage JSON answered ${response.status}`);
+  return ZLineageJson.parse(await response.json());
 }

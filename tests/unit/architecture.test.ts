@@ -26,7 +26,15 @@ describe("the URL table (lib/params/urls.ts)", () => {
   });
 
   it("recognises every address it builds, with its parameters, percent-encoded and back", () => {
-    const params = { slug: "talks 2025", issue: "a/b", party: "ü", chart: "lean", all: "sign-in" };
+    const params = {
+      slug: "talks 2025",
+      issue: "a/b",
+      party: "ü",
+      chart: "lean",
+      all: "sign-in",
+      draft: "us-draft",
+      number: "20pt-Dec (a)",
+    };
     for (const route of Object.keys(ROUTES) as TRoute[]) {
       const address = href(route, params as never, { q: "x y" });
       const found = matchRoute(address);
@@ -48,7 +56,7 @@ const LAYERS = [
   ["domain"], // words, dates, errors, text: pure, no dependencies
   ["params", "analysis"], // URL parameters and addresses; the numbers and sentences of the views
   ["db"], // the connection, transactions, dialect, migrations
-  ["cells", "redlines"], // the one homes of a cell and of a red line: schema, the rule for a day, reads and one writer
+  ["cells", "redlines", "lineage"], // the one homes of a cell, a red line and the lineage of points: schema, the rule for a day, reads and one writer
   ["formats"], // CSV, JSON, Atom, the data package: serialising what the reads return
   ["read", "write"], // the views' queries; dossier imports, imports with preview, the structure editor
   ["auth"], // accounts, tokens, the permission check, Better Auth

@@ -87,6 +87,10 @@ const ALLOWED: Record<string, string> = {
     "The research writes '2025-02 (month from URL)'; the dossier writes the month, 2025-02, with that caveat as the source's note.",
   "source https://magyarnemzet.hu/english/2025/02/zelensky-refuses-to-hold-elections note":
     "The same caveat: 'The month is taken from the URL.'",
+  "amnesty × europe versions":
+    "The positions research could not find the European text's point 26; the lineage research found it (one relay, medium confidence), so the cell has a second, dated version from it, and its notes say the two files differ.",
+  "elections × europe versions":
+    "The positions research could not find the European text's point 25; the lineage research found it in three relays, so the cell has a second, dated version from it, and its notes say the two files differ.",
 };
 
 const strip = (text: string) => text.replace(/^c\. /, "");

@@ -85,6 +85,21 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
       />
       <Pagination basePath={basePath} params={view.params} page={page} />
       <ExportLinks slug={negotiation.slug} params={view.params} />
+      {view.openPoints.length > 0 && (
+        <p className="meta" data-testid="open-points">
+          Open points of the drafts on {view.params.issues ? "the issues shown" : "every issue"}:{" "}
+          {view.openPoints.map((d, index) => (
+            <span key={d.draft}>
+              {index > 0 ? "; " : ""}
+              {d.name} {d.open} of {d.of}
+            </span>
+          ))}
+          .{" "}
+          <Link href={href("drafts", { slug: negotiation.slug }, { issues: view.params.issues?.join(","), asOf })}>
+            Which point became which
+          </Link>
+        </p>
+      )}
       <EditorLinks slug={negotiation.slug} />
       <section className="below-matrix" aria-labelledby="about-title">
         <h2 id="about-title">About this dossier</h2>

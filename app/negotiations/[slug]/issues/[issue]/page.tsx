@@ -10,6 +10,7 @@ import { ShownDate } from "@/components/negotiation-header";
 import { cellHref, href } from "@/lib/params/urls";
 import { parseAsOf, toAsOfQuery } from "@/lib/params/matrix-params";
 import { getIssueView } from "@/lib/read/entity-views";
+import { ChangeWords, PointRef } from "@/components/lineage";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +32,7 @@ export default async function IssuePage({ params, searchParams }: TProps) {
   const view = await getIssueView(slug, issueSlug, parseAsOf(raw, notices));
   if (!view) notFound();
   const { negotiation, issue, cells, divergence, neighbours, asOf } = view;
+  const draftName = (draft: string) => view.lineage.names[draft] ?? draft;
   const shown = cells.filter((c) => !c.unpublished).length;
   return (
     <article className="issue-page">
@@ -86,6 +88,37 @@ export default async function IssuePage({ params, searchParams }: TProps) {
           </li>
         ))}
       </ul>
+      {view.lineage.drafts.length > 0 && (
+        <section aria-labelledby="issue-lineage" data-testid="issue-lineage">
+          <h2 id="issue-lineage">The drafts&apos; points on this issue, and what became of them</h2>
+          <ul>
+            {view.lineage.drafts.map((d) => (
+              <li key={d.slug}>
+                <strong>{d.name}</strong>:{" "}
+                {d.points.map((p, index) => (
+                  <Fragment key={p.number}>
+                    {index > 0 ? "; " : ""}
+                    <PointRef slug={negotiation.slug} draft={d.slug} point={p} asOf={asOf} />
+                  </Fragment>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {view.lineage.links.length > 0 && (
+            <ul className="point-links">
+              {view.lineage.links.map((l, index) => (
+                <li key={index}>
+                  {draftName(l.fromDraft)} {l.fromPoint ?? "(no earlier point)"} → {draftName(l.toDraft)} {l.toPoint ?? "(no successor)"}:{" "}
+                  <ChangeWords link={l} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="meta">
+            <Link href={href("drafts", { slug: negotiation.slug }, { issues: issue.slug, asOf })}>Compare the drafts point by point</Link>
+          </p>
+        </section>
+      )}
       <nav className="neighbours" aria-label="Neighbouring issues">
         <ul>
           {neighbours.previous && (

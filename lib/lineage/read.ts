@@ -1,0 +1,162 @@
+import "server-only";
+import { sql } from "kysely";
+import type { TSource } from "../cells/schema";
+import { readSources, type TSourceCache } from "../cells/read";
+import { inIds } from "../db/dialect";
+import type { TDb } from "../db/connection";
+import { CONFIDENCES } from "../domain/words";
+import { LINK_BASES, LINK_CHANGES, POINT_STATUSES, type TDraft, type TLineage, type TLink, type TPoint } from "./lineage";
+
+// Reading a negotiation's lineage: its drafts published by the view's day (null: all), each point's
+// latest version with its issues and sources, and the latest version of each link between two
+// drafts shown. Bounded by the import's limits (50 drafts, 1,000 points each, 10,000 links).
+
+const oneOf = <T extends string>(values: readonly T[], value: string): T => {
+  if (!(values as readonly string[]).includes(value)) throw new Error(`unexpected value: ${value}`);
+  return value as T;
+};
+
+/** The source ids of each owner, in citation order. */
+async function citations(
+  db: TDb,
+  table: "DraftSource" | "DraftPointSource" | "PointLinkSource",
+  key: "draftId" | "versionId" | "linkId",
+  ids: readonly number[],
+  cache: TSourceCache,
+): Promise<Map<number, TSource[]>> {
+  const cited = new Map<number, TSource[]>();
+  if (ids.length === 0) return cited;
+  const rows = (
+    await sql<{ owner: number; sourceId: number }>`SELECT ${sql.ref(key)} AS "owner", "sourceId" FROM ${sql.table(table)}
+    WHERE ${inIds(sql.ref(key), ids)} ORDER BY ${sql.ref(key)}, "sortOrder"`.execute(db)
+  ).rows;
+  await readSources(
+    db,
+    rows.map((r) => r.sourceId),
+    cache,
+  );
+  for (const r of rows) cited.set(r.owner, [...(cited.get(r.owner) ?? []), cache.get(r.sourceId)!]);
+  return cited;
+}
+
+/** A negotiation's lineage on a day (null: the latest): drafts not yet published then are left out, with their links. */
+export async function readLineage(
+  db: TDb,
+  negotiationId: number,
+  day: string | null,
+  cache: TSourceCache = new Map(),
+): Promise<TLineage<TSource>> {
+  const draftRows = await db
+    .selectFrom("Draft as d")
+    .leftJoin("Party as p", "p.id", "d.partyId")
+    .selectAll("d")
+    .select("p.slug as party")
+    .where("d.negotiationId", "=", negotiationId)
+    .$if(day !== null, (qb) => qb.where("d.publishedOn", "<=", day!))
+    .orderBy("d.sortOrder")
+    .execute();
+  const draftIds = draftRows.map((d) => d.id);
+  if (draftIds.length === 0) return { drafts: [], links: [] };
+  const versions = await db
+    .selectFrom("DraftPoint as p")
+    .innerJoin("DraftPointVersion as v", "v.pointId", "p.id")
+    .selectAll("v")
+    .select(["p.draftId", "p.number", "p.sortOrder"])
+    .where((eb) => inIds(eb.ref("p.draftId"), draftIds))
+    .where((eb) =>
+      eb(
+        "v.id",
+        "=",
+        eb
+          .selectFrom("DraftPointVersion as w")
+          .select((w) => w.fn.max("w.id").as("id"))
+          .whereRef("w.pointId", "=", "p.id"),
+      ),
+    )
+    .orderBy("p.draftId")
+    .orderBy("p.sortOrder")
+    .execute();
+  const versionIds = versions.map((v) => v.id);
+  const issues = new Map<number, string[]>();
+  if (versionIds.length > 0)
+    for (const row of await db
+      .selectFrom("DraftPointIssue as pi")
+      .innerJoin("Issue as i", "i.id", "pi.issueId")
+      .select(["pi.versionId", "i.slug"])
+      .where((eb) => inIds(eb.ref("pi.versionId"), versionIds))
+      .orderBy("pi.versionId")
+      .orderBy("i.sortOrder")
+      .execute())
+      issues.set(row.versionId, [...(issues.get(row.versionId) ?? []), row.slug]);
+  const pointSources = await citations(db, "DraftPointSource", "versionId", versionIds, cache);
+  const draftSources = await citations(db, "DraftSource", "draftId", draftIds, cache);
+  const pointsOf = new Map<number, TPoint<TSource>[]>();
+  const numberOf = new Map<number, { draft: string; number: string }>();
+  const slugOf = new Map(draftRows.map((d) => [d.id, d.slug]));
+  for (const v of versions) {
+    numberOf.set(v.pointId, { draft: slugOf.get(v.draftId)!, number: v.number });
+    pointsOf.set(v.draftId, [
+      ...(pointsOf.get(v.draftId) ?? []),
+      {
+        number: v.number,
+        title: v.title,
+        text: v.text,
+        isVerbatim: Boolean(v.isVerbatim),
+        language: v.language,
+        textEn: v.textEn,
+        isComplete: Boolean(v.isComplete),
+        issues: issues.get(v.id) ?? [],
+        status: oneOf(POINT_STATUSES, v.status),
+        statusNote: v.statusNote,
+        statusDate: v.statusDate,
+        notes: v.notes,
+        sources: pointSources.get(v.id) ?? [],
+      },
+    ]);
+  }
+  const drafts: TDraft<TSource>[] = draftRows.map((d) => ({
+    slug: d.slug,
+    name: d.name,
+    party: d.party,
+    date: d.date,
+    publishedOn: d.publishedOn,
+    fullText: Boolean(d.fullText),
+    reportedPoints: d.reportedPoints,
+    notes: d.notes,
+    sources: draftSources.get(d.id) ?? [],
+    points: pointsOf.get(d.id) ?? [],
+  }));
+  // The latest version of each pair of points, between two drafts shown.
+  const linkRows = await db
+    .selectFrom("PointLink as l")
+    .selectAll("l")
+    .where((eb) => inIds(eb.ref("l.fromDraftId"), draftIds))
+    .where((eb) => inIds(eb.ref("l.toDraftId"), draftIds))
+    .orderBy("l.id")
+    .execute();
+  // In the order the pairs were first linked; a later version of a pair replaces the earlier one in its place.
+  const latest = new Map<string, (typeof linkRows)[number]>();
+  for (const l of linkRows) latest.set(`${l.fromDraftId}|${l.fromPointId ?? ""}|${l.toDraftId}|${l.toPointId ?? ""}`, l);
+  const kept = [...latest.values()];
+  const linkSources = await citations(
+    db,
+    "PointLinkSource",
+    "linkId",
+    kept.map((l) => l.id),
+    cache,
+  );
+  const links: TLink<TSource>[] = kept.map((l) => ({
+    fromDraft: slugOf.get(l.fromDraftId)!,
+    fromPoint: l.fromPointId === null ? null : numberOf.get(l.fromPointId)!.number,
+    toDraft: slugOf.get(l.toDraftId)!,
+    toPoint: l.toPointId === null ? null : numberOf.get(l.toPointId)!.number,
+    change: oneOf(LINK_CHANGES, l.change),
+    summary: l.summary,
+    basis: oneOf(LINK_BASES, l.basis),
+    basisNote: l.basisNote,
+    confidence: oneOf(CONFIDENCES, l.confidence),
+    notes: l.notes,
+    sources: linkSources.get(l.id) ?? [],
+  }));
+  return { drafts, links };
+}
