@@ -30,6 +30,38 @@ describe("the pages of a cell, an issue, a party and the bibliography", () => {
     expect((await getCellView("fixture", "alpha", "a"))!.redLine).toBeNull();
   });
 
+  it("a document's cell lists its points on the issue; an actor's cell and an untraced negotiation have none", async () => {
+    const nato = (await getCellView("ukraine-peace-2025", "nato", "us-draft"))!;
+    expect(nato.draftPoints).toMatchObject({ draft: "us-draft", name: "US 28-point draft" });
+    expect(nato.draftPoints!.points.map((p) => p.number)).toEqual(["3", "4", "7", "8"]);
+    const europe = (await getCellView("ukraine-peace-2025", "elections", "europe"))!;
+    expect(europe.draftPoints!.points.map((p) => [p.number, p.title])).toEqual([["25", "Elections as soon as possible after signing"]]);
+    // The cell has the lineage research's version now, dated, sourced and scored on the issue's step for it.
+    expect(europe.position).toMatchObject({ score: 0, status: "reported", asOf: "c. 2025-11-24" });
+    expect((await getCellView("ukraine-peace-2025", "nato", "russia"))!.draftPoints).toBeNull();
+    expect((await getCellView("fixture", "alpha", "b"))!.draftPoints).toBeNull();
+  });
+
+  it("an issue: the drafts' points on it and every link touching them, as of the view's day", async () => {
+    const view = (await getIssueView("ukraine-peace-2025", "amnesty"))!;
+    expect(view.lineage.drafts.map((d) => [d.slug, d.points.map((p) => p.number)])).toEqual([
+      ["us-draft", ["26"]],
+      ["europe", ["26"]],
+      ["us-package-dec", ["20pt-Dec (b)"]],
+    ]);
+    expect(view.lineage.links.map((l) => [l.fromPoint, l.toDraft, l.change])).toEqual([
+      ["26", "europe", "modified"],
+      ["26", "revised-framework", "deleted"],
+      // The army cap's point became the December package's (b), which also drops the amnesty: it touches the issue.
+      ["6", "us-package-dec", "modified"],
+      ["26", "us-package-dec", "deleted"],
+      ["26", "twenty-point", "deleted"],
+    ]);
+    const early = (await getIssueView("ukraine-peace-2025", "amnesty", "2025-11-22"))!;
+    expect(early.lineage.drafts.map((d) => d.slug)).toEqual(["us-draft"]);
+    expect(early.lineage.links).toEqual([]);
+  });
+
   it("is null for an unknown negotiation, issue or party", async () => {
     expect(await getCellView("fixture", "alpha", "zz")).toBeNull();
     expect(await getCellView("fixture", "zz", "a")).toBeNull();

@@ -94,3 +94,29 @@ describe("rowsPerPage", () => {
     expect(rowsPerPage(parties)).toBe(rows);
   });
 });
+
+describe("the open points of each draft on the issues shown", () => {
+  it("counts, per draft published by the view's day, the open points concerning the shown issues", async () => {
+    const all = (await getMatrixView("ukraine-peace-2025", new URLSearchParams()))!;
+    const open = (view: typeof all) => view.openPoints.map((d) => [d.draft, d.open, d.of]);
+    // Open in the research: the Geneva framework's territory (G2) and the 20-point framework's 12 (nuclear plant) and 14 (territory).
+    expect(open(all)).toEqual([
+      ["us-draft", 0, 28],
+      ["europe", 0, 28],
+      ["revised-framework", 1, 2],
+      ["us-package-dec", 0, 6],
+      ["twenty-point", 2, 20],
+    ]);
+    const donbas = (await getMatrixView("ukraine-peace-2025", new URLSearchParams({ issues: "donbas,znpp" })))!;
+    expect(open(donbas)).toEqual([
+      ["us-draft", 0, 3],
+      ["europe", 0, 2],
+      ["revised-framework", 1, 1],
+      ["us-package-dec", 0, 1],
+      ["twenty-point", 2, 3],
+    ]);
+    const early = (await getMatrixView("ukraine-peace-2025", new URLSearchParams({ asOf: "2025-11-21" })))!;
+    expect(open(early)).toEqual([["us-draft", 0, 28]]);
+    expect((await getMatrixView("fixture", new URLSearchParams()))!.openPoints).toEqual([]);
+  });
+});
