@@ -12,8 +12,8 @@ const CHANGE_MARK: Record<TLink["change"], string> = {
   modified: "≈",
   deleted: "✕",
   added: "+",
-  split: "⑂",
-  merged: "⋈",
+  split: "÷",
+  merged: "∪",
   renumbered: "#",
 };
 

@@ -74,14 +74,15 @@ export function toLineageJson(meta: TMetaJson, view: TLineageView): TLineageJson
     meta,
     drafts: view.exported.drafts.map(({ points, ...d }) => ({
       ...d,
-      points: points.map(({ isVerbatim, isComplete, ...p }) => ({
+      // The version ids are the editors' (to refuse a stale change), not part of the public format.
+      points: points.map(({ version: _, isVerbatim, isComplete, ...p }) => ({
         ...p,
         verbatim: isVerbatim,
         complete: isComplete,
         neverSeen: isNeverSeen(p),
       })),
     })),
-    links: view.exported.links,
+    links: view.exported.links.map(({ version: _, ...l }) => l),
     notices: view.notices,
   };
 }

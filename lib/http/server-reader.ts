@@ -5,7 +5,7 @@
 //   of it, so nothing dated is served past midnight (UTC). It is read at most every quarter second
 //   (a write through another instance or a script is served within that), and again at once after
 //   a write through this one (`forget`);
-// - whether the negotiation, issue and party a page's address names exist, so an unknown one gets a
+// - whether the negotiation, issue, party, draft and point a page's address names exist, so an unknown one gets a
 //   404 page rendered whole (see server.ts). The address is read with the app's one URL table; an
 //   answer is kept while the data version is unchanged.
 import { existsSync, statSync } from "node:fs";
@@ -50,8 +50,14 @@ export function openServerReader(): TServerReader {
       return null;
     }
   };
-  /** Whether the negotiation, and the issue and party when named, exist; null when the database cannot tell. */
-  const lookUp = async (slug: string, issue: string | undefined, party: string | undefined): Promise<boolean | null> => {
+  /** Whether the negotiation, and the issue, party, draft and point when named, exist; null when the database cannot tell. */
+  const lookUp = async (
+    slug: string,
+    issue: string | undefined,
+    party: string | undefined,
+    draft: string | undefined,
+    point: string | undefined,
+  ): Promise<boolean | null> => {
     try {
       const source = current();
       if (!source) return null;
@@ -65,7 +71,24 @@ export function openServerReader(): TServerReader {
           .where("negotiationId", "=", negotiation.id)
           .where("slug", "=", value)
           .executeTakeFirst()) !== undefined;
-      return (await has("Issue", issue)) && (await has("Party", party));
+      if (!((await has("Issue", issue)) && (await has("Party", party)))) return false;
+      if (draft === undefined) return true;
+      const row = await source
+        .selectFrom("Draft")
+        .select("id")
+        .where("negotiationId", "=", negotiation.id)
+        .where("slug", "=", draft)
+        .executeTakeFirst();
+      if (!row) return false;
+      return (
+        point === undefined ||
+        (await source
+          .selectFrom("DraftPoint")
+          .select("id")
+          .where("draftId", "=", row.id)
+          .where("number", "=", point)
+          .executeTakeFirst()) !== undefined
+      );
     } catch {
       return null;
     }
@@ -82,15 +105,15 @@ export function openServerReader(): TServerReader {
     },
     pageExists: async (pathname) => {
       const found = matchRoute(pathname);
-      const { slug, issue, party } = found?.params ?? {};
+      const { slug, issue, party, draft, number } = found?.params ?? {};
       if (!found || found.route.startsWith("api") || slug === undefined) return true;
       const version = await reader.version();
       if (version === null) return null;
       if (known.version !== version) known = { version, answers: new Map() };
-      const key = JSON.stringify([slug, issue, party]);
+      const key = JSON.stringify([slug, issue, party, draft, number]);
       const cached = known.answers.get(key);
       if (cached !== undefined) return cached;
-      const answer = await lookUp(slug, issue, party);
+      const answer = await lookUp(slug, issue, party, draft, number);
       if (answer !== null && known.answers.size < KNOWN_PAGES) known.answers.set(key, answer);
       return answer;
     },

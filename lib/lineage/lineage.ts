@@ -35,6 +35,8 @@ export const STATUS_WORDS: Record<TPointStatus, string> = {
 
 /** A point as the views show it: its latest version, with the slugs of the issues it concerns. */
 export type TPoint<S = unknown> = {
+  /** The id of the version shown (an editor's change names it, so that a change made meanwhile is not overwritten). */
+  version: number;
   number: string;
   title: string;
   /** Null: the wording was never seen. */
@@ -66,6 +68,8 @@ export type TDraft<S = unknown> = {
 };
 
 export type TLink<S = unknown> = {
+  /** The id of the version shown. */
+  version: number;
   fromDraft: string;
   fromPoint: string | null;
   toDraft: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import type { TSource } from "../cells/schema";
 import { readSources, type TSourceCache } from "../cells/read";
-import { inIds } from "../db/dialect";
+import { inIds, inTexts } from "../db/dialect";
 import type { TDb } from "../db/connection";
 import { CONFIDENCES } from "../domain/words";
 import { LINK_BASES, LINK_CHANGES, POINT_STATUSES, type TDraft, type TLineage, type TLink, type TPoint } from "./lineage";
@@ -98,6 +98,7 @@ export async function readLineage(
     pointsOf.set(v.draftId, [
       ...(pointsOf.get(v.draftId) ?? []),
       {
+        version: v.id,
         number: v.number,
         title: v.title,
         text: v.text,
@@ -146,6 +147,7 @@ export async function readLineage(
     cache,
   );
   const links: TLink<TSource>[] = kept.map((l) => ({
+    version: l.id,
     fromDraft: slugOf.get(l.fromDraftId)!,
     fromPoint: l.fromPointId === null ? null : numberOf.get(l.fromPointId)!.number,
     toDraft: slugOf.get(l.toDraftId)!,
@@ -159,4 +161,61 @@ export async function readLineage(
     sources: linkSources.get(l.id) ?? [],
   }));
   return { drafts, links };
+}
+
+/**
+ * Per draft published by the day (null: all), how many of its points concerning the issues (null:
+ * all) are open, of how many: counted in SQL, so that the matrix does not read the whole lineage.
+ * The same answer as `openPoints` over `readLineage` (a test holds the two together).
+ */
+export async function countOpenPoints(
+  db: TDb,
+  negotiationId: number,
+  day: string | null,
+  issues: readonly string[] | null,
+): Promise<{ draft: string; name: string; open: number; of: number }[]> {
+  const drafts = await db
+    .selectFrom("Draft")
+    .select(["id", "slug", "name"])
+    .where("negotiationId", "=", negotiationId)
+    .$if(day !== null, (qb) => qb.where("publishedOn", "<=", day!))
+    .orderBy("sortOrder")
+    .execute();
+  if (drafts.length === 0) return [];
+  const counts = await db
+    .selectFrom("DraftPoint as p")
+    .innerJoin("DraftPointVersion as v", "v.pointId", "p.id")
+    .select("p.draftId")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("of"),
+      eb.fn.sum<number>(eb.case().when("v.status", "=", "open").then(1).else(0).end()).as("open"),
+    ])
+    .where((eb) =>
+      inIds(
+        eb.ref("p.draftId"),
+        drafts.map((d) => d.id),
+      ),
+    )
+    .where((eb) => eb("v.id", "=", eb.selectFrom("DraftPointVersion as w").select((w) => w.fn.max("w.id").as("id")).whereRef("w.pointId", "=", "p.id")))
+    .$if(issues !== null, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("DraftPointIssue as pi")
+            .innerJoin("Issue as i", "i.id", "pi.issueId")
+            .select("pi.issueId")
+            .whereRef("pi.versionId", "=", "v.id")
+            .where((e) => inTexts(e.ref("i.slug"), issues!)),
+        ),
+      ),
+    )
+    .groupBy("p.draftId")
+    .execute();
+  const byDraft = new Map(counts.map((c) => [c.draftId, c]));
+  return drafts.map((d) => ({
+    draft: d.slug,
+    name: d.name,
+    open: Number(byDraft.get(d.id)?.open ?? 0),
+    of: Number(byDraft.get(d.id)?.of ?? 0),
+  }));
 }

@@ -130,7 +130,15 @@ export async function readPointView(
   // A point's own page shows its draft whatever the day; the day only leaves out links to drafts not yet published.
   const lineage = await readLineage(db, negotiation.id, null);
   const draft = lineage.drafts.find((d) => d.slug === draftSlug);
-  const point = draft?.points.find((p) => p.number === number);
+  // A number with spaces or parentheses ("20pt-Dec (a)") may reach the page still percent-encoded.
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(number);
+    } catch {
+      return number;
+    }
+  })();
+  const point = draft?.points.find((p) => p.number === number) ?? draft?.points.find((p) => p.number === decoded);
   if (!draft || !point) return null;
   const published = (d: string) => params.asOf === null || lineage.drafts.find((x) => x.slug === d)!.publishedOn <= params.asOf;
   const issues = await listIssueOptions(db, negotiation.id, 10_000);

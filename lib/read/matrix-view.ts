@@ -4,8 +4,7 @@ import { readCellGrid, type TSourceCache } from "../cells/read";
 import { assembleMatrix, type TMatrix } from "../analysis/matrix";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
-import { openPoints } from "../lineage/lineage";
-import { readLineage } from "../lineage/read";
+import { countOpenPoints } from "../lineage/read";
 import { isUnpublished } from "../domain/dates";
 import { formatDate, formatDateText } from "../domain/format";
 import { foldText } from "../domain/text";
@@ -227,11 +226,7 @@ export async function readMatrixView(db: TDb, slug: string, raw: TRawSearchParam
     },
     ticks,
     search,
-    openPoints: (await readLineage(db, negotiation.id, params.asOf)).drafts.map((d) => ({
-      draft: d.slug,
-      name: d.name,
-      ...openPoints(d, params.issues),
-    })),
+    openPoints: await countOpenPoints(db, negotiation.id, params.asOf, params.issues),
   };
 }
 

@@ -21,6 +21,17 @@ import { checkStepEnds, ZEventInput, ZIssueFields, ZIssueInput, ZNewNegotiation,
 
 const ZDirection = z.enum(["up", "down"]);
 const ZSlugRef = z.string().min(1).max(60);
+/** The version an editor's change starts from (none: a new point or link); a later version written meanwhile makes the change stale. */
+const ZBasedOn = z.number().int().positive().nullish();
+
+/** Refuses a change started from a version that is no longer the latest: two editors never overwrite each other silently. */
+function checkBasedOn(latest: number | null | undefined, basedOn: number | null | undefined, what: string) {
+  if (basedOn !== undefined && basedOn !== null && latest !== basedOn)
+    throw new AppError(
+      "stale",
+      `This ${what} was changed by someone else since you opened it; reload the page to see the change, then make yours.`,
+    );
+}
 
 export const ZStructureChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("issue.add"), issue: ZIssueInput }),
@@ -33,9 +44,9 @@ export const ZStructureChange = z.discriminatedUnion("action", [
   /** A new version of a party's red line on an issue (a line is never changed: a move is a new version). */
   z.object({ action: z.literal("redline.add"), line: ZRedLineInput }),
   /** A new version of a draft's point (a new point when the number is new); a point is never changed. */
-  z.object({ action: z.literal("point.add"), draft: ZSlugRef, point: ZPointInput }),
+  z.object({ action: z.literal("point.add"), draft: ZSlugRef, point: ZPointInput, basedOn: ZBasedOn }),
   /** A new version of what became of a point in a later draft (the latest version of a pair holds). */
-  z.object({ action: z.literal("link.add"), link: ZLinkInput }),
+  z.object({ action: z.literal("link.add"), link: ZLinkInput, basedOn: ZBasedOn }),
 ]);
 export type TStructureChange = z.input<typeof ZStructureChange>;
 
@@ -212,6 +223,12 @@ async function apply(
       const draftId = await ids("Draft", change.draft);
       const issueIds = await Promise.all(issues.map((issue) => ids("Issue", issue)));
       const pointId = (await ensurePoints(db, draftId, [number])).get(number)!;
+      const latest = await db
+        .selectFrom("DraftPointVersion")
+        .select((eb) => eb.fn.max("id").as("id"))
+        .where("pointId", "=", pointId)
+        .executeTakeFirst();
+      checkBasedOn(latest?.id, change.basedOn, "point");
       const sourceIds = await writeSources(db, negotiationId, sources);
       await appendPointVersions(db, [{ ...point, pointId, issueIds, sourceIds }], stamp);
       return { target: `${change.draft} point ${number}`, detail: { after: change.point }, day: "" };
@@ -231,6 +248,15 @@ async function apply(
         return { draftId, pointId: row.id };
       };
       const [from, to] = [await end(fromDraft, fromPoint), await end(toDraft, toPoint)];
+      const latest = await db
+        .selectFrom("PointLink")
+        .select((eb) => eb.fn.max("id").as("id"))
+        .where("fromDraftId", "=", from.draftId)
+        .where("toDraftId", "=", to.draftId)
+        .where((eb) => (from.pointId === null ? eb("fromPointId", "is", null) : eb("fromPointId", "=", from.pointId)))
+        .where((eb) => (to.pointId === null ? eb("toPointId", "is", null) : eb("toPointId", "=", to.pointId)))
+        .executeTakeFirst();
+      checkBasedOn(latest?.id, change.basedOn, "link");
       const sourceIds = await writeSources(db, negotiationId, sources);
       await appendLinks(
         db,

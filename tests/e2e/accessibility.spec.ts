@@ -43,6 +43,13 @@ const PAGES = [
   ["package", "/negotiations/ukraine-peace-2025/package?steps=nato:0,donbas:-1,crimea:1&weights=donbas:2"],
   ["package-empty", "/negotiations/ukraine-peace-2025/package?steps=nato:7"],
   ["cop30-zones", "/negotiations/cop30-belem-2025/zones?parties=mutirao-draft-1,eu"],
+  ["drafts", "/negotiations/ukraine-peace-2025/drafts"],
+  ["drafts-three", "/negotiations/ukraine-peace-2025/drafts?from=us-draft&to=europe,twenty-point&issues=nato,army-cap&foo=1"],
+  ["point", "/negotiations/ukraine-peace-2025/drafts/us-draft/points/7"],
+  ["point-latvian", "/negotiations/ukraine-peace-2025/drafts/us-draft/points/21"],
+  ["point-unseen", "/negotiations/ukraine-peace-2025/drafts/europe/points/15"],
+  ["cell-document", "/negotiations/ukraine-peace-2025/issues/nato/parties/us-draft"],
+  ["cop30-drafts", "/negotiations/cop30-belem-2025/drafts"],
 ] as const;
 
 // Dark mode changes colours only (the same layout as light), so it is checked at one width; the

@@ -1,31 +1,13 @@
 // Editing in the browser: sign in, edit a cell, see the new version in the matrix, the history and
 // the log, and meet the conflict screen when a second session saved first. Runs on a negotiation of
 // its own, so that no other test reads what these tests write.
-import type { Browser, Page } from "@playwright/test";
 import { findAxeViolations } from "@/tests/e2e/support/axe";
 import { expect, test } from "@/tests/e2e/support/fixtures";
 import { ADMIN, EDITOR } from "@/tests/e2e/support/users";
+import { newSession, signIn } from "@/tests/e2e/support/sign-in";
 
 const SLUG = "e2e-curation";
 const cell = (issue: string, party: string) => `/negotiations/${SLUG}/issues/${issue}/parties/${party}`;
-
-async function signIn(page: Page, user: { email: string; password: string }, next = "/") {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
-  // The page as shown and hydrated: the streamed page replaces its loading line, and its form is live before anyone types.
-  await expect(page.locator("p.loading")).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
-}
-
-async function newSession(browser: Browser, user: { email: string; password: string }, next: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, user, next);
-  return { context, page };
-}
 
 test.describe.configure({ mode: "serial" });
 

@@ -15,9 +15,24 @@ test.describe("data from the database is data", () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  test("shows a hostile point and link as text on the drafts pages", async ({ page }) => {
+    await page.goto(`/negotiations/${HOSTILE_SLUG}/drafts?from=b&to=later`);
+    await expect(page.locator('[data-testid="lineage-row"][data-point="1"]')).toContainText(`=1+1 ${HOSTILE_TEXT.slice(0, 50)}`);
+    await expect(page.locator('[data-testid="lineage-row"][data-point="1"]')).toContainText(
+      `=HYPERLINK("http://evil.example","x") ${HOSTILE_TEXT}`,
+    );
+    await page.goto(`/negotiations/${HOSTILE_SLUG}/drafts/b/points/1`);
+    await expect(page.getByTestId("point-text")).toHaveText(HOSTILE_TEXT);
+    await expect(page.locator("main img, main script")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   test("exports formula-like text neutralised", async ({ request }) => {
     const csv = await (await request.get(`/negotiations/${HOSTILE_SLUG}/matrix.csv?issues=alpha&parties=a`)).text();
     expect(csv.split("\r\n")[1]).toBe(`alpha,-2,"'=HYPERLINK(""http://evil.example"",""x"") ${HOSTILE_TEXT.replaceAll('"', '""')}"`);
+    const lineage = await (await request.get(`/negotiations/${HOSTILE_SLUG}/lineage.csv`)).text();
+    expect(lineage.split("\r\n")[1]).toContain(`b,1,"'=1+1`);
+    expect(lineage.split("\r\n")[1]).toContain(`"'=HYPERLINK(""http://evil.example""`);
   });
 
   test("lists the second negotiation beside the first", async ({ page }) => {

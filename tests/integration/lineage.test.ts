@@ -16,56 +16,11 @@ import { getLineageView } from "@/lib/read/lineage-view";
 import { importNegotiation } from "@/lib/write/dossier";
 import { changeStructure } from "@/lib/write/structure";
 import { FIXTURE } from "@/tests/fixtures/negotiation";
+import { DRAFTS, LINKS, link, point, source } from "@/tests/fixtures/lineage";
 import { constraintBrokenBy, negotiationIdOf } from "@/tests/support/db";
 import { callLineage, callLineageCsv, readCsvText, readLineageJson } from "@/tests/support/routes";
 
 const SLUG = "lineage-fixture";
-const source = { title: "A rendering", publisher: "Wire", url: "https://example.org/text", publishedAt: "2025-11-21" };
-const point = (number: string, issues: string[], more: Record<string, unknown> = {}) => ({
-  number,
-  title: `Point ${number}`,
-  text: `Text of ${number}.`,
-  isVerbatim: true,
-  issues,
-  status: "unknown",
-  sources: [source],
-  ...more,
-});
-const DRAFTS = [
-  {
-    slug: "b",
-    name: "Draft B",
-    party: "b",
-    date: "2025-11-21",
-    publishedOn: "2025-11-21",
-    fullText: true,
-    points: [
-      point("1", ["alpha"]),
-      point("2", ["beta"], { status: "open", statusNote: "left to the leaders" }),
-      { number: "3", title: "Not seen", text: null, isVerbatim: false, issues: [], status: "unknown", sources: [] },
-    ],
-  },
-  {
-    slug: "later",
-    name: "Later draft",
-    date: "2025-12-01",
-    publishedOn: "2025-12-01",
-    fullText: false,
-    reportedPoints: 12,
-    points: [point("1", ["alpha"], { isVerbatim: false, text: "Paraphrase: text of 1." }), point("G2", ["gamma"])],
-  },
-];
-const link = (fromPoint: string | null, toPoint: string | null, change: string, summary: string) => ({
-  fromDraft: "b",
-  fromPoint,
-  toDraft: "later",
-  toPoint,
-  change,
-  summary,
-  basis: "comparison",
-  sources: [source],
-});
-const LINKS = [link("1", "1", "modified", "Softened."), link("2", null, "deleted", "Struck out."), link(null, "G2", "added", "New point.")];
 const dossier = (drafts: unknown = DRAFTS, links: unknown = LINKS) => ({ ...FIXTURE, slug: SLUG, drafts, links });
 
 let editor: TAccount;
@@ -256,6 +211,21 @@ describe("validation and versions", () => {
     await expect(
       changeStructure({ slug: SLUG, change: { action: "point.add", draft: "b", point: point("4", ["nowhere"]) }, reason: "r", author }),
     ).rejects.toThrow("There is no issue “nowhere”.");
+    // Two editors never overwrite each other: a change started from an earlier version is refused.
+    const first = (
+      await getDb()
+        .selectFrom("DraftPointVersion")
+        .select((eb) => eb.fn.min("id").as("id"))
+        .executeTakeFirstOrThrow()
+    ).id;
+    await expect(
+      changeStructure({
+        slug: SLUG,
+        change: { action: "point.add", draft: "b", point: point("2", ["beta"], { status: "disputed" }), basedOn: first },
+        reason: "from a stale page",
+        author,
+      }),
+    ).rejects.toMatchObject({ code: "stale" });
     const body = await readLineageJson(SLUG);
     expect(body.drafts[0]!.points.find((p) => p.number === "2")).toMatchObject({ status: "agreed", statusNote: "signed off" });
     expect(body.drafts[0]!.points.map((p) => p.number)).toEqual(["1", "2", "3"]);

@@ -181,6 +181,10 @@ describe("openServerReader", () => {
       expect(await reader.pageExists("/negotiations/ukraine-peace-2025/issues/nato/parties/nobody")).toBe(false);
       expect(await reader.pageExists("/negotiations/ukraine-peace-2025/parties/nobody")).toBe(false);
       expect(await reader.pageExists("/negotiations/nobody")).toBe(false);
+      // A draft's point, its number percent-encoded as in a link.
+      expect(await reader.pageExists("/negotiations/ukraine-peace-2025/drafts/us-package-dec/points/20pt-Dec%20(a)")).toBe(true);
+      expect(await reader.pageExists("/negotiations/ukraine-peace-2025/drafts/us-draft/points/99")).toBe(false);
+      expect(await reader.pageExists("/negotiations/ukraine-peace-2025/drafts/nobody/points/1")).toBe(false);
       expect(await reader.pageExists("/about")).toBe(true);
       expect(await reader.pageExists("/embed/negotiations/ukraine-peace-2025/charts/lean")).toBe(true);
       expect(await reader.pageExists("/embed/negotiations/nobody/charts/lean")).toBe(false);

@@ -15,6 +15,7 @@ import {
 import { ZLinkInput, ZPointInput } from "@/lib/lineage/schema";
 
 const point = (number: string, issues: string[] = [], more: Partial<TPoint> = {}): TPoint => ({
+  version: 1,
   number,
   title: `P${number}`,
   text: `Text ${number}`,
@@ -43,6 +44,7 @@ const draft = (slug: string, points: TPoint[], reportedPoints: number | null = n
   points,
 });
 const link = (fromDraft: string, fromPoint: string | null, toDraft: string, toPoint: string | null, change: TLink["change"]): TLink => ({
+  version: 1,
   fromDraft,
   fromPoint,
   toDraft,

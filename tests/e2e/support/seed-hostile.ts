@@ -5,6 +5,7 @@ import { generateDossier } from "@/lib/write/generate-dossier";
 import { importNegotiation } from "@/lib/write/dossier";
 import { FIXTURE } from "@/tests/fixtures/negotiation";
 import { HOSTILE_SLUG, HOSTILE_TEXT } from "@/tests/e2e/support/hostile";
+import { DRAFTS, LINKS } from "@/tests/fixtures/lineage";
 
 await importNegotiation(
   {
@@ -17,11 +18,20 @@ await importNegotiation(
       summary: i === 0 ? `=HYPERLINK("http://evil.example","x") ${HOSTILE_TEXT}` : p.summary,
       quote: i === 0 ? HOSTILE_TEXT : p.quote,
     })),
+    // Points and links are data too: hostile titles and texts are shown as text.
+    drafts: DRAFTS.map((d) => ({
+      ...d,
+      points: d.points.map((p, i) => (i === 0 ? { ...p, title: `=1+1 ${HOSTILE_TEXT.slice(0, 50)}`, text: HOSTILE_TEXT } : p)),
+    })),
+    links: LINKS.map((l, i) => (i === 0 ? { ...l, summary: `=HYPERLINK("http://evil.example","x") ${HOSTILE_TEXT}` } : l)),
   },
   { replace: true },
 );
 // One for the editing tests, so that their saves never change what the other tests read.
-await importNegotiation({ ...FIXTURE, slug: "e2e-curation", title: "Curation test negotiation" }, { replace: true });
+await importNegotiation(
+  { ...FIXTURE, slug: "e2e-curation", title: "Curation test negotiation", drafts: DRAFTS, links: LINKS },
+  { replace: true },
+);
 // And a large one (250 issues × 10 parties), for paging.
 await importNegotiation(generateDossier({ issues: 250, parties: 10, slug: "e2e-large" }), { replace: true });
 await closeDb();

@@ -56,40 +56,21 @@ export default async function DraftsPage({ params, searchParams }: TNegotiationP
       ) : (
         <>
           <form method="get" className="drafts-form" aria-label="Choose the drafts">
-            <label>
-              From{" "}
-              <select name="from" defaultValue={first?.slug}>
-                {lineage.drafts.map((d) => (
-                  <option key={d.slug} value={d.slug}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
-            <label>
-              to{" "}
-              <select name="to" defaultValue={later[0]?.slug}>
-                {lineage.drafts.map((d) => (
-                  <option key={d.slug} value={d.slug}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
-            <label>
-              and{" "}
-              <select name="to" defaultValue={later[1]?.slug ?? ""}>
-                <option value="">(no third draft)</option>
-                {lineage.drafts.map((d) => (
-                  <option key={d.slug} value={d.slug}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
-            <label>
-              Issue{" "}
-              <select name="issues" defaultValue={issueValue}>
+            <span>
+              <label htmlFor="drafts-from">From</label>{" "}
+              <DraftSelect id="drafts-from" name="from" value={first?.slug ?? ""} drafts={lineage.drafts} />
+            </span>{" "}
+            <span>
+              <label htmlFor="drafts-to">to</label>{" "}
+              <DraftSelect id="drafts-to" name="to" value={later[0]?.slug ?? ""} drafts={lineage.drafts} />
+            </span>{" "}
+            <span>
+              <label htmlFor="drafts-then">and</label>{" "}
+              <DraftSelect id="drafts-then" name="to" value={later[1]?.slug ?? ""} drafts={lineage.drafts} none="(no third draft)" />
+            </span>{" "}
+            <span>
+              <label htmlFor="drafts-issue">Issue</label>{" "}
+              <select id="drafts-issue" name="issues" defaultValue={issueValue}>
                 <option value="">All issues</option>
                 {view.params.issues && view.params.issues.length > 1 && (
                   <option value={issueValue}>{view.params.issues.length} issues</option>
@@ -100,7 +81,7 @@ export default async function DraftsPage({ params, searchParams }: TNegotiationP
                   </option>
                 ))}
               </select>
-            </label>
+            </span>
             {asOf && <input type="hidden" name="asOf" value={asOf} />} <button type="submit">Compare</button>
           </form>
           <ul className="coverage" data-testid="coverage">
@@ -183,5 +164,18 @@ export default async function DraftsPage({ params, searchParams }: TNegotiationP
         <Link href={href("apiLineage", { slug }, exportQuery)}>JSON</Link>
       </p>
     </>
+  );
+}
+
+function DraftSelect(props: { id: string; name: string; value: string; drafts: readonly { slug: string; name: string }[]; none?: string }) {
+  return (
+    <select id={props.id} name={props.name} defaultValue={props.value}>
+      {props.none && <option value="">{props.none}</option>}
+      {props.drafts.map((d) => (
+        <option key={d.slug} value={d.slug}>
+          {d.name}
+        </option>
+      ))}
+    </select>
   );
 }
