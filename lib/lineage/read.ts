@@ -196,7 +196,16 @@ export async function countOpenPoints(
         drafts.map((d) => d.id),
       ),
     )
-    .where((eb) => eb("v.id", "=", eb.selectFrom("DraftPointVersion as w").select((w) => w.fn.max("w.id").as("id")).whereRef("w.pointId", "=", "p.id")))
+    .where((eb) =>
+      eb(
+        "v.id",
+        "=",
+        eb
+          .selectFrom("DraftPointVersion as w")
+          .select((w) => w.fn.max("w.id").as("id"))
+          .whereRef("w.pointId", "=", "p.id"),
+      ),
+    )
     .$if(issues !== null, (qb) =>
       qb.where((eb) =>
         eb.exists(

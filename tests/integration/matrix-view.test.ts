@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getMatrixView, getNegotiationInfo, rowsPerPage } from "@/lib/read/matrix-view";
 import { getChartsView } from "@/lib/read/score-view";
+import { readSnapshot } from "@/lib/db/transactions";
+import { openPoints } from "@/lib/lineage/lineage";
+import { countOpenPoints, readLineage } from "@/lib/lineage/read";
+import { negotiationIdOf } from "@/tests/support/db";
 
 const rowSlugs = async (query: string) =>
   (await getMatrixView("fixture", new URLSearchParams(query)))!.matrix.rows.map((r) => r.issue.slug);
@@ -118,5 +122,20 @@ describe("the open points of each draft on the issues shown", () => {
     const early = (await getMatrixView("ukraine-peace-2025", new URLSearchParams({ asOf: "2025-11-21" })))!;
     expect(open(early)).toEqual([["us-draft", 0, 28]]);
     expect((await getMatrixView("fixture", new URLSearchParams()))!.openPoints).toEqual([]);
+  });
+
+  it("counts in SQL what the one rule counts over the whole lineage", async () => {
+    const id = await negotiationIdOf("ukraine-peace-2025");
+    for (const [day, issues] of [
+      [null, null],
+      ["2025-11-24", null],
+      [null, ["nato", "army-cap"]],
+      ["2025-12-12", ["donbas", "crimea", "znpp"]],
+      [null, ["g8"]],
+    ] as const) {
+      const lineage = await readSnapshot((db) => readLineage(db, id, day));
+      const expected = lineage.drafts.map((d) => ({ draft: d.slug, name: d.name, ...openPoints(d, issues) }));
+      expect(await readSnapshot((db) => countOpenPoints(db, id, day, issues))).toEqual(expected);
+    }
   });
 });
