@@ -34,7 +34,7 @@ try {
   await closeDb();
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `${s.replaced ? "Replaced" : "Imported"} ${s.slug}: ${s.issues} issues, ${s.parties} parties, ${s.cells} cells, ${s.versions} versions, ${s.sources} sources, ${s.citations} citations, ${s.redLines} red lines in ${seconds.toFixed(2)} s (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+    `${s.replaced ? "Replaced" : "Imported"} ${s.slug}: ${s.issues} issues, ${s.parties} parties, ${s.cells} cells, ${s.versions} versions, ${s.sources} sources, ${s.citations} citations, ${s.redLines} red lines, ${s.points} points, ${s.links} links in ${seconds.toFixed(2)} s (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
   );
 } catch (error) {
   await closeDb();

@@ -121,7 +121,7 @@ describe("npm run dossier:import", () => {
     const first = importFile(good);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(
-      /^Imported cli-test: 20 issues, 5 parties, 100 cells, \d+ versions, \d+ sources, \d+ citations, 0 red lines in [\d.]+ s \(peak memory \d+ MB\)$/m,
+      /^Imported cli-test: 20 issues, 5 parties, 100 cells, \d+ versions, \d+ sources, \d+ citations, 0 red lines, 0 points, 0 links in [\d.]+ s \(peak memory \d+ MB\)$/m,
     );
     expect(importFile(good).status).toBe(1);
     expect(importFile(good, "--replace").stdout).toMatch(/^Replaced cli-test/m);
