@@ -52,6 +52,7 @@ test("a point's permalink gives its text as rendered, its status and sources, an
   await expect(page.getByTestId("point-title")).toHaveText("US 28-point draft, point 25: Elections within 100 days");
   await expect(page.getByTestId("point-text")).toHaveText("25. Ukrainā 100 dienu laikā notiks vēlēšanas.");
   await expect(page.getByTestId("point-text")).toHaveAttribute("lang", "lv");
+  await expect(page.locator("figcaption")).toContainText("in Latvian; an English paraphrase follows");
   await expect(page.getByTestId("point-text-en")).toContainText("elections");
   await expect(page.getByTestId("links-to").getByTestId("link-change")).toHaveCount(2);
   await page
@@ -84,6 +85,11 @@ test("the matrix counts each draft's open points on the issues shown, and a docu
   ]);
   await page.getByTestId("cell-points").getByRole("link", { name: /^7 / }).click();
   await expect(page).toHaveURL(/\/drafts\/us-draft\/points\/7$/);
+  // The issue page gives the lineage of its points: the amnesty point deleted in three later drafts.
+  await page.goto(`${BASE}/issues/amnesty`);
+  const lineage = page.getByTestId("issue-lineage");
+  await expect(lineage.getByTestId("link-change").filter({ hasText: "deleted" })).toHaveCount(3);
+  await expect(lineage).toContainText("US 28-point draft 26 → 20-point framework (no successor)");
 });
 
 // Editing runs on the negotiation the editing tests own (e2e-curation), so that no other test reads what it writes.

@@ -19,6 +19,15 @@ import { editLink, editPoint } from "@/app/negotiations/[slug]/drafts/[draft]/po
 
 export const dynamic = "force-dynamic";
 
+/** "Latvian" for "lv"; the tag itself where the runtime has no name for it. */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 type TProps = {
   params: Promise<{ slug: string; draft: string; number: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -85,7 +94,7 @@ export default async function PointPage({ params, searchParams }: TProps) {
         <figure className="point-text">
           <figcaption className="meta">
             {point.isVerbatim ? "Verbatim, as the press rendered it" : "Paraphrase, naming the outlet paraphrased"}
-            {point.language ? ` (in ${point.language}; an English paraphrase follows)` : ""}
+            {point.language ? ` (in ${languageName(point.language)}; an English paraphrase follows)` : ""}
             {point.isComplete ? "" : "; the rendering seen was cut short"}:
           </figcaption>
           <blockquote lang={point.language ?? undefined} data-testid="point-text">
