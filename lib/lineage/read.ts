@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { DB } from "../generated/kysely/types";
 import type { TSource } from "../cells/schema";
 import { readSources, type TSourceCache } from "../cells/read";
 import { inIds, inTexts } from "../db/dialect";
@@ -15,6 +16,17 @@ const oneOf = <T extends string>(values: readonly T[], value: string): T => {
   if (!(values as readonly string[]).includes(value)) throw new Error(`unexpected value: ${value}`);
   return value as T;
 };
+
+/** The one rule for a point's version shown: its latest (a point `p`, its versions `v`). A correction is a new version. */
+const isLatestVersion = (eb: ExpressionBuilder<DB & { p: DB["DraftPoint"]; v: DB["DraftPointVersion"] }, "p" | "v">) =>
+  eb(
+    "v.id",
+    "=",
+    eb
+      .selectFrom("DraftPointVersion as w")
+      .select((w) => w.fn.max("w.id").as("id"))
+      .whereRef("w.pointId", "=", "p.id"),
+  );
 
 /** The source ids of each owner, in citation order. */
 async function citations(
@@ -63,16 +75,7 @@ export async function readLineage(
     .selectAll("v")
     .select(["p.draftId", "p.number", "p.sortOrder"])
     .where((eb) => inIds(eb.ref("p.draftId"), draftIds))
-    .where((eb) =>
-      eb(
-        "v.id",
-        "=",
-        eb
-          .selectFrom("DraftPointVersion as w")
-          .select((w) => w.fn.max("w.id").as("id"))
-          .whereRef("w.pointId", "=", "p.id"),
-      ),
-    )
+    .where(isLatestVersion)
     .orderBy("p.draftId")
     .orderBy("p.sortOrder")
     .execute();
@@ -196,16 +199,7 @@ export async function countOpenPoints(
         drafts.map((d) => d.id),
       ),
     )
-    .where((eb) =>
-      eb(
-        "v.id",
-        "=",
-        eb
-          .selectFrom("DraftPointVersion as w")
-          .select((w) => w.fn.max("w.id").as("id"))
-          .whereRef("w.pointId", "=", "p.id"),
-      ),
-    )
+    .where(isLatestVersion)
     .$if(issues !== null, (qb) =>
       qb.where((eb) =>
         eb.exists(
