@@ -115,6 +115,8 @@ export type TPointView = {
   drafts: TDraft<TSource>[];
   into: TLink<TSource>[];
   out: TLink<TSource>[];
+  /** Every version of the point, oldest first: who recorded it, when and why (null: the dossier import). */
+  history: { title: string; status: string; statusNote: string | null; recordedAt: string; author: string | null; reason: string | null }[];
 };
 
 export async function readPointView(
@@ -142,9 +144,22 @@ export async function readPointView(
   if (!draft || !point) return null;
   const published = (d: string) => params.asOf === null || lineage.drafts.find((x) => x.slug === d)!.publishedOn <= params.asOf;
   const issues = await listIssueOptions(db, negotiation.id, 10_000);
+  const history = await db
+    .selectFrom("DraftPointVersion as v")
+    .innerJoin("DraftPoint as p", "p.id", "v.pointId")
+    .innerJoin("Draft as d", "d.id", "p.draftId")
+    .leftJoin("User as u", "u.id", "v.authorId")
+    .select(["v.title", "v.status", "v.statusNote", "v.recordedAt", "v.reason", "u.name as author"])
+    .where("d.negotiationId", "=", negotiation.id)
+    .where("d.slug", "=", draft.slug)
+    .where("p.number", "=", point.number)
+    .orderBy("v.id")
+    .limit(1000)
+    .execute();
   return {
     negotiation,
     asOf: params.asOf,
+    history,
     notices,
     issues,
     draft,

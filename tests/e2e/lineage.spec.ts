@@ -106,6 +106,8 @@ test("an editor records a new version of a point and of a link; a second session
   await page.getByRole("button", { name: "Record this version of the point" }).click();
   await expect(page.getByTestId("point-saved")).toBeVisible();
   await expect(page.getByTestId("point-status").first()).toHaveText("agreed: signed off by both");
+  await expect(page.getByTestId("point-history").locator("li")).toHaveCount(2);
+  await expect(page.getByTestId("point-history").locator("li").last()).toContainText("by Erin Editor, because: Both sides signed off.");
   // The second session still shows the earlier version: its change is refused, nothing is overwritten.
   await other.page.getByLabel("Status", { exact: true }).selectOption("disputed");
   await other.page.getByLabel("Reason for the change").first().fill("stale");

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/connection";
 import type { AppError } from "@/lib/domain/errors";
 import { LINEAGE_COLUMNS } from "@/lib/formats/lineage";
 import { getChangeLog } from "@/lib/read/change-log";
-import { getLineageView } from "@/lib/read/lineage-view";
+import { getLineageView, getPointView } from "@/lib/read/lineage-view";
 import { importNegotiation } from "@/lib/write/dossier";
 import { changeStructure } from "@/lib/write/structure";
 import { FIXTURE } from "@/tests/fixtures/negotiation";
@@ -238,6 +238,11 @@ describe("validation and versions", () => {
     expect([linkEntry, pointEntry]).toMatchObject([
       { action: "link.add", target: "b 1 → later 1", reason: "A second reading", author: "Lea Lineage" },
       { action: "point.add", target: "b point 2", reason: "Both sides agreed point 2", author: "Lea Lineage" },
+    ]);
+    const page = (await getPointView(SLUG, "b", "2", {}))!;
+    expect(page.history.map((v) => [v.status, v.author, v.reason])).toEqual([
+      ["open", null, null],
+      ["agreed", "Lea Lineage", "Both sides agreed point 2"],
     ]);
     const versions = await getDb()
       .selectFrom("DraftPointVersion")

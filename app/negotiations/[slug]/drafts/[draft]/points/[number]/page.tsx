@@ -119,6 +119,17 @@ export default async function PointPage({ params, searchParams }: TProps) {
       <SourceLinks sources={point.sources} />
       <LinkList title="Where it came from" links={view.into} view={view} side="from" />
       <LinkList title="What became of it" links={view.out} view={view} side="to" />
+      <h3>History of this point</h3>
+      <ol className="point-history" data-testid="point-history">
+        {view.history.map((v, index) => (
+          <li key={index}>
+            {v.title}, {STATUS_WORDS[v.status as keyof typeof STATUS_WORDS] ?? v.status}
+            {v.statusNote ? ` (${v.statusNote})` : ""}: recorded {v.recordedAt.slice(0, 10)}
+            {v.author ? ` by ${v.author}` : " from the dossier"}
+            {v.reason ? `, because: ${v.reason}` : ""}.
+          </li>
+        ))}
+      </ol>
       <h3>The draft</h3>
       <p>
         {view.draft.name}, {view.draft.date}: {describeCoverage(view.draft)}.{" "}
