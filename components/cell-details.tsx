@@ -11,6 +11,8 @@ import { Highlighted } from "@/components/highlighted";
 import { NumberedSources } from "@/components/numbered-sources";
 import { PositionScale } from "@/components/position-scale";
 import { PointRef } from "@/components/lineage";
+import { computedConfidence, evidenceLevel, type TEvidence } from "@/lib/cells/confidence";
+import type { TConfidence } from "@/lib/domain/words";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
 export function CellDetails(props: { view: TCellView; accessed: string; editHref?: string | null; query?: string }) {
@@ -19,6 +21,7 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
   const slug = negotiation.slug;
   const permalink = cellHref(negotiation.slug, issue.slug, party.slug, asOf);
   const near = (issueSlug: string, partySlug: string) => cellHref(negotiation.slug, issueSlug, partySlug, asOf);
+  const computed = position ? computedConfidence(position.evidence) : null;
   return (
     <article className="cell-page" data-testid="cell-details">
       <p className="breadcrumbs">
@@ -60,7 +63,10 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
             <dt>Status</dt>
             <dd>{STATUS_LABELS[position.status]}</dd>
             <dt>Confidence</dt>
-            <dd>{position.confidence}</dd>
+            <dd data-testid="cell-confidence">
+              {position.confidence} (the dossier&apos;s)
+              {computed ? <>; {computed} by the stated rule</> : <>; not assessed by the stated rule</>}
+            </dd>
             <dt>Position as of</dt>
             <dd>{position.asOf ? formatDateText(position.asOf) : "unknown"}</dd>
           </dl>
@@ -84,6 +90,8 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
               </p>
             </>
           )}
+          <h2>How sure: the evidence</h2>
+          <Evidence evidence={position.evidence} computed={computed} confidence={position.confidence} reason={position.confidenceReason} />
           <h2>Sources</h2>
           <NumberedSources sources={sources} hrefOf={(number) => sourceHref(negotiation.slug, number)} query={query} />
         </>
@@ -168,5 +176,47 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
         text={`${party.name}, position on “${issue.name}”${asOf ? ` as of ${formatDate(asOf)}` : ""}. In: ${negotiation.title}, data as of ${formatDate(negotiation.asOf)}. Negotiation positions. {permalink} (accessed ${formatDate(accessed)}).`}
       />
     </article>
+  );
+}
+
+const AGREEMENT_WORDS = {
+  high: "its readings agree (one step)",
+  medium: "its readings differ by one step, or only in status",
+  low: "its readings are two or more steps apart",
+} as const;
+
+/** The evidence the confidence rule reads, the confidence it computes, and the dossier's own with its reason where they differ. */
+function Evidence(props: { evidence: TEvidence | null; computed: TConfidence | null; confidence: TConfidence; reason: string | null }) {
+  const { evidence, computed, confidence, reason } = props;
+  if (!evidence || !computed)
+    return (
+      <p className="meta" data-testid="cell-evidence">
+        This version&apos;s evidence has not been assessed, so the <Link href={href("methods", {})}>stated rule</Link> gives no confidence
+        for it; the dossier&apos;s own confidence is {confidence}.
+      </p>
+    );
+  const outlets = [...new Set(evidence.originals)];
+  return (
+    <div data-testid="cell-evidence">
+      <p>
+        {outlets.length === 1 ? (
+          <>
+            <strong>One original source</strong>: {outlets[0]}; every other source cited relays or copies it.
+          </>
+        ) : (
+          <>
+            {outlets.length === 0 ? "No independent original" : `${outlets.length} independent originals`} ({evidenceLevel(outlets.length)}{" "}
+            evidence){outlets.length > 0 ? `: ${outlets.join(", ")}` : ""}.
+          </>
+        )}{" "}
+        Agreement {evidence.agreement}: {AGREEMENT_WORDS[evidence.agreement]}. By the <Link href={href("methods", {})}>stated rule</Link>{" "}
+        that gives <strong>{computed}</strong> confidence.
+      </p>
+      {computed !== confidence && (
+        <p data-testid="confidence-reason">
+          The dossier rates it {confidence}: {reason ?? "no reason is on file."}
+        </p>
+      )}
+    </div>
   );
 }

@@ -102,6 +102,16 @@ export function CellEditForm(props: {
         </select>
       </label>
       <label>
+        Why this confidence differs from the stated rule&apos;s, if it does
+        <input
+          name="confidenceReason"
+          maxLength={2000}
+          defaultValue={value("confidenceReason", position.confidenceReason ?? "")}
+          aria-describedby={described("confidenceReason")}
+        />
+        {fieldError("confidenceReason")}
+      </label>
+      <label>
         Summary
         <textarea
           name="summary"

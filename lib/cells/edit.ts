@@ -31,6 +31,9 @@ export const ZCellEdit = z.object({
   confidence: z.unknown(),
   quote: z.unknown().optional(),
   notes: z.unknown().optional(),
+  /** Why the confidence differs from the rule's; the evidence (independent originals, agreement) the rule reads, if assessed. */
+  confidenceReason: z.unknown().optional(),
+  evidence: z.unknown().optional(),
   sources: z.array(z.unknown()).max(50, "at most 50 sources"),
   validFrom: ZDay.optional(),
   /** The date as written (a day, a month, "c. ", a range), as the CSV export and the dossier format carry it; wins over `validFrom`. */

@@ -7,6 +7,7 @@ import { toConfidence, toSourceKind, toStatus } from "../domain/words";
 import type { TCell, TCellContent, TNumberedSource, TSource } from "./cell";
 import { cellsOn } from "./current";
 import { CELL_CONTENT_KEYS } from "./schema";
+import { AGREEMENTS, type TAgreement, type TEvidence } from "./confidence";
 
 // Every read of cells goes through here: the grid a view shows, the scores its metrics use, the
 // sources they cite, and a cell's history, each on a day (null: the latest data) by the one rule
@@ -31,16 +32,36 @@ export function citationsOf(
   );
 }
 
-/** A version's content columns (aliased `v`), as one list derived from the cell's schema: every read selects them by it. */
-export const VERSION_CONTENT = CELL_CONTENT_KEYS.map((key) => `v.${key}` as const);
+/** A version's content columns (aliased `v`), as one list derived from the cell's schema, and its evidence: every read selects them by it. */
+export const VERSION_CONTENT = [...CELL_CONTENT_KEYS.map((key) => `v.${key}` as const), "v.originals" as const, "v.agreement" as const];
+
+/** A version's stored evidence (a JSON array of originals and an agreement), or null when it was not assessed. */
+export function toEvidence(originals: string | null, agreement: string | null): TEvidence | null {
+  if (originals === null || agreement === null) return null;
+  if (!(AGREEMENTS as readonly string[]).includes(agreement)) throw new Error(`not an agreement: ${agreement}`);
+  return { originals: JSON.parse(originals) as string[], agreement: agreement as TAgreement };
+}
 
 /** A version's content as the app has it (its sources aside), from a row with the content columns. */
 export type TVersionContent = Omit<TCellContent, "sources" | "asOf"> & { asOf: string };
 
 /** The content of a row read with VERSION_CONTENT: its status and confidence as the app's words. */
-export function toVersionContent(row: Pick<Selectable<PositionVersion>, (typeof CELL_CONTENT_KEYS)[number]>): TVersionContent {
-  const { label, summary, score, status, confidence, asOf, quote, notes } = row;
-  return { label, summary, score, status: toStatus(status), confidence: toConfidence(confidence), asOf, quote, notes };
+export function toVersionContent(
+  row: Pick<Selectable<PositionVersion>, (typeof CELL_CONTENT_KEYS)[number] | "originals" | "agreement">,
+): TVersionContent {
+  const { label, summary, score, status, confidence, asOf, quote, notes, confidenceReason } = row;
+  return {
+    label,
+    summary,
+    score,
+    status: toStatus(status),
+    confidence: toConfidence(confidence),
+    asOf,
+    quote,
+    notes,
+    confidenceReason,
+    evidence: toEvidence(row.originals, row.agreement),
+  };
 }
 
 /** A stored source row as a cited source. */

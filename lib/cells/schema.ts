@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { UNKNOWN_STATUSES } from "../domain/words";
+import { AGREEMENTS, confidenceByRule } from "./confidence";
 import { isSafeHttpUrl } from "../domain/safe-url";
 import {
   atMost,
@@ -58,12 +59,25 @@ const CELL_CONTENT = {
   summary: ZText(L.summary),
   quote: ZOptionalText(L.quote),
   notes: ZOptionalText(L.notes),
+  /** Why the editor's confidence differs from the one the rule computes from the evidence (required then). */
+  confidenceReason: ZOptionalText(L.description),
 };
+
+/** The evidence behind a version, which the confidence rule reads (null: not assessed). */
+export const ZEvidence = z.object({
+  /** The independent originals: the outlets that obtained the text or the statement (copies, mirrors and relays count once). */
+  originals: z.array(ZText(L.name)).max(100),
+  agreement: z.enum(AGREEMENTS),
+});
 
 /** The content fields of a cell, in their order (the long CSV's columns follow it). */
 export const CELL_CONTENT_KEYS = Object.keys(CELL_CONTENT) as (keyof typeof CELL_CONTENT)[];
 
-export const ZCellContent = z.object({ ...CELL_CONTENT, sources: z.array(ZSource) });
+export const ZCellContent = z.object({
+  ...CELL_CONTENT,
+  evidence: ZEvidence.nullish().transform((v) => v ?? null),
+  sources: z.array(ZSource),
+});
 /** What one version of a cell says. */
 export type TCellContent = z.output<typeof ZCellContent>;
 
@@ -78,6 +92,13 @@ function checkContent(p: z.output<typeof ZCellVersionFields>, ctx: z.RefinementC
     ctx.addIssue({ code: "custom", path: ["sources"], message: "a scored position needs at least one source with an http(s) URL" });
   if (p.retracts !== null && p.score !== null)
     ctx.addIssue({ code: "custom", path: ["score"], message: "a retraction withdraws an earlier version and has no score of its own" });
+  const computed = p.evidence && confidenceByRule(new Set(p.evidence.originals).size, p.evidence.agreement);
+  if (computed && computed !== p.confidence && p.confidenceReason === null)
+    ctx.addIssue({
+      code: "custom",
+      path: ["confidenceReason"],
+      message: `the confidence differs from the one the rule computes from the evidence (${computed}): say why`,
+    });
 }
 
 const ZCellVersionFields = ZCellContent.extend({
@@ -106,6 +127,15 @@ export const ZPositionJson = ZCellContent.extend({
   issue: z.string(),
   party: z.string(),
   sources: z.array(ZSourceJson),
+  /** The evidence the confidence rule reads, and the confidence it computes (null: not assessed). */
+  evidence: z
+    .strictObject({
+      originals: z.number().int().min(0),
+      outlets: z.array(z.string()),
+      agreement: z.enum(AGREEMENTS),
+      computed: ZConfidence,
+    })
+    .nullable(),
   /** Only with a search (`q`): whether the cell's own texts contain it. */
   match: z.boolean().optional(),
 }).strict();

@@ -2,6 +2,7 @@ import "server-only";
 import type { TComparison } from "../analysis/compare";
 import type { TMatrix } from "../analysis/matrix";
 import { CELL_CONTENT_KEYS } from "../cells/schema";
+import { computedConfidence, type TEvidence } from "../cells/confidence";
 import { formatSourceLine } from "../domain/format";
 
 export const CSV_LAYOUTS = ["wide", "long"] as const;
@@ -65,6 +66,7 @@ export const LONG_COLUMNS: readonly string[] = [
   "party",
   "party_name",
   ...CELL_CONTENT_KEYS.map(toColumn),
+  "confidence_computed",
   "sources",
   "source_urls",
 ];
@@ -144,6 +146,8 @@ type TChangeRow = {
     summary: string;
     quote: string | null;
     notes: string | null;
+    confidenceReason: string | null;
+    evidence: TEvidence | null;
     event: { date: string; title: string } | null;
     sources: Parameters<typeof formatSourceLine>[0][];
   };
@@ -155,7 +159,7 @@ type TChangeRow = {
 export function toLongRecord(
   issue: { slug: string; name: string },
   party: { slug: string; name: string },
-  content: Record<(typeof CELL_CONTENT_KEYS)[number], TCell>,
+  content: Record<(typeof CELL_CONTENT_KEYS)[number], TCell> & { evidence: TEvidence | null },
   sources: readonly Parameters<typeof formatSourceLine>[0][],
 ): TCell[] {
   return [
@@ -164,6 +168,7 @@ export function toLongRecord(
     party.slug,
     party.name,
     ...CELL_CONTENT_KEYS.map((key) => content[key]),
+    computedConfidence(content.evidence),
     sources.length === 0 ? null : sources.map(formatSourceLine).join(" | "),
     sources.length === 0 ? null : sources.flatMap((s) => (s.url ? [s.url] : [])).join(" "),
   ];

@@ -50,6 +50,12 @@ const LONG_FIELD: Record<string, TField> = Object.fromEntries(
     text("summary"),
     text("quote", "A verbatim quote from a source."),
     text("notes"),
+    text("confidence_reason", "Why the confidence differs from the one the stated rule computes, where it does."),
+    oneOf(
+      "confidence_computed",
+      CONFIDENCES,
+      "The confidence the stated rule computes from the evidence (independent originals × agreement of the readings); empty: not assessed.",
+    ),
     text("sources", "The sources cited, ' | ' between them."),
     text("source_urls", "Their addresses, space-separated."),
   ].map((field) => [field.name, field]),

@@ -21,6 +21,8 @@ export const EMPTY: TPosition = {
   asOf: "",
   quote: null,
   notes: null,
+  confidenceReason: null,
+  evidence: null,
   sources: [],
 };
 
@@ -53,6 +55,7 @@ export function formToEdit(form: FormData): Record<string, unknown> {
     confidence: text(form, "confidence"),
     quote: optional(form, "quote"),
     notes: optional(form, "notes"),
+    confidenceReason: optional(form, "confidenceReason"),
     validFrom: text(form, "validFrom") || undefined,
     sources: [...new Set(ids)].map((id) => ({ id })).concat(newSource as never[]),
     reason: text(form, "reason"),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { computedConfidence, type TEvidence } from "../cells/confidence";
 import type { TDivergence } from "../analysis/divergence";
 import type { TMatrix, TMatrixRow } from "../analysis/matrix";
 import type { TCell, TSource } from "../cells/cell";
@@ -33,12 +34,20 @@ export function toSourceJson(source: TSource): TSource {
   return pick(source, SOURCE_KEYS);
 }
 
+/** The evidence as the JSON says it: how many independent originals and which, the agreement, and the confidence the rule computes. */
+export function toEvidenceJson(evidence: TEvidence | null): TPositionJson["evidence"] {
+  if (!evidence) return null;
+  const outlets = [...new Set(evidence.originals)];
+  return { originals: outlets.length, outlets, agreement: evidence.agreement, computed: computedConfidence(evidence)! };
+}
+
 /** A position as its JSON says it: its address, its content in the cell schema's order, its sources, and, with a search, whether it matches. */
 export function toPositionJson(cell: TCell): TPositionJson {
   return {
     issue: cell.issue,
     party: cell.party,
     ...pick(cell, CELL_CONTENT_KEYS),
+    evidence: toEvidenceJson(cell.evidence),
     sources: cell.sources.map(toSourceJson),
     ...(cell.match === undefined ? {} : { match: cell.match }),
   };
@@ -287,6 +296,7 @@ export function toCellApiJson(state: TCellState): TCellApiJson {
     version: head && { id: head.id, recordedAt: head.recordedAt, author: head.author, reason: head.reason },
     position: c && {
       ...pick(c, CELL_CONTENT_KEYS),
+      evidence: c.evidence,
       asOf: c.asOf,
       sources: c.sources.map((s) => ({ id: s.id, ...toSourceJson(s) })),
     },

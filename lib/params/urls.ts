@@ -10,6 +10,7 @@ export const ROUTES = {
   adminUsers: "/admin/users",
   adminNegotiations: "/admin/negotiations",
   healthz: "/healthz",
+  methods: "/methods",
   auth: "/api/auth/[...all]",
   matrix: "/negotiations/[slug]",
   matrixCsv: "/negotiations/[slug]/matrix.csv",

@@ -2,7 +2,8 @@ import "server-only";
 import { changedFields, describeChange, type TCellState, type TChangeKind } from "../analysis/changes";
 import type { TNumberedSource } from "../cells/cell";
 import { cellsOn } from "../cells/current";
-import { readNumberedSources, readNumbering } from "../cells/read";
+import { readNumberedSources, readNumbering, toEvidence } from "../cells/read";
+import type { TEvidence } from "../cells/confidence";
 import type { TDb } from "../db/connection";
 import { inIds } from "../db/dialect";
 import { readSnapshot } from "../db/transactions";
@@ -31,6 +32,8 @@ export type TChange = {
     confidence: TConfidence;
     quote: string | null;
     notes: string | null;
+    confidenceReason: string | null;
+    evidence: TEvidence | null;
     recordedAt: string;
     event: { slug: string | null; date: string; title: string } | null;
     sources: TNumberedSource[];
@@ -171,6 +174,9 @@ export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_
             "v.confidence",
             "v.quote",
             "v.notes",
+            "v.confidenceReason",
+            "v.originals",
+            "v.agreement",
             "v.recordedAt",
             "e.slug as eventSlug",
             "e.date as eventDate",
@@ -184,7 +190,7 @@ export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_
     const state = ({ score, status, label, asOf }: TStateRow): TChangeState => ({ score, status, label, asOf });
     const changes = listed.map(({ before, after }): TChange => {
       const { id: _, ...issue } = issues.get(after.issueId)!;
-      const { eventSlug, eventDate, eventTitle, id: _id, confidence, ...rest } = details.get(after.versionId)!;
+      const { eventSlug, eventDate, eventTitle, id: _id, confidence, originals, agreement, ...rest } = details.get(after.versionId)!;
       return {
         issue,
         party: toParty(partyById.get(after.partyId)!),
@@ -193,6 +199,7 @@ export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_
           ...state(after),
           ...rest,
           confidence: toConfidence(confidence),
+          evidence: toEvidence(originals, agreement),
           versionId: after.versionId,
           event: eventDate === null ? null : { slug: eventSlug, date: eventDate, title: eventTitle! },
           sources: sources.get(after.versionId) ?? [],

@@ -3,7 +3,8 @@ import "server-only";
 import { measureIssue } from "../analysis/divergence";
 import type { TMatrix } from "../analysis/matrix";
 import { cellsOn } from "../cells/current";
-import { citationsOf, readCellGrid, type TSourceCache } from "../cells/read";
+import { citationsOf, readCellGrid, toEvidence, type TSourceCache } from "../cells/read";
+import { computedConfidence } from "../cells/confidence";
 import { CELL_CONTENT_KEYS } from "../cells/schema";
 import type { TDb } from "../db/connection";
 
@@ -35,6 +36,7 @@ export function longCsvQuery(db: TDb, base: TViewBase, rowIds: readonly number[]
     .leftJoin("PositionVersion as v", "v.id", "c.versionId")
     .select(["i.slug as issue", "i.name as issueName", "pa.slug as party", "pa.name as partyName"])
     .select(CELL_CONTENT_KEYS.map((key) => `v.${key}` as const))
+    .select(["v.originals", "v.agreement"])
     .select([
       citationsOf("PositionVersionSource", "versionId").as("sources"),
       citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
@@ -75,6 +77,7 @@ async function* writeCsvPieces(db: TDb, base: TViewBase, layout: "wide" | "long"
       row.party,
       row.partyName,
       ...CELL_CONTENT_KEYS.map((key) => row[key]),
+      computedConfidence(toEvidence(row.originals, row.agreement)),
       row.sources,
       row.sourceUrls,
     ]);

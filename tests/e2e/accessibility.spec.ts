@@ -50,6 +50,8 @@ const PAGES = [
   ["point-unseen", "/negotiations/ukraine-peace-2025/drafts/europe/points/15"],
   ["cell-document", "/negotiations/ukraine-peace-2025/issues/nato/parties/us-draft"],
   ["cop30-drafts", "/negotiations/cop30-belem-2025/drafts"],
+  ["methods", "/methods"],
+  ["cell-one-original", "/negotiations/ukraine-peace-2025/issues/nato/parties/europe"],
 ] as const;
 
 // Dark mode changes colours only (the same layout as light), so it is checked at one width; the

@@ -152,6 +152,8 @@ describe("the fixture's CSV, exactly", () => {
         asOf: "2025-11-20",
         quote: null,
         notes: null,
+        confidenceReason: null,
+        evidence: null,
         sources: [
           {
             title: "Fixture source",

@@ -42,3 +42,31 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
     });
   });
 });
+
+describe("confidence by the stated rule, in the exports", async () => {
+  const { callCsv, readCsvText } = await import("@/tests/support/routes");
+  const { parse } = await import("csv-parse/sync");
+
+  it("gives each position its evidence and computed confidence beside the dossier's own, with the reason where they differ", async () => {
+    const matrix = await readMatrixJson(SLUG);
+    expect(matrix.positions.every((p) => p.evidence !== null)).toBe(true);
+    const cell = (issue: string, party: string) => matrix.positions.find((p) => p.issue === issue && p.party === party)!;
+    expect(cell("nato", "us-draft")).toMatchObject({
+      confidence: "high",
+      confidenceReason: null,
+      evidence: { originals: 4, outlets: ["AFP", "Axios", "Financial Times", "The Telegraph"], agreement: "high", computed: "high" },
+    });
+    // One original (Reuters) gives medium by the rule; the dossier rates it high and says why.
+    expect(cell("nato", "europe")).toMatchObject({
+      confidence: "high",
+      confidenceReason: expect.stringContaining("how direct the sources are"),
+      evidence: { originals: 1, outlets: ["Reuters"], computed: "medium" },
+    });
+    const rows = parse(await readCsvText(await callCsv(SLUG, "?layout=long")), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(78);
+    for (const row of rows) {
+      const json = cell(row.issue!, row.party!);
+      expect([row.confidence_computed, row.confidence_reason]).toEqual([json.evidence!.computed, json.confidenceReason ?? ""]);
+    }
+  });
+});

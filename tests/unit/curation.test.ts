@@ -81,6 +81,7 @@ describe("formToEdit", () => {
       confidence: "low",
       quote: null,
       notes: null,
+      confidenceReason: null,
       validFrom: "2026-01-02",
       sources: [{ id: 4 }, { id: 9 }],
       reason: "why",

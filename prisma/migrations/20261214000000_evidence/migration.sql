@@ -1,0 +1,6 @@
+-- The evidence behind a version (its independent originals and the agreement of its readings), from
+-- which the stated rule computes a confidence, and the editor's reason where their confidence differs.
+-- Columns added to a table whose rows are never changed: earlier versions stay "not assessed".
+ALTER TABLE "PositionVersion" ADD COLUMN "originals" TEXT CHECK ("originals" IS NULL OR json_valid("originals"));
+ALTER TABLE "PositionVersion" ADD COLUMN "agreement" TEXT CHECK ("agreement" IS NULL OR "agreement" IN ('high', 'medium', 'low'));
+ALTER TABLE "PositionVersion" ADD COLUMN "confidenceReason" TEXT;
