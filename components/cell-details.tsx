@@ -121,7 +121,7 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
               No point of {view.draftPoints.name} on file concerns this issue.
             </p>
           ) : (
-            <ul data-testid="cell-points">
+            <ul className="point-list" data-testid="cell-points">
               {view.draftPoints.points.map((p) => (
                 <li key={p.number}>
                   <PointRef slug={slug} draft={view.draftPoints!.draft} point={p} asOf={asOf} />
