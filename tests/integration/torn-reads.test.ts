@@ -10,7 +10,11 @@ import { callCsv, callDivergence, callJson, readCsvText } from "@/tests/support/
 const SLUG = "ukraine-peace-2025";
 // The cells are what the reads check: the drafts' points and links are left out, so that each of the 150 imports
 // costs what it did before they were added (with them, the loop ran past the test's minute on PostgreSQL under load).
-const { drafts: _drafts, links: _links, ...seed } = JSON.parse(readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8"));
+const {
+  drafts: _drafts,
+  links: _links,
+  ...seed
+} = JSON.parse(readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8"));
 // Version B differs in every cell, so a response mixing the two versions shows.
 const versionB = { ...seed, positions: seed.positions.map((p: { summary: string }) => ({ ...p, summary: `B: ${p.summary}` })) };
 
