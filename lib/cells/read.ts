@@ -3,11 +3,11 @@ import { sql, type Selectable } from "kysely";
 import type { TDb } from "../db/connection";
 import { contains, inIds, joinInOrder } from "../db/dialect";
 import type { PositionVersion, Source } from "../generated/kysely/types";
-import { toConfidence, toSourceKind, toStatus } from "../domain/words";
+import { toConfidence, toOneOf, toSourceKind, toStatus } from "../domain/words";
 import type { TCell, TCellContent, TNumberedSource, TSource } from "./cell";
 import { cellsOn } from "./current";
 import { CELL_CONTENT_KEYS } from "./schema";
-import { AGREEMENTS, type TAgreement, type TEvidence } from "./confidence";
+import { AGREEMENTS, type TEvidence } from "./confidence";
 
 // Every read of cells goes through here: the grid a view shows, the scores its metrics use, the
 // sources they cite, and a cell's history, each on a day (null: the latest data) by the one rule
@@ -38,8 +38,7 @@ export const VERSION_CONTENT = [...CELL_CONTENT_KEYS.map((key) => `v.${key}` as 
 /** A version's stored evidence (a JSON array of originals and an agreement), or null when it was not assessed. */
 export function toEvidence(originals: string | null, agreement: string | null): TEvidence | null {
   if (originals === null || agreement === null) return null;
-  if (!(AGREEMENTS as readonly string[]).includes(agreement)) throw new Error(`not an agreement: ${agreement}`);
-  return { originals: JSON.parse(originals) as string[], agreement: agreement as TAgreement };
+  return { originals: JSON.parse(originals) as string[], agreement: toOneOf(AGREEMENTS, agreement, "agreement") };
 }
 
 /** A version's content as the app has it (its sources aside), from a row with the content columns. */

@@ -121,26 +121,21 @@ export type TNegotiationSummary = Pick<TNegotiationInfo, "slug" | "title" | "sum
   scoredCount: number;
 };
 
-/** A stored status, checked (the database's CHECK constraints allow only these). */
-export function toStatus(value: string): TStatus {
-  if (!(STATUSES as readonly string[]).includes(value)) throw new Error(`not a status: ${value}`);
-  return value as TStatus;
+/** A stored word, checked against the values its column allows (the database's CHECK constraints allow only these). */
+export function toOneOf<T extends string>(values: readonly T[], value: string, noun: string): T {
+  if (!(values as readonly string[]).includes(value)) throw new Error(`not a ${noun}: ${value}`);
+  return value as T;
 }
+
+/** A stored status, checked. */
+export const toStatus = (value: string): TStatus => toOneOf(STATUSES, value, "status");
 
 /** A stored confidence, checked. */
-export function toConfidence(value: string): TConfidence {
-  if (!(CONFIDENCES as readonly string[]).includes(value)) throw new Error(`not a confidence: ${value}`);
-  return value as TConfidence;
-}
+export const toConfidence = (value: string): TConfidence => toOneOf(CONFIDENCES, value, "confidence");
 
 /** A stored party kind, checked. */
-export function toPartyKind(value: string): TPartyKind {
-  if (!(PARTY_KINDS as readonly string[]).includes(value)) throw new Error(`not a party kind: ${value}`);
-  return value as TPartyKind;
-}
+export const toPartyKind = (value: string): TPartyKind => toOneOf(PARTY_KINDS, value, "party kind");
 
 /** A stored source kind (or none), checked. */
-export function toSourceKind(value: string | null): TSourceKind | null {
-  if (value !== null && !(SOURCE_KINDS as readonly string[]).includes(value)) throw new Error(`not a source kind: ${value}`);
-  return value as TSourceKind | null;
-}
+export const toSourceKind = (value: string | null): TSourceKind | null =>
+  value === null ? null : toOneOf(SOURCE_KINDS, value, "source kind");

@@ -5,17 +5,12 @@ import type { TSource } from "../cells/schema";
 import { readSources, type TSourceCache } from "../cells/read";
 import { inIds, inTexts } from "../db/dialect";
 import type { TDb } from "../db/connection";
-import { CONFIDENCES } from "../domain/words";
+import { toConfidence, toOneOf } from "../domain/words";
 import { LINK_BASES, LINK_CHANGES, POINT_STATUSES, type TDraft, type TLineage, type TLink, type TPoint } from "./lineage";
 
 // Reading a negotiation's lineage: its drafts published by the view's day (null: all), each point's
 // latest version with its issues and sources, and the latest version of each link between two
 // drafts shown. Bounded by the import's limits (50 drafts, 1,000 points each, 10,000 links).
-
-const oneOf = <T extends string>(values: readonly T[], value: string): T => {
-  if (!(values as readonly string[]).includes(value)) throw new Error(`unexpected value: ${value}`);
-  return value as T;
-};
 
 /** The one rule for a point's version shown: its latest (a point `p`, its versions `v`). A correction is a new version. */
 const isLatestVersion = (eb: ExpressionBuilder<DB & { p: DB["DraftPoint"]; v: DB["DraftPointVersion"] }, "p" | "v">) =>
@@ -110,7 +105,7 @@ export async function readLineage(
         textEn: v.textEn,
         isComplete: Boolean(v.isComplete),
         issues: issues.get(v.id) ?? [],
-        status: oneOf(POINT_STATUSES, v.status),
+        status: toOneOf(POINT_STATUSES, v.status, "point status"),
         statusNote: v.statusNote,
         statusDate: v.statusDate,
         notes: v.notes,
@@ -155,11 +150,11 @@ export async function readLineage(
     fromPoint: l.fromPointId === null ? null : numberOf.get(l.fromPointId)!.number,
     toDraft: slugOf.get(l.toDraftId)!,
     toPoint: l.toPointId === null ? null : numberOf.get(l.toPointId)!.number,
-    change: oneOf(LINK_CHANGES, l.change),
+    change: toOneOf(LINK_CHANGES, l.change, "link change"),
     summary: l.summary,
-    basis: oneOf(LINK_BASES, l.basis),
+    basis: toOneOf(LINK_BASES, l.basis, "link basis"),
     basisNote: l.basisNote,
-    confidence: oneOf(CONFIDENCES, l.confidence),
+    confidence: toConfidence(l.confidence),
     notes: l.notes,
     sources: linkSources.get(l.id) ?? [],
   }));

@@ -3,6 +3,7 @@ import type { TSource } from "../cells/schema";
 import { readSources, type TSourceCache } from "../cells/read";
 import { inIds } from "../db/dialect";
 import type { TDb } from "../db/connection";
+import { toOneOf } from "../domain/words";
 import { lineOn, RED_LINE_BASES, type TRedLineBasis } from "./line";
 
 /** A red line as the views show it: the version that holds on the view's day, with its sources. */
@@ -18,11 +19,6 @@ export type TRedLine = {
   quote: string | null;
   notes: string | null;
   sources: TSource[];
-};
-
-const toBasis = (value: string): TRedLineBasis => {
-  if (!(RED_LINE_BASES as readonly string[]).includes(value)) throw new Error(`not a red-line basis: ${value}`);
-  return value as TRedLineBasis;
 };
 
 /**
@@ -74,7 +70,7 @@ export async function readLines(
       partyId: row.partyId,
       min: row.min,
       max: row.max,
-      basis: toBasis(row.basis),
+      basis: toOneOf(RED_LINE_BASES, row.basis, "red-line basis"),
       validFrom: row.validFrom,
       isApproximate: Boolean(row.isApproximate),
       quote: row.quote,
