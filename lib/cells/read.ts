@@ -91,6 +91,35 @@ export async function readSources(db: TDb, ids: Iterable<number>, cache: TSource
   for (const row of rows) cache.set(row.id, toSource(row));
 }
 
+/** The tables that cite sources for an owner other than a cell's version, and the owner's column in each. */
+type TCitingTable = { RedLineSource: "redLineId"; DraftSource: "draftId"; DraftPointSource: "versionId"; PointLinkSource: "linkId" };
+
+/**
+ * The sources each owner (a red line, a draft, a point's version, a link) cites, in citation order:
+ * each source read once into the cache and shared by every owner that cites it.
+ */
+export async function readCitedSources<T extends keyof TCitingTable>(
+  db: TDb,
+  table: T,
+  key: TCitingTable[T],
+  ids: readonly number[],
+  cache: TSourceCache,
+): Promise<Map<number, TSource[]>> {
+  const cited = new Map<number, TSource[]>();
+  if (ids.length === 0) return cited;
+  const rows = (
+    await sql<{ owner: number; sourceId: number }>`SELECT ${sql.ref(key)} AS "owner", "sourceId" FROM ${sql.table(table)}
+    WHERE ${inIds(sql.ref(key), ids)} ORDER BY ${sql.ref(key)}, "sortOrder"`.execute(db)
+  ).rows;
+  await readSources(
+    db,
+    rows.map((r) => r.sourceId),
+    cache,
+  );
+  for (const r of rows) cited.set(r.owner, [...(cited.get(r.owner) ?? []), cache.get(r.sourceId)!]);
+  return cited;
+}
+
 /** The source ids each version cites, in citation order. */
 export async function readCitations(db: TDb, versionIds: readonly number[]): Promise<Map<number, number[]>> {
   const byVersion = new Map<number, number[]>();

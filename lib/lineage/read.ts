@@ -1,8 +1,8 @@
 import "server-only";
-import { sql, type ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { DB } from "../generated/kysely/types";
 import type { TSource } from "../cells/schema";
-import { readSources, type TSourceCache } from "../cells/read";
+import { readCitedSources, type TSourceCache } from "../cells/read";
 import { inIds, inTexts } from "../db/dialect";
 import type { TDb } from "../db/connection";
 import { toConfidence, toOneOf } from "../domain/words";
@@ -22,29 +22,6 @@ const isLatestVersion = (eb: ExpressionBuilder<DB & { p: DB["DraftPoint"]; v: DB
       .select((w) => w.fn.max("w.id").as("id"))
       .whereRef("w.pointId", "=", "p.id"),
   );
-
-/** The source ids of each owner, in citation order. */
-async function citations(
-  db: TDb,
-  table: "DraftSource" | "DraftPointSource" | "PointLinkSource",
-  key: "draftId" | "versionId" | "linkId",
-  ids: readonly number[],
-  cache: TSourceCache,
-): Promise<Map<number, TSource[]>> {
-  const cited = new Map<number, TSource[]>();
-  if (ids.length === 0) return cited;
-  const rows = (
-    await sql<{ owner: number; sourceId: number }>`SELECT ${sql.ref(key)} AS "owner", "sourceId" FROM ${sql.table(table)}
-    WHERE ${inIds(sql.ref(key), ids)} ORDER BY ${sql.ref(key)}, "sortOrder"`.execute(db)
-  ).rows;
-  await readSources(
-    db,
-    rows.map((r) => r.sourceId),
-    cache,
-  );
-  for (const r of rows) cited.set(r.owner, [...(cited.get(r.owner) ?? []), cache.get(r.sourceId)!]);
-  return cited;
-}
 
 /** A negotiation's lineage on a day (null: the latest): drafts not yet published then are left out, with their links. */
 export async function readLineage(
@@ -86,8 +63,8 @@ export async function readLineage(
       .orderBy("i.sortOrder")
       .execute())
       issues.set(row.versionId, [...(issues.get(row.versionId) ?? []), row.slug]);
-  const pointSources = await citations(db, "DraftPointSource", "versionId", versionIds, cache);
-  const draftSources = await citations(db, "DraftSource", "draftId", draftIds, cache);
+  const pointSources = await readCitedSources(db, "DraftPointSource", "versionId", versionIds, cache);
+  const draftSources = await readCitedSources(db, "DraftSource", "draftId", draftIds, cache);
   const pointsOf = new Map<number, TPoint<TSource>[]>();
   const numberOf = new Map<number, { draft: string; number: string }>();
   const slugOf = new Map(draftRows.map((d) => [d.id, d.slug]));
@@ -137,7 +114,7 @@ export async function readLineage(
   const latest = new Map<string, (typeof linkRows)[number]>();
   for (const l of linkRows) latest.set(`${l.fromDraftId}|${l.fromPointId ?? ""}|${l.toDraftId}|${l.toPointId ?? ""}`, l);
   const kept = [...latest.values()];
-  const linkSources = await citations(
+  const linkSources = await readCitedSources(
     db,
     "PointLinkSource",
     "linkId",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TSource } from "../cells/schema";
-import { readSources, type TSourceCache } from "../cells/read";
+import { readCitedSources, type TSourceCache } from "../cells/read";
 import { inIds } from "../db/dialect";
 import type { TDb } from "../db/connection";
 import { toOneOf } from "../domain/words";
@@ -45,25 +45,13 @@ export async function readLines(
   const versions = new Map<string, typeof rows>();
   for (const row of rows) versions.set(`${row.issueId}|${row.partyId}`, [...(versions.get(`${row.issueId}|${row.partyId}`) ?? []), row]);
   const held = [...versions].map(([key, list]) => [key, lineOn(list, day)!] as const);
-  const citations = await db
-    .selectFrom("RedLineSource")
-    .select(["redLineId", "sourceId"])
-    .where((eb) =>
-      inIds(
-        eb.ref("redLineId"),
-        held.map(([, row]) => row.id),
-      ),
-    )
-    .orderBy("redLineId")
-    .orderBy("sortOrder")
-    .execute();
-  await readSources(
+  const cited = await readCitedSources(
     db,
-    citations.map((c) => c.sourceId),
+    "RedLineSource",
+    "redLineId",
+    held.map(([, row]) => row.id),
     cache,
   );
-  const cited = new Map<number, TSource[]>();
-  for (const c of citations) cited.set(c.redLineId, [...(cited.get(c.redLineId) ?? []), cache.get(c.sourceId)!]);
   for (const [key, row] of held) {
     lines.set(key, {
       issueId: row.issueId,
