@@ -11,7 +11,7 @@ import { Highlighted } from "@/components/highlighted";
 import { NumberedSources } from "@/components/numbered-sources";
 import { PositionScale } from "@/components/position-scale";
 import { PointRef } from "@/components/lineage";
-import { computedConfidence, evidenceLevel, type TEvidence } from "@/lib/cells/confidence";
+import { computedConfidence, evidenceLevel, outletsOf, type TEvidence } from "@/lib/cells/confidence";
 import type { TConfidence } from "@/lib/domain/words";
 
 /** Everything about one cell: what the position is, how it is known, its sources, and how to cite it. */
@@ -195,7 +195,7 @@ function Evidence(props: { evidence: TEvidence | null; computed: TConfidence | n
         for it; the dossier&apos;s own confidence is {confidence}.
       </p>
     );
-  const outlets = [...new Set(evidence.originals)];
+  const outlets = outletsOf(evidence);
   return (
     <div data-testid="cell-evidence">
       <p>

@@ -38,7 +38,10 @@ export const CONFIDENCE_RULE = [
   "Robust evidence with high agreement gives high confidence; limited evidence with low agreement gives low; no independent original gives low; every other combination gives medium.",
 ] as const;
 
-/** The confidence the rule computes from a version's evidence (null: not assessed). Originals named twice count once. */
+/** The independent originals of an evidence, each once (an outlet named twice counts once). */
+export const outletsOf = (evidence: TEvidence): string[] => [...new Set(evidence.originals)];
+
+/** The confidence the rule computes from a version's evidence (null: not assessed). */
 export function computedConfidence(evidence: TEvidence | null): TConfidence | null {
-  return evidence && confidenceByRule(new Set(evidence.originals).size, evidence.agreement);
+  return evidence && confidenceByRule(outletsOf(evidence).length, evidence.agreement);
 }

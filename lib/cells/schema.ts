@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { UNKNOWN_STATUSES } from "../domain/words";
-import { AGREEMENTS, confidenceByRule } from "./confidence";
+import { AGREEMENTS, computedConfidence } from "./confidence";
 import { isSafeHttpUrl } from "../domain/safe-url";
 import {
   atMost,
@@ -92,7 +92,7 @@ function checkContent(p: z.output<typeof ZCellVersionFields>, ctx: z.RefinementC
     ctx.addIssue({ code: "custom", path: ["sources"], message: "a scored position needs at least one source with an http(s) URL" });
   if (p.retracts !== null && p.score !== null)
     ctx.addIssue({ code: "custom", path: ["score"], message: "a retraction withdraws an earlier version and has no score of its own" });
-  const computed = p.evidence && confidenceByRule(new Set(p.evidence.originals).size, p.evidence.agreement);
+  const computed = computedConfidence(p.evidence);
   if (computed && computed !== p.confidence && p.confidenceReason === null)
     ctx.addIssue({
       code: "custom",

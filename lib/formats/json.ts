@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { computedConfidence, type TEvidence } from "../cells/confidence";
+import { computedConfidence, outletsOf, type TEvidence } from "../cells/confidence";
 import type { TDivergence } from "../analysis/divergence";
 import type { TMatrix, TMatrixRow } from "../analysis/matrix";
 import type { TCell, TSource } from "../cells/cell";
@@ -37,7 +37,7 @@ export function toSourceJson(source: TSource): TSource {
 /** The evidence as the JSON says it: how many independent originals and which, the agreement, and the confidence the rule computes. */
 export function toEvidenceJson(evidence: TEvidence | null): TPositionJson["evidence"] {
   if (!evidence) return null;
-  const outlets = [...new Set(evidence.originals)];
+  const outlets = outletsOf(evidence);
   return { originals: outlets.length, outlets, agreement: evidence.agreement, computed: computedConfidence(evidence)! };
 }
 
