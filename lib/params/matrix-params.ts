@@ -89,7 +89,8 @@ export function readParam(raw: TRawSearchParams, key: string): string | undefine
   return values.length === 0 ? undefined : values.join(",");
 }
 
-function echo(value: string): string {
+/** A value from the address, cut short for a notice that repeats it. */
+export function echo(value: string): string {
   return value.length > MAX_ECHO_LENGTH ? `${value.slice(0, MAX_ECHO_LENGTH)}…` : value;
 }
 

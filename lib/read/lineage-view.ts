@@ -4,7 +4,7 @@ import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
 import { compareDrafts, concerns, linksShown, type TComparisonRow, type TDraft, type TLineage, type TLink } from "../lineage/lineage";
 import { readLineage } from "../lineage/read";
-import { parseMatrixParams, readParam, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../params/matrix-params";
+import { echo, parseMatrixParams, readParam, toKnownSlugs, type TMatrixParams, type TRawSearchParams } from "../params/matrix-params";
 import { findNegotiation, listIssueOptions, listParties, type TNegotiationRow } from "./rows";
 
 // Which point became which: the drafts a view compares (`from`, `to`: two or three), their points
@@ -29,8 +29,6 @@ export type TLineageView = {
   /** What the exports hold: the drafts named by `from` and `to` (all when neither is given) with their points concerning the issues, and the links between them. */
   exported: { drafts: TDraft<TSource>[]; links: TLink<TSource>[] };
 };
-
-const echo = (value: string) => (value.length > 60 ? `${value.slice(0, 60)}…` : value);
 
 /**
  * `from` (one draft; default the first) and `to` (one or two, comma-separated or repeated; default
