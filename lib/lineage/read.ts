@@ -23,12 +23,17 @@ const isLatestVersion = (eb: ExpressionBuilder<DB & { p: DB["DraftPoint"]; v: DB
       .whereRef("w.pointId", "=", "p.id"),
   );
 
-/** A negotiation's lineage on a day (null: the latest): drafts not yet published then are left out, with their links. */
+/**
+ * A negotiation's lineage on a day (null: the latest): drafts not yet published then are left out,
+ * with their links. `column` reads only the draft that is that party's column, without links (what a
+ * cell's page shows).
+ */
 export async function readLineage(
   db: TDb,
   negotiationId: number,
   day: string | null,
   cache: TSourceCache = new Map(),
+  column: string | null = null,
 ): Promise<TLineage<TSource>> {
   const draftRows = await db
     .selectFrom("Draft as d")
@@ -37,6 +42,7 @@ export async function readLineage(
     .select("p.slug as party")
     .where("d.negotiationId", "=", negotiationId)
     .$if(day !== null, (qb) => qb.where("d.publishedOn", "<=", day!))
+    .$if(column !== null, (qb) => qb.where("p.slug", "=", column!))
     .orderBy("d.sortOrder")
     .execute();
   const draftIds = draftRows.map((d) => d.id);
@@ -102,6 +108,7 @@ export async function readLineage(
     sources: draftSources.get(d.id) ?? [],
     points: pointsOf.get(d.id) ?? [],
   }));
+  if (column !== null) return { drafts, links: [] };
   // The latest version of each pair of points, between two drafts shown.
   const linkRows = await db
     .selectFrom("PointLink as l")

@@ -121,7 +121,7 @@ export function getCellView(slug: string, issueSlug: string, partySlug: string, 
 
 /** The points of the draft that is this party's column, concerning an issue; null when the party is no traced draft. */
 async function readDraftPoints(db: TDb, negotiationId: number, party: string, issue: string): Promise<TCellView["draftPoints"]> {
-  const draft = (await readLineage(db, negotiationId, null)).drafts.find((d) => d.party === party);
+  const [draft] = (await readLineage(db, negotiationId, null, new Map(), party)).drafts;
   return draft ? { draft: draft.slug, name: draft.name, points: draft.points.filter((p) => concerns(p, [issue])) } : null;
 }
 
