@@ -28,7 +28,8 @@ async function record(
   const view = await getPointView(address.slug, address.draft, address.number, {});
   let outcome: Record<string, string>;
   try {
-    if (!view) throw new Error("unreachable: the point was shown");
+    // The address comes with the request (a bound argument), so it may name no point at all.
+    if (!view) throw new AppError("not_found", "There is no such point.");
     await changeStructure({ slug: address.slug, change: build(view), reason: text(form, "reason"), author: authorOf(viewer) });
     outcome = { saved: text(form, "what") === "link" ? "link" : "point" };
   } catch (error) {
@@ -59,9 +60,8 @@ export async function editPoint(address: TPointAddress, form: FormData): Promise
 /** A new version of one of the point's links out: its change, summary, basis and confidence as the form gives them. */
 export async function editLink(address: TPointAddress, form: FormData): Promise<void> {
   await record(address, form, ({ out }) => {
-    const link = out.find((l) => l.version === Number(text(form, "basedOn")));
-    // A link whose version is no longer shown was changed meanwhile: the writer refuses the stale version.
-    const found = link ?? out.find((l) => `${l.toDraft}|${l.toPoint ?? ""}` === text(form, "to"));
+    // The link by its two ends; the version the editor saw goes with it, and the writer refuses it if another came since.
+    const found = out.find((l) => `${l.toDraft}|${l.toPoint ?? ""}` === text(form, "to"));
     if (!found) throw new AppError("not_found", "That link is not on file.");
     const { version: _, ...kept } = found;
     return {
