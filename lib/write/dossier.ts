@@ -9,7 +9,7 @@ import { foldText } from "../domain/text";
 import type { TDb } from "../db/connection";
 import { writeTransaction } from "../db/transactions";
 import { appendRedLines } from "../redlines/write";
-import { appendLinks, writeDrafts } from "../lineage/write";
+import { importLineage } from "../lineage/write";
 import { parseNegotiationInput, type TNegotiationInput } from "./dossier-schema";
 
 // Writing a whole dossier: validated in full first (every problem listed, nothing written), then
@@ -216,29 +216,12 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
       reason: null,
     })),
   );
-  const by = { recordedAt, authorId: null, reason: null };
-  const drafts = await writeDrafts(
+  await importLineage(
     db,
     negotiationId,
-    input.drafts.map((d) => ({
-      ...d,
-      partyId: d.party === null ? null : partyIds.get(d.party)!,
-      sourceIds: take(d.sources.length),
-      points: d.points.map((p) => ({ ...p, issueIds: p.issues.map((i) => issueIds.get(i)!), sourceIds: take(p.sources.length) })),
-    })),
-    by,
-  );
-  await appendLinks(
-    db,
-    input.links.map(({ fromDraft, fromPoint, toDraft, toPoint, sources, ...l }) => ({
-      ...l,
-      fromDraftId: drafts.get(fromDraft)!.id,
-      fromPointId: fromPoint === null ? null : drafts.get(fromDraft)!.points.get(fromPoint)!,
-      toDraftId: drafts.get(toDraft)!.id,
-      toPointId: toPoint === null ? null : drafts.get(toDraft)!.points.get(toPoint)!,
-      sourceIds: take(sources.length),
-    })),
-    by,
+    input,
+    { party: (slug) => partyIds.get(slug)!, issue: (slug) => issueIds.get(slug)!, take },
+    { recordedAt, authorId: null, reason: null },
   );
   return {
     slug: input.slug,

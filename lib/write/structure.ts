@@ -11,7 +11,7 @@ import type { TAuthor } from "../cells/edit";
 import { appendRedLines } from "../redlines/write";
 import { ZRedLineInput } from "../redlines/schema";
 import { ZLinkInput, ZPointInput } from "../lineage/schema";
-import { appendLinks, appendPointVersions, ensurePoints } from "../lineage/write";
+import { recordLinkVersion, recordPointVersion } from "../lineage/write";
 import { checkStepEnds, ZEventInput, ZIssueFields, ZIssueInput, ZNewNegotiation, ZPartyInput } from "./dossier-schema";
 
 // Changes to a negotiation's structure: issues and parties added, renamed and reordered, events
@@ -23,15 +23,6 @@ const ZDirection = z.enum(["up", "down"]);
 const ZSlugRef = z.string().min(1).max(60);
 /** The version an editor's change starts from (none: a new point or link); a later version written meanwhile makes the change stale. */
 const ZBasedOn = z.number().int().positive().nullish();
-
-/** Refuses a change started from a version that is no longer the latest: two editors never overwrite each other silently. */
-function checkBasedOn(latest: number | null | undefined, basedOn: number | null | undefined, what: string) {
-  if (basedOn !== undefined && basedOn !== null && latest !== basedOn)
-    throw new AppError(
-      "stale",
-      `This ${what} was changed by someone else since you opened it; reload the page to see the change, then make yours.`,
-    );
-}
 
 export const ZStructureChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("issue.add"), issue: ZIssueInput }),
@@ -219,53 +210,18 @@ async function apply(
       return { target: `${line.issue} × ${line.party}`, detail: { after: line }, day: line.validFrom ?? "" };
     }
     case "point.add": {
-      const { number, issues, sources, ...point } = change.point;
+      const issueIds = await Promise.all(change.point.issues.map((issue) => ids("Issue", issue)));
       const draftId = await ids("Draft", change.draft);
-      const issueIds = await Promise.all(issues.map((issue) => ids("Issue", issue)));
-      const pointId = (await ensurePoints(db, draftId, [number])).get(number)!;
-      const latest = await db
-        .selectFrom("DraftPointVersion")
-        .select((eb) => eb.fn.max("id").as("id"))
-        .where("pointId", "=", pointId)
-        .executeTakeFirst();
-      checkBasedOn(latest?.id, change.basedOn, "point");
-      const sourceIds = await writeSources(db, negotiationId, sources);
-      await appendPointVersions(db, [{ ...point, pointId, issueIds, sourceIds }], stamp);
-      return { target: `${change.draft} point ${number}`, detail: { after: change.point }, day: "" };
+      await recordPointVersion(db, negotiationId, { draftId, point: change.point, issueIds, basedOn: change.basedOn, by: stamp });
+      return { target: `${change.draft} point ${change.point.number}`, detail: { after: change.point }, day: "" };
     }
     case "link.add": {
-      const { fromDraft, fromPoint, toDraft, toPoint, sources, ...link } = change.link;
-      const end = async (draft: string, number: string | null) => {
-        const draftId = await ids("Draft", draft);
-        if (number === null) return { draftId, pointId: null };
-        const row = await db
-          .selectFrom("DraftPoint")
-          .select("id")
-          .where("draftId", "=", draftId)
-          .where("number", "=", number)
-          .executeTakeFirst();
-        if (!row) throw new AppError("not_found", `The draft “${draft}” has no point “${number}”.`);
-        return { draftId, pointId: row.id };
-      };
-      const [from, to] = [await end(fromDraft, fromPoint), await end(toDraft, toPoint)];
-      const latest = await db
-        .selectFrom("PointLink")
-        .select((eb) => eb.fn.max("id").as("id"))
-        .where("fromDraftId", "=", from.draftId)
-        .where("toDraftId", "=", to.draftId)
-        .where((eb) => (from.pointId === null ? eb("fromPointId", "is", null) : eb("fromPointId", "=", from.pointId)))
-        .where((eb) => (to.pointId === null ? eb("toPointId", "is", null) : eb("toPointId", "=", to.pointId)))
-        .executeTakeFirst();
-      checkBasedOn(latest?.id, change.basedOn, "link");
-      const sourceIds = await writeSources(db, negotiationId, sources);
-      await appendLinks(
-        db,
-        [{ ...link, fromDraftId: from.draftId, fromPointId: from.pointId, toDraftId: to.draftId, toPointId: to.pointId, sourceIds }],
-        stamp,
-      );
+      const { link } = change;
+      const [fromDraftId, toDraftId] = [await ids("Draft", link.fromDraft), await ids("Draft", link.toDraft)];
+      await recordLinkVersion(db, negotiationId, { link, fromDraftId, toDraftId, basedOn: change.basedOn, by: stamp });
       return {
-        target: `${fromDraft} ${fromPoint ?? "(none)"} → ${toDraft} ${toPoint ?? "(none)"}`,
-        detail: { after: change.link },
+        target: `${link.fromDraft} ${link.fromPoint ?? "(none)"} → ${link.toDraft} ${link.toPoint ?? "(none)"}`,
+        detail: { after: link },
         day: "",
       };
     }
