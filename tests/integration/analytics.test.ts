@@ -15,7 +15,7 @@ const DEC_10 = "?asOf=2025-12-10";
 describe("GET /api/negotiations/[slug]/movement", () => {
   it("gives the hand-computed moves between consecutive documents", async () => {
     const body = await readMovementJson(SLUG, DEC_10);
-    expect(body.documents).toEqual(["us-draft", "revised-framework", "europe"]);
+    expect(body.documents).toEqual(["us-draft", "revised-framework", "europe", "europe-24"]);
     expect(body.meta).toMatchObject({ negotiation: SLUG, asOf: "2025-12-10", filters: { asOf: "2025-12-10" } });
     // Geneva on 10 Dec: NATO 0 (its 1 Dec version), army cap −1, guarantees 0, amnesty −1; nine unknown.
     // US draft → Geneva: NATO +2 → 0, army cap +1 → −1, amnesty +2 → −1 (toward Ukraine), guarantees 0 → 0.
@@ -24,8 +24,11 @@ describe("GET /api/negotiations/[slug]/movement", () => {
     expect(body.summary).toEqual([
       { from: "us-draft", to: "revised-framework", towardLow: 3, towardHigh: 0, unchanged: 1, unknown: 9 },
       { from: "revised-framework", to: "europe", towardLow: 2, towardHigh: 0, unchanged: 2, unknown: 9 },
+      // The E3 text → the 24-point plan: army cap −1 → −2, sanctions +1 → −1, foreign troops −1 → −2, ZNPP +1 → −2;
+      // seven on the same step; the G8 (no clause) and amnesty (not found) unknown in the 24-point plan.
+      { from: "europe", to: "europe-24", towardLow: 4, towardHigh: 0, unchanged: 7, unknown: 2 },
     ]);
-    expect(body.steps.filter((s) => s.change !== null)).toEqual([
+    expect(body.steps.filter((s) => s.change !== null && s.to !== "europe-24")).toEqual([
       { from: "us-draft", to: "revised-framework", issue: "nato", fromScore: 2, toScore: 0, change: -2, toward: "low" },
       { from: "us-draft", to: "revised-framework", issue: "army-cap", fromScore: 1, toScore: -1, change: -2, toward: "low" },
       { from: "us-draft", to: "revised-framework", issue: "security-guarantees", fromScore: 0, toScore: 0, change: 0, toward: "none" },
@@ -80,7 +83,7 @@ describe("lean and the sentences", () => {
 describe("the latest data", () => {
   it("adds the 20-point framework last and scores the Geneva framework by its latest versions", async () => {
     const view = (await getScoreView(SLUG, new URLSearchParams()))!;
-    expect(measureMovement(view).documents).toEqual(["us-draft", "revised-framework", "europe", "twenty-point"]);
+    expect(measureMovement(view).documents).toEqual(["us-draft", "revised-framework", "europe", "europe-24", "twenty-point"]);
     const lean = measureLean(view);
     // Geneva's latest: NATO 0, army −1, Donbas +1, Crimea +1, Zaporizhzhia–Kherson +1, guarantees −1, troops −1, amnesty −1, ZNPP +1.
     expect(lean.find((l) => l.party === "revised-framework")).toMatchObject({ mean: 0, scored: 9, unknown: 4 });

@@ -61,7 +61,7 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
     const rows = Object.fromEntries(
       await Promise.all(dataPackage.resources.map(async (r) => [r.name, await r.read({ keyed: true, cast: true })] as const)),
     );
-    expect(rows["matrix-long"]).toHaveLength(78);
+    expect(rows["matrix-long"]).toHaveLength(91);
     expect(rows["matrix-wide"]).toHaveLength(13);
     expect(rows["versions"]).toHaveLength(seedCounts.versions);
     // The lineage: every point of every draft, and every link, as the seed file holds them.
@@ -87,7 +87,7 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
     });
     // Unknown scores stay unknown (null), never 0; numbers are numbers.
     const g8 = rows["matrix-long"]!.filter((r) => r.issue === "g8");
-    expect(g8.map((r) => r.score)).toEqual([2, null, 2, null, null, null]);
+    expect(g8.map((r) => r.score)).toEqual([2, null, 2, null, null, null, null]);
     const nato = rows["versions"]!.filter((r) => r.issue === "nato" && r.party === "ukraine");
     expect(nato.map((r) => [r.valid_from, r.valid_to, r.score, r.event])).toEqual([
       ["2025-11-20", null, -2, "draft-reaches-kyiv"],

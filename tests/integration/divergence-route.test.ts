@@ -23,19 +23,28 @@ describe("GET /api/negotiations/[slug]/divergence", () => {
   it("leaves the scale's anchors out of spread by default, says which, and includes them on request", async () => {
     const byDefault = ZDivergenceJson.parse(await (await divergence("")).json());
     expect(byDefault.anchors).toEqual({ low: "ukraine", high: "russia", leftOut: ["ukraine", "russia"] });
-    // NATO among the four documents: +2, 0 (the Geneva framework's latest version), −1, −1: mean 0, variance 6/4.
-    expect(byDefault.issues.find((i) => i.issue === "nato")).toEqual({ issue: "nato", scored: 4, spread: 3, stdev: Math.sqrt(1.5) });
+    // NATO among the five documents: +2, 0 (the Geneva framework's latest version), −1, −1, −1: mean −0.2,
+    // variance (2.2² + 0.2² + 3 × 0.8²) / 5 = 1.36.
+    const nato = byDefault.issues.find((i) => i.issue === "nato")!;
+    expect({ ...nato, stdev: nato.stdev!.toFixed(12) }).toEqual({
+      issue: "nato",
+      scored: 5,
+      spread: 3,
+      stdev: Math.sqrt(1.36).toFixed(12),
+    });
     // As of 22 Nov only the US draft had a text, so no spread among documents, and the later ones are left out with a notice.
     const early = ZDivergenceJson.parse(await (await divergence("?asOf=2025-11-22")).json());
     expect(early.issues.find((i) => i.issue === "nato")).toEqual({ issue: "nato", scored: 1, spread: null, stdev: null });
     expect(early.notices.join(" ")).toMatch(/^Not yet published on 22 Nov 2025, so left out: Revised US–Ukraine framework/);
     // Distances still cover every shown party, anchors included.
-    expect(byDefault.pairs.filter((p) => p.a === "russia" || p.b === "russia")).toHaveLength(5);
+    expect(byDefault.pairs.filter((p) => p.a === "russia" || p.b === "russia")).toHaveLength(6);
     const included = ZDivergenceJson.parse(await (await divergence("?anchors=include")).json());
     expect(included.anchors.leftOut).toEqual([]);
-    // With both poles counted, the spread is 4 wherever both still stand at the scale's ends: 9 issues, since
-    // Ukraine moved off −2 on NATO, the army cap and Donbas in November and December.
-    expect(included.issues.filter((i) => i.spread === 4)).toHaveLength(9);
+    // With both poles counted, the spread is 4 wherever both ends of the scale are held: 10 issues. Ukraine moved
+    // off −2 on NATO, the army cap and Donbas in November and December, but the 24-point plan's army cap (no limit) is −2.
+    expect(included.issues.filter((i) => i.spread === 4).map((i) => i.issue)).not.toContain("nato");
+    expect(included.issues.filter((i) => i.spread === 4).map((i) => i.issue)).toContain("army-cap");
+    expect(included.issues.filter((i) => i.spread === 4)).toHaveLength(10);
   });
 
   // The fixture's scores, by hand (see tests/fixtures/negotiation.ts):

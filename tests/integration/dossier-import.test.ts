@@ -43,7 +43,7 @@ describe("import preview", () => {
     const id = await draft("export.csv", await exportCsv());
     // The stored file is changed behind the preview's back: a preview read again is the stored one, not a new plan.
     await getDb().updateTable("ImportDraft").set({ content: "issue,party\r\nnope,nope" }).where("id", "=", id).execute();
-    expect((await previewImport(id, userId))!.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 78 });
+    expect((await previewImport(id, userId))!.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 91 });
     await getDb()
       .updateTable("Negotiation")
       .set({ dataVersion: `${await dataVersion()}.x` })
@@ -65,14 +65,14 @@ describe("import preview", () => {
   it("the export's own long CSV reads back with no change", async () => {
     const preview = (await previewImport(await draft("export.csv", await exportCsv()), userId))!;
     expect(preview.plan.problems).toEqual([]);
-    expect(preview.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 78 });
+    expect(preview.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 91 });
   });
 
   it("the seed's dossier JSON reads back with no change", async () => {
     const content = readFileSync(path.join(ROOT, "prisma", "seed-data", `${SLUG}.json`), "utf8");
     const preview = (await previewImport(await draft("dossier.json", content), userId))!;
     expect(preview.plan.problems).toEqual([]);
-    expect(preview.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 78 });
+    expect(preview.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 91 });
   });
 
   it("lists changed cells old → new, and every invalid row with its line", async () => {
@@ -158,7 +158,7 @@ describe("confirming an import", () => {
     expect(last).toMatchObject({ label: "Imported label", author: "Ivo Importer", reason: "Weekly spreadsheet" });
     // The draft is used up, and a second import of the same file changes nothing.
     expect(await previewImport(id, userId)).toBeNull();
-    expect((await previewImport(await draft("week.csv", csv), userId))!.plan.counts).toMatchObject({ changed: 0, unchanged: 78 });
+    expect((await previewImport(await draft("week.csv", csv), userId))!.plan.counts).toMatchObject({ changed: 0, unchanged: 91 });
   });
 
   it("refuses a user without rights on the negotiation", async () => {

@@ -31,6 +31,7 @@ describe("GET matrix.csv", () => {
       ["us-draft", "2", "reported"],
       ["revised-framework", "", "undisclosed"],
       ["europe", "2", "reported"],
+      ["europe-24", "", "undisclosed"],
       ["russia", "", "stated"],
       ["ukraine", "", "no_position"],
       ["twenty-point", "", "undisclosed"],

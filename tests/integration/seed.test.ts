@@ -8,13 +8,14 @@ describe("seeded negotiation ukraine-peace-2025", async () => {
   const negotiation = await readMatrixJson(SLUG);
   const cell = (issue: string, party: string) => negotiation.positions.find((p) => p.issue === issue && p.party === party);
 
-  it("has the required issues and the six parties in order", () => {
+  it("has the required issues and the seven parties in order", () => {
     const issues = negotiation.issues.map((i) => i.slug);
     for (const slug of ["nato", "army-cap", "donbas", "crimea", "sanctions", "g8"]) expect(issues).toContain(slug);
     expect(negotiation.parties.map((p) => p.slug)).toEqual([
       "us-draft",
       "revised-framework",
       "europe",
+      "europe-24",
       "russia",
       "ukraine",
       "twenty-point",
@@ -63,7 +64,7 @@ describe("confidence by the stated rule, in the exports", async () => {
       evidence: { originals: 1, outlets: ["Reuters"], computed: "medium" },
     });
     const rows = parse(await readCsvText(await callCsv(SLUG, "?layout=long")), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(78);
+    expect(rows).toHaveLength(91);
     for (const row of rows) {
       const json = cell(row.issue!, row.party!);
       expect([row.confidence_computed, row.confidence_reason]).toEqual([json.evidence!.computed, json.confidenceReason ?? ""]);

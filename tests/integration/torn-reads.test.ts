@@ -18,8 +18,8 @@ const {
 // Version B differs in every cell, so a response mixing the two versions shows.
 const versionB = { ...seed, positions: seed.positions.map((p: { summary: string }) => ({ ...p, summary: `B: ${p.summary}` })) };
 
-/** "A" or "B" when every summary comes from one version (78 cells, or `cells`); anything else is a torn read. */
-function versionOf(summaries: string[], cells = 78): string {
+/** "A" or "B" when every summary comes from one version (91 cells, or `cells`); anything else is a torn read. */
+function versionOf(summaries: string[], cells = 91): string {
   const isB = summaries.map((s) => s.startsWith("B: "));
   if (summaries.length === cells && isB.every(Boolean)) return "B";
   if (summaries.length === cells && !isB.some(Boolean)) return "A";
@@ -58,20 +58,20 @@ describe("reads while the dossier is re-imported in a loop", () => {
       const csv = await callCsv(SLUG, "?layout=long");
       const rows = parse(await readCsvText(csv), { bom: true, columns: true }) as { summary: string }[];
       seen.push(csv.status === 200 ? versionOf(rows.map((r) => r.summary)) : `status ${csv.status}`);
-      // As of 15 Dec the cells come from the versions (the 20-point framework not yet published): 13 × 5.
+      // As of 15 Dec the cells come from the versions (the 20-point framework not yet published): 13 × 6.
       const earlier = await callJson(SLUG, "?asOf=2025-12-15");
       seen.push(
         earlier.status === 200
           ? versionOf(
               ((await earlier.json()) as { positions: { summary: string }[] }).positions.map((p) => p.summary),
-              65,
+              78,
             )
           : `status ${earlier.status}`,
       );
       const divergence = await callDivergence(SLUG);
       const body = (await divergence.json()) as { issues: unknown[]; pairs: unknown[] };
       seen.push(
-        divergence.status === 200 && body.issues.length === 13 && body.pairs.length === 15
+        divergence.status === 200 && body.issues.length === 13 && body.pairs.length === 21
           ? "complete"
           : `divergence ${divergence.status} ${body.issues?.length}`,
       );

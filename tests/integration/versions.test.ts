@@ -21,10 +21,10 @@ describe("any view as of any day", () => {
   it("on 22 Nov: no Geneva framework, European or 20-point positions, and a notice that says why", async () => {
     const view = await readMatrixJson(SLUG, "?asOf=2025-11-22");
     expect(view.parties.map((p) => p.slug)).toEqual(["us-draft", "russia", "ukraine"]);
-    expect(view.positions.filter((p) => ["revised-framework", "europe", "twenty-point"].includes(p.party))).toEqual([]);
+    expect(view.positions.filter((p) => ["revised-framework", "europe", "europe-24", "twenty-point"].includes(p.party))).toEqual([]);
     expect(view.notices).toEqual([
       "Not yet published on 22 Nov 2025, so left out: Revised US–Ukraine framework (Geneva) (23 Nov 2025 to 18 Dec 2025); " +
-        "European (E3) counter-proposal (23 Nov 2025); US–Ukraine 20-point framework (24 Dec 2025).",
+        "European (E3) counter-proposal (23 Nov 2025); European 24-point plan (23 Nov 2025); US–Ukraine 20-point framework (24 Dec 2025).",
     ]);
     expect(view.meta).toMatchObject({ asOf: "2025-11-22", filters: { asOf: "2025-11-22" } });
     // No cell is dated after the day it is shown for.
@@ -55,7 +55,7 @@ describe("any view as of any day", () => {
   it("ignores a date that is not a day, with a notice, and shows the latest data", async () => {
     const view = await readMatrixJson(SLUG, "?asOf=2025-13-01");
     expect(view.meta.asOf).toBeNull();
-    expect(view.parties).toHaveLength(6);
+    expect(view.parties).toHaveLength(7);
     expect(view.notices).toEqual(["Ignored date “2025-13-01” (expected a day such as 2025-12-15); showing the latest data."]);
   });
 
