@@ -43,6 +43,7 @@ export const LOGGED_FIELDS = [
   ["quote", "Quote"],
   ["notes", "Notes"],
   ["sources", "Sources"],
+  ["readings", "Competing readings"],
 ] as const;
 
 export type TLoggedVersion = Omit<TCellState, never> & {
@@ -53,6 +54,8 @@ export type TLoggedVersion = Omit<TCellState, never> & {
   notes: string | null;
   /** The titles of its sources, in citation order. */
   sources: string[];
+  /** Its competing readings in words (lib/cells/readings.ts), or null. */
+  readings: string | null;
 };
 
 export type TFieldChange = { field: (typeof LOGGED_FIELDS)[number][0]; name: string; before: string | null; after: string | null };

@@ -1,8 +1,8 @@
 // The cell's types for every module, client components included: types only, derived from the one
 // definition in ./schema (a type import carries none of its code to the browser).
-import type { TCellContent, TSource } from "./schema";
+import type { TCellContent, TReading, TSource } from "./schema";
 
-export type { TCellContent, TSource };
+export type { TCellContent, TReading, TSource };
 
 /** A cell as the views show it: its issue and party, and the content of its version on the view's day. */
 export type TCell = TCellContent & {

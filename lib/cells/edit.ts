@@ -35,6 +35,12 @@ export const ZCellEdit = z.object({
   confidenceReason: z.unknown().optional(),
   evidence: z.unknown().optional(),
   sources: z.array(z.unknown()).max(50, "at most 50 sources"),
+  /** The competing readings (each source a stored id or a new source, as for `sources`), and why the version's own is preferred. */
+  readings: z
+    .array(z.looseObject({ sources: z.array(z.unknown()).max(20, "at most 20 sources") }))
+    .max(10, "at most 10 competing readings")
+    .optional(),
+  preferredReason: z.unknown().optional(),
   validFrom: ZDay.optional(),
   /** The date as written (a day, a month, "c. ", a range), as the CSV export and the dossier format carry it; wins over `validFrom`. */
   asOf: z.string().max(60).optional(),
@@ -42,8 +48,35 @@ export const ZCellEdit = z.object({
 });
 export type TCellEdit = z.input<typeof ZCellEdit>;
 
-/** A validated edit: the version to write, why, and the stored ids of the sources it keeps. */
-export type TValidEdit = { version: TCellVersionInput & { asOf: string }; reason: string; sourceIds: (number | null)[] };
+/** A validated edit: the version to write, why, and the stored ids of the sources it keeps (its own, and each reading's). */
+export type TValidEdit = {
+  version: TCellVersionInput & { asOf: string };
+  reason: string;
+  sourceIds: (number | null)[];
+  readingSourceIds: (number | null)[][];
+};
+
+/**
+ * Sources as an edit sends them, each a stored source (`{ id }`, which must be the negotiation's)
+ * or a new one: the sources to validate, and the stored id of each (null: new).
+ */
+async function resolveSources(db: TDb, state: TCellState, sources: readonly unknown[], path: string, problems: TProblem[]) {
+  const ids: (number | null)[] = [];
+  const resolved: unknown[] = [];
+  for (const [index, source] of sources.entries()) {
+    const id = (source as { id?: unknown } | null)?.id;
+    if (id === undefined) {
+      ids.push(null);
+      resolved.push(source);
+      continue;
+    }
+    const stored = Number.isInteger(id) ? await findStoredSource(db, state.negotiation.id, Number(id)) : undefined;
+    if (!stored) problems.push({ path: `${path}[${index}].id`, message: "no source of this negotiation has this id" });
+    ids.push(stored ? stored.id : null);
+    resolved.push(stored ? (({ id: _, ...rest }) => rest)(stored) : { title: "?", publisher: "?", url: null, publishedAt: null });
+  }
+  return { ids, resolved };
+}
 
 /** Validates an edit against the cell (in the caller's transaction): every problem at once (`invalid`), or the version to write. */
 export async function validateEdit(db: TDb, state: TCellState, raw: unknown, today: string): Promise<TValidEdit> {
@@ -54,27 +87,24 @@ export async function validateEdit(db: TDb, state: TCellState, raw: unknown, tod
       edit.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })),
       "The change",
     );
-  const { reason, validFrom = today, asOf = validFrom, sources, ...fields } = edit.data;
+  const { reason, validFrom = today, asOf = validFrom, sources, readings = [], ...fields } = edit.data;
   if (/^(c\. )?\d{4}-\d{2}/.test(asOf) && parseValidity(asOf).validFrom > today)
     problems.push({ path: edit.data.asOf ? "asOf" : "validFrom", message: "a version cannot hold from a day after today" });
-  const sourceIds: (number | null)[] = [];
-  const resolved = [];
-  for (const [index, source] of sources.entries()) {
-    const id = (source as { id?: unknown } | null)?.id;
-    if (id === undefined) {
-      sourceIds.push(null);
-      resolved.push(source);
-      continue;
-    }
-    const stored = Number.isInteger(id) ? await findStoredSource(db, state.negotiation.id, Number(id)) : undefined;
-    if (!stored) problems.push({ path: `sources[${index}].id`, message: "no source of this negotiation has this id" });
-    sourceIds.push(stored ? stored.id : null);
-    resolved.push(stored ? (({ id: _, ...rest }) => rest)(stored) : { title: "?", publisher: "?", url: null, publishedAt: null });
-  }
-  const parsed = ZCellVersionInput.safeParse({ ...fields, issue: state.issue.slug, party: state.party.slug, asOf, sources: resolved });
+  const own = await resolveSources(db, state, sources, "sources", problems);
+  const theirs: Awaited<ReturnType<typeof resolveSources>>[] = [];
+  for (const [index, reading] of readings.entries())
+    theirs.push(await resolveSources(db, state, reading.sources, `readings[${index}].sources`, problems));
+  const parsed = ZCellVersionInput.safeParse({
+    ...fields,
+    issue: state.issue.slug,
+    party: state.party.slug,
+    asOf,
+    sources: own.resolved,
+    readings: readings.map((reading, index) => ({ ...reading, sources: theirs[index]!.resolved })),
+  });
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })));
   if (problems.length > 0 || !parsed.success) throw invalid(problems, "The change");
-  return { version: { ...parsed.data, asOf }, reason, sourceIds };
+  return { version: { ...parsed.data, asOf }, reason, sourceIds: own.ids, readingSourceIds: theirs.map((t) => t.ids) };
 }
 
 /**
@@ -101,13 +131,22 @@ export async function recordCellEdit(args: {
     if (!state) throw new AppError("not_found", "There is no such cell.");
     await args.author.assertMayEdit(db, state.negotiation.id);
     if ((state.head?.id ?? 0) !== args.baseVersionId) throw new AppError("stale", "The cell has changed since this edit began.", [], state);
-    const { version, reason, sourceIds } = await validateEdit(db, state, args.edit, now.toISOString().slice(0, 10));
+    const { version, reason, sourceIds, readingSourceIds } = await validateEdit(db, state, args.edit, now.toISOString().slice(0, 10));
     const written = await appendVersions(db, state.negotiation.id, [
       {
         issueId: state.issue.id,
         partyId: state.party.id,
         versions: [
-          { content: version, sourceIds, eventId: null, retracts: null, recordedAt: now.toISOString(), authorId: args.author.id, reason },
+          {
+            content: version,
+            sourceIds,
+            readingSourceIds,
+            eventId: null,
+            retracts: null,
+            recordedAt: now.toISOString(),
+            authorId: args.author.id,
+            reason,
+          },
         ],
       },
     ]);

@@ -1,7 +1,16 @@
 import "server-only";
 import type { TDb } from "../db/connection";
 import type { TNumberedSource } from "./cell";
-import { readNumberedSources, toVersionContent, VERSION_CONTENT, type TNumbering, type TVersionContent } from "./read";
+import {
+  readNumberedSources,
+  readReadings,
+  toVersionContent,
+  VERSION_CONTENT,
+  withReadings,
+  type TNumbering,
+  type TStoredReading,
+  type TVersionContent,
+} from "./read";
 
 // A cell's history: every version, in time order, with its dates, author, reason, event, sources,
 // and what retracted what. Versions are never changed, so the history is the record.
@@ -23,6 +32,8 @@ export type TVersion = TVersionContent & {
   /** The retraction that withdrew this version, if any. */
   retractedBy: number | null;
   sources: TNumberedSource[];
+  /** Its competing readings, each source with its number in the bibliography. */
+  readings: (Omit<TStoredReading, "sources"> & { sources: TNumberedSource[] })[];
 };
 
 /** A cell's history lists at most this many versions. */
@@ -62,6 +73,7 @@ export async function readHistory(db: TDb, issueId: number, partyId: number, num
     rows.map((r) => r.id),
     numberOf,
   );
+  const readings = await readReadings(db, withReadings(rows), new Map());
   return rows.map((row) => ({
     id: row.id,
     ...toVersionContent(row),
@@ -75,5 +87,6 @@ export async function readHistory(db: TDb, issueId: number, partyId: number, num
     retracts: row.retractsId,
     retractedBy: row.retractedBy,
     sources: sources.get(row.id) ?? [],
+    readings: (readings.get(row.id) ?? []).map((r) => ({ ...r, sources: r.sources.map((s) => ({ ...s, number: numberOf(s.id) })) })),
   }));
 }

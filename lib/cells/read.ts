@@ -4,10 +4,11 @@ import type { TDb } from "../db/connection";
 import { contains, inIds, joinInOrder } from "../db/dialect";
 import type { PositionVersion, Source } from "../generated/kysely/types";
 import { toConfidence, toOneOf, toSourceKind, toStatus } from "../domain/words";
-import type { TCell, TCellContent, TNumberedSource, TSource } from "./cell";
+import type { TCell, TCellContent, TNumberedSource, TReading, TSource } from "./cell";
 import { cellsOn } from "./current";
 import { CELL_CONTENT_KEYS } from "./schema";
 import { AGREEMENTS, type TEvidence } from "./confidence";
+import type { TRange } from "./readings";
 
 // Every read of cells goes through here: the grid a view shows, the scores its metrics use, the
 // sources they cite, and a cell's history, each on a day (null: the latest data) by the one rule
@@ -17,12 +18,12 @@ import { AGREEMENTS, type TEvidence } from "./confidence";
 export type TSourceCache = Map<number, TSource>;
 
 /**
- * The citation lines (or the URLs) of an owner's sources (a version aliased `v`, an event, a fact),
+ * The citation lines (or the URLs) of an owner's sources (a version aliased `v`, a reading, an event, a fact),
  * joined in citation order in SQL: the exports' sources column, formatted when the source was written.
  */
 export function citationsOf(
-  table: "PositionVersionSource" | "EventSource" | "FactSource",
-  key: "versionId" | "eventId" | "factId",
+  table: "PositionVersionSource" | "PositionReadingSource" | "EventSource" | "FactSource",
+  key: "versionId" | "readingId" | "eventId" | "factId",
   column: "citation" | "url" = "citation",
 ) {
   return joinInOrder(
@@ -32,8 +33,17 @@ export function citationsOf(
   );
 }
 
-/** A version's content columns (aliased `v`), as one list derived from the cell's schema, and its evidence: every read selects them by it. */
-export const VERSION_CONTENT = [...CELL_CONTENT_KEYS.map((key) => `v.${key}` as const), "v.originals" as const, "v.agreement" as const];
+/**
+ * A version's content columns (aliased `v`), as one list derived from the cell's schema, its
+ * evidence, and what says whether it has competing readings: every read selects them by it.
+ */
+export const VERSION_CONTENT = [
+  ...CELL_CONTENT_KEYS.map((key) => `v.${key}` as const),
+  "v.originals" as const,
+  "v.agreement" as const,
+  "v.preferredReason" as const,
+  "v.readingCount" as const,
+];
 
 /** A version's stored evidence (a JSON array of originals and an agreement), or null when it was not assessed. */
 export function toEvidence(originals: string | null, agreement: string | null): TEvidence | null {
@@ -41,14 +51,14 @@ export function toEvidence(originals: string | null, agreement: string | null): 
   return { originals: JSON.parse(originals) as string[], agreement: toOneOf(AGREEMENTS, agreement, "agreement") };
 }
 
-/** A version's content as the app has it (its sources aside), from a row with the content columns. */
-export type TVersionContent = Omit<TCellContent, "sources" | "asOf"> & { asOf: string };
+/** A version's content as the app has it (its sources and competing readings aside), from a row with the content columns. */
+export type TVersionContent = Omit<TCellContent, "sources" | "asOf" | "readings"> & { asOf: string };
 
 /** The content of a row read with VERSION_CONTENT: its status and confidence as the app's words. */
 export function toVersionContent(
-  row: Pick<Selectable<PositionVersion>, (typeof CELL_CONTENT_KEYS)[number] | "originals" | "agreement">,
+  row: Pick<Selectable<PositionVersion>, (typeof CELL_CONTENT_KEYS)[number] | "originals" | "agreement" | "preferredReason">,
 ): TVersionContent {
-  const { label, summary, score, status, confidence, asOf, quote, notes, confidenceReason } = row;
+  const { label, summary, score, status, confidence, asOf, quote, notes, confidenceReason, preferredReason } = row;
   return {
     label,
     summary,
@@ -60,8 +70,60 @@ export function toVersionContent(
     notes,
     confidenceReason,
     evidence: toEvidence(row.originals, row.agreement),
+    preferredReason,
   };
 }
+
+/** A version's range as stored: its readings' when it has competing ones, else its own score (none: no range). */
+export function storedRange(score: number | null, scoreMin: number | null, scoreMax: number | null): TRange | null {
+  if (scoreMin !== null && scoreMax !== null) return { min: scoreMin, max: scoreMax };
+  return score === null ? null : { min: score, max: score };
+}
+
+/** A competing reading as read: its sources carry their stored ids (for an editor's next version, and a bibliography). */
+export type TStoredReading = Omit<TReading, "sources"> & { sources: (TSource & { id: number })[] };
+
+/**
+ * The competing readings of these versions (only those whose `readingCount` is not 0 need asking),
+ * each list in its order, with their sources in citation order, each source read once into `cache`.
+ */
+export async function readReadings(db: TDb, versionIds: readonly number[], cache: TSourceCache): Promise<Map<number, TStoredReading[]>> {
+  const byVersion = new Map<number, TStoredReading[]>();
+  if (versionIds.length === 0) return byVersion;
+  const rows = await db
+    .selectFrom("PositionReading as r")
+    .selectAll("r")
+    .where((eb) => inIds(eb.ref("r.versionId"), versionIds))
+    .orderBy("r.versionId")
+    .orderBy("r.sortOrder")
+    .execute();
+  const cited = await readCitedSources(
+    db,
+    "PositionReadingSource",
+    "readingId",
+    rows.map((r) => r.id),
+    cache,
+    true,
+  );
+  for (const row of rows)
+    byVersion.set(row.versionId, [
+      ...(byVersion.get(row.versionId) ?? []),
+      {
+        score: row.score,
+        status: toStatus(row.status),
+        summary: row.summary,
+        quote: row.quote,
+        rank: toOneOf(["normal", "deprecated"] as const, row.rank, "rank"),
+        reason: row.reason,
+        sources: (cited.get(row.id) ?? []) as (TSource & { id: number })[],
+      },
+    ]);
+  return byVersion;
+}
+
+/** The ids of the rows that have competing readings to read. */
+export const withReadings = (rows: readonly { id: number; readingCount: number }[]): number[] =>
+  rows.filter((r) => r.readingCount > 0).map((r) => r.id);
 
 /** A stored source row as a cited source. */
 export function toSource(row: Selectable<Source>): TSource {
@@ -92,7 +154,13 @@ export async function readSources(db: TDb, ids: Iterable<number>, cache: TSource
 }
 
 /** The tables that cite sources for an owner other than a cell's version, and the owner's column in each. */
-type TCitingTable = { RedLineSource: "redLineId"; DraftSource: "draftId"; DraftPointSource: "versionId"; PointLinkSource: "linkId" };
+type TCitingTable = {
+  RedLineSource: "redLineId";
+  DraftSource: "draftId";
+  DraftPointSource: "versionId";
+  PointLinkSource: "linkId";
+  PositionReadingSource: "readingId";
+};
 
 /**
  * The sources each owner (a red line, a draft, a point's version, a link) cites, in citation order:
@@ -104,6 +172,7 @@ export async function readCitedSources<T extends keyof TCitingTable>(
   key: TCitingTable[T],
   ids: readonly number[],
   cache: TSourceCache,
+  withIds = false,
 ): Promise<Map<number, TSource[]>> {
   const cited = new Map<number, TSource[]>();
   if (ids.length === 0) return cited;
@@ -116,7 +185,10 @@ export async function readCitedSources<T extends keyof TCitingTable>(
     rows.map((r) => r.sourceId),
     cache,
   );
-  for (const r of rows) cited.set(r.owner, [...(cited.get(r.owner) ?? []), cache.get(r.sourceId)!]);
+  for (const r of rows) {
+    const source = withIds ? { ...cache.get(r.sourceId)!, id: r.sourceId } : cache.get(r.sourceId)!;
+    cited.set(r.owner, [...(cited.get(r.owner) ?? []), source]);
+  }
   return cited;
 }
 
@@ -183,6 +255,7 @@ export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGr
     rows.map((r) => r.id),
   );
   await readSources(db, [...citations.values()].flat(), cache);
+  const readings = await readReadings(db, withReadings(rows), cache);
   for (const row of rows) {
     const r = rowOf.get(row.issueId)!;
     const columns = columnsOf.get(row.partyId)!;
@@ -192,6 +265,7 @@ export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGr
       versionId: row.id,
       ...toVersionContent(row),
       sources: (citations.get(row.id) ?? []).map((id) => cache.get(id)!),
+      readings: readings.get(row.id) ?? [],
       ...(q ? { match: Boolean(row.match) } : {}),
     };
     for (const column of columns) grid[r]![column] = cell;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { UNKNOWN_STATUSES } from "../domain/words";
 import { AGREEMENTS, computedConfidence } from "./confidence";
+import { agreementOf, RANKS } from "./readings";
 import { isSafeHttpUrl } from "../domain/safe-url";
 import {
   atMost,
@@ -73,10 +74,29 @@ export const ZEvidence = z.object({
 /** The content fields of a cell, in their order (the long CSV's columns follow it). */
 export const CELL_CONTENT_KEYS = Object.keys(CELL_CONTENT) as (keyof typeof CELL_CONTENT)[];
 
+/** A competing reading of a version: what another independent original says of the same version (./readings.ts). */
+export const ZReading = z.object({
+  score: ZScore,
+  status: ZStatus,
+  summary: ZText(L.summary),
+  quote: ZOptionalText(L.quote),
+  sources: z.array(ZSource).min(1, "a competing reading names its sources").max(20, "at most 20 sources"),
+  /** normal: a credible competing reading; deprecated: its source corrected or retracted it (kept, and shown as such). */
+  rank: z.enum(RANKS.filter((r) => r !== "preferred") as ["normal", "deprecated"]),
+  /** Why it has this rank. */
+  reason: ZText(L.description),
+});
+/** A competing reading of a version. */
+export type TReading = z.output<typeof ZReading>;
+
 export const ZCellContent = z.object({
   ...CELL_CONTENT,
   evidence: ZEvidence.nullish().transform((v) => v ?? null),
   sources: z.array(ZSource),
+  /** The version's competing readings; its own content is the preferred reading. */
+  readings: z.array(ZReading).max(10, "at most 10 competing readings").default([]),
+  /** Why the version's own reading is preferred over its competing ones (required when it has any). */
+  preferredReason: ZOptionalText(L.description),
 });
 /** What one version of a cell says. */
 export type TCellContent = z.output<typeof ZCellContent>;
@@ -92,6 +112,31 @@ function checkContent(p: z.output<typeof ZCellVersionFields>, ctx: z.RefinementC
     ctx.addIssue({ code: "custom", path: ["sources"], message: "a scored position needs at least one source with an http(s) URL" });
   if (p.retracts !== null && p.score !== null)
     ctx.addIssue({ code: "custom", path: ["score"], message: "a retraction withdraws an earlier version and has no score of its own" });
+  p.readings.forEach((r, index) => {
+    if (UNKNOWN_STATUSES.includes(r.status) && r.score !== null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["readings", index, "score"],
+        message: "an undisclosed or no-position reading has a null score",
+      });
+    if (r.score !== null && r.sources.length > 0 && !r.sources.some((s) => isSafeHttpUrl(s.url)))
+      ctx.addIssue({
+        code: "custom",
+        path: ["readings", index, "sources"],
+        message: "a scored reading needs at least one source with an http(s) URL",
+      });
+  });
+  if (p.readings.length > 0 && p.preferredReason === null)
+    ctx.addIssue({ code: "custom", path: ["preferredReason"], message: "a version with competing readings says why its own is preferred" });
+  if (p.readings.length > 0 && p.retracts !== null)
+    ctx.addIssue({ code: "custom", path: ["readings"], message: "a retraction has no readings of its own" });
+  // The agreement the rule reads is the readings' own when there are competing readings.
+  if (p.evidence && p.readings.length > 0 && p.evidence.agreement !== agreementOf(p))
+    ctx.addIssue({
+      code: "custom",
+      path: ["evidence", "agreement"],
+      message: `the agreement of the readings that stand is ${agreementOf(p)}, not ${p.evidence.agreement}`,
+    });
   const computed = computedConfidence(p.evidence);
   if (computed && computed !== p.confidence && p.confidenceReason === null)
     ctx.addIssue({
@@ -122,21 +167,37 @@ export type TCellVersionInput = z.output<typeof ZCellVersionInput>;
 /** A source in the public JSON. */
 export const ZSourceJson = ZSource.strict();
 
-/** A position in the public JSON (`positions[]` of the matrix JSON, `GET` of the write API). */
-export const ZPositionJson = ZCellContent.extend({
-  issue: z.string(),
-  party: z.string(),
+/** A reading in the public JSON: every reading of a version, the preferred one (its own content) first. */
+export const ZReadingJson = ZReading.extend({
+  rank: z.enum(RANKS),
+  /** Why it has its rank (null: the preferred reading of a version with no competing one). */
+  reason: z.string().nullable(),
   sources: z.array(ZSourceJson),
-  /** The evidence the confidence rule reads, and the confidence it computes (null: not assessed). */
-  evidence: z
-    .strictObject({
-      originals: z.number().int().min(0),
-      outlets: z.array(z.string()),
-      agreement: z.enum(AGREEMENTS),
-      computed: ZConfidence,
-    })
-    .nullable(),
-  /** Only with a search (`q`): whether the cell's own texts contain it. */
-  match: z.boolean().optional(),
 }).strict();
+
+/** A position in the public JSON (`positions[]` of the matrix JSON). */
+export const ZPositionJson = ZCellContent.omit({ preferredReason: true })
+  .extend({
+    issue: z.string(),
+    party: z.string(),
+    sources: z.array(ZSourceJson),
+    /** Every reading, the preferred one first; one reading when no independent source disagrees. */
+    readings: z.array(ZReadingJson).min(1),
+    /** Whether the readings that stand (all but the deprecated) differ in step or status. */
+    contested: z.boolean(),
+    /** Their lowest and highest score (null: none has a score). */
+    range: z.strictObject({ min: z.number().int(), max: z.number().int() }).nullable(),
+    /** The evidence the confidence rule reads, and the confidence it computes (null: not assessed). */
+    evidence: z
+      .strictObject({
+        originals: z.number().int().min(0),
+        outlets: z.array(z.string()),
+        agreement: z.enum(AGREEMENTS),
+        computed: ZConfidence,
+      })
+      .nullable(),
+    /** Only with a search (`q`): whether the cell's own texts contain it. */
+    match: z.boolean().optional(),
+  })
+  .strict();
 export type TPositionJson = z.output<typeof ZPositionJson>;

@@ -3,7 +3,17 @@ import type { TDb } from "../db/connection";
 import { lockNegotiation } from "../db/dialect";
 import { readSnapshot } from "../db/transactions";
 import type { TCellAddress, TSource } from "./cell";
-import { readCitations, readSources, toSource, toVersionContent, VERSION_CONTENT, type TSourceCache, type TVersionContent } from "./read";
+import {
+  readCitations,
+  readReadings,
+  readSources,
+  toSource,
+  toVersionContent,
+  VERSION_CONTENT,
+  type TSourceCache,
+  type TStoredReading,
+  type TVersionContent,
+} from "./read";
 
 // One cell as an editor meets it: its current content, and the latest version that a change must
 // start from (the ETag of the write API). Read by the edit form, the write API and imports.
@@ -20,7 +30,7 @@ export type TCellState = {
   cellId: number | null;
   /** The cell's latest recorded version: an edit must name it (the ETag of the write API; 0 for none). */
   head: { id: number; author: string | null; recordedAt: string; reason: string | null } | null;
-  current: (TVersionContent & { sources: TStoredSource[] }) | null;
+  current: (TVersionContent & { sources: TStoredSource[]; readings: TStoredReading[] }) | null;
 };
 
 /**
@@ -70,7 +80,13 @@ export async function readCellState(db: TDb, address: TCellAddress, options: { l
         .executeTakeFirst()
     : undefined;
   const current =
-    cell?.versionId == null ? null : { ...(await readContent(db, cell.versionId)), sources: await readStoredSources(db, cell.versionId) };
+    cell?.versionId == null
+      ? null
+      : {
+          ...(await readContent(db, cell.versionId)),
+          sources: await readStoredSources(db, cell.versionId),
+          readings: (await readReadings(db, [cell.versionId], new Map())).get(cell.versionId) ?? [],
+        };
   return {
     negotiation: { id: place.nId, slug: place.nSlug, title: place.nTitle },
     issue: { id: place.iId, slug: place.iSlug, name: place.iName, lowLabel: place.lowLabel, highLabel: place.highLabel },

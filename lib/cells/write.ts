@@ -6,11 +6,19 @@ import { formatSourceLine } from "../domain/format";
 import type { TDb } from "../db/connection";
 import { advanceDataVersion } from "../db/data-version";
 import type { Insertable } from "kysely";
-import type { Position, PositionVersion, PositionVersionSource, Source } from "../generated/kysely/types";
+import type {
+  Position,
+  PositionReading,
+  PositionReadingSource,
+  PositionVersion,
+  PositionVersionSource,
+  Source,
+} from "../generated/kysely/types";
 import { getEngine } from "../db/connection";
 import { allocateIds, BULK_ROWS, greaterOf, inIds, insertMany, lockNegotiation } from "../db/dialect";
 import type { TCellContent, TSource } from "./cell";
 import { currentVersionId } from "./current";
+import { isContested, rangeOf } from "./readings";
 
 // The one writer of cells: it alone inserts into the cell tables (the cells, their versions, their
 // citations, and the sources it writes for them). Every path that changes a position comes here:
@@ -23,11 +31,15 @@ import { currentVersionId } from "./current";
 /** Rows per INSERT: under SQLite's and PostgreSQL's parameter limits for the widest table. */
 const BATCH = 500;
 
-/** What a search looks in: a version's own words and its sources' titles and publishers, folded (never its party's name). */
-export function toSearchText(
-  content: Pick<TCellContent, "label" | "summary" | "quote" | "notes"> & { sources: readonly Pick<TSource, "title" | "publisher">[] },
-): string {
-  const parts = [content.label, content.summary, content.quote, content.notes, ...content.sources.flatMap((s) => [s.title, s.publisher])];
+type TSearchable = Pick<TCellContent, "summary" | "quote"> & { sources: readonly Pick<TSource, "title" | "publisher">[] };
+
+/**
+ * What a search looks in: a version's own words, its competing readings' words, and every source's
+ * title and publisher, folded (never its party's name).
+ */
+export function toSearchText(content: TSearchable & Pick<TCellContent, "label" | "notes"> & { readings?: readonly TSearchable[] }): string {
+  const words = (r: TSearchable) => [r.summary, r.quote, ...r.sources.flatMap((s) => [s.title, s.publisher])];
+  const parts = [content.label, content.notes, ...words(content), ...(content.readings ?? []).flatMap(words)];
   return foldText(parts.filter(Boolean).join("\n"));
 }
 
@@ -36,6 +48,8 @@ export type TNewVersion = {
   content: TCellContent & { asOf: string };
   /** Per source of `content.sources`: the id of a stored source it is, or null to write it. */
   sourceIds?: readonly (number | null)[];
+  /** The same for each competing reading's sources, reading by reading. */
+  readingSourceIds?: readonly (readonly (number | null)[])[];
   eventId: number | null;
   /** The `asOf` of an earlier version of the same cell (in this write or stored) that this one retracts. */
   retracts: string | null;
@@ -144,14 +158,24 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
   const cellIds = await ensureCells(db, cells);
   const pending = cells.flatMap((cell) => cell.versions.map((version) => ({ cell, version })));
   // New sources first, each distinct one once.
-  const unstored = pending.flatMap(({ version }) =>
-    version.content.sources.filter((_, index) => (version.sourceIds?.[index] ?? null) === null),
-  );
+  const unstored = pending.flatMap(({ version }) => [
+    ...version.content.sources.filter((_, index) => (version.sourceIds?.[index] ?? null) === null),
+    ...version.content.readings.flatMap((r, at) =>
+      r.sources.filter((_, index) => (version.readingSourceIds?.[at]?.[index] ?? null) === null),
+    ),
+  ]);
   const newIds = await writeSources(db, negotiationId, unstored);
   let nextNew = 0;
   const versionIds = await allocateIds(db, "PositionVersion", pending.length);
   const rows = [];
   const citations: { versionId: number; sourceId: number; sortOrder: number }[] = [];
+  const readingIds = await allocateIds(
+    db,
+    "PositionReading",
+    pending.reduce((sum, { version }) => sum + version.content.readings.length, 0),
+  );
+  const readings: Insertable<PositionReading>[] = [];
+  const readingCitations: Insertable<PositionReadingSource>[] = [];
   // A retraction names a date: the latest version of its cell with that date, stored or written
   // here (before or after the retraction itself), is the one it withdraws.
   const byDate = new Map<number, Map<string, number>>();
@@ -170,6 +194,7 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
     const { content } = version;
     const dates = byDate.get(cellId);
     const validity = parseValidity(content.asOf);
+    const range = content.readings.length === 0 ? null : rangeOf(content);
     rows.push({
       id,
       positionId: cellId,
@@ -189,6 +214,11 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
       confidenceReason: content.confidenceReason,
       originals: content.evidence && JSON.stringify(content.evidence.originals),
       agreement: content.evidence?.agreement ?? null,
+      preferredReason: content.preferredReason,
+      readingCount: content.readings.length,
+      contested: isContested(content) ? 1 : 0,
+      scoreMin: range?.min ?? null,
+      scoreMax: range?.max ?? null,
       searchText: toSearchText(content),
       recordedAt: version.recordedAt,
       eventId: version.eventId,
@@ -200,6 +230,15 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
       const sourceId = version.sourceIds?.[order] ?? newIds[nextNew++]!;
       citations.push({ versionId: id, sourceId, sortOrder: order });
     });
+    content.readings.forEach(({ score, status, summary, quote, rank, reason, sources }, at) => {
+      const readingId = readingIds[readings.length]!;
+      readings.push({ id: readingId, versionId: id, sortOrder: at, score, status, summary, quote, rank, reason });
+      const seen = new Set<number>();
+      sources.forEach((_, order) => {
+        const sourceId = version.readingSourceIds?.[at]?.[order] ?? newIds[nextNew++]!;
+        if (seen.size < seen.add(sourceId).size) readingCitations.push({ readingId, sourceId, sortOrder: order });
+      });
+    });
   }
   // Retractions last: the version a retraction names may come after it in time order, or in a later batch.
   const inserted = [...rows.filter((r) => r.retractsId === null), ...rows.filter((r) => r.retractsId !== null)];
@@ -208,6 +247,8 @@ export async function appendVersions(db: TDb, negotiationId: number, cells: read
   const seen = new Set<string>();
   const distinct = citations.filter((c) => seen.size < seen.add(`${c.versionId}|${c.sourceId}`).size);
   const cited = await insertMany(db, "PositionVersionSource", distinct satisfies Insertable<PositionVersionSource>[]);
+  await insertMany(db, "PositionReading", readings);
+  await insertMany(db, "PositionReadingSource", readingCitations);
   await refreshPointers(db, [...new Set(cellIds.values())]);
   const lastDay = pending.map(({ version }) => lastDayOf(version.content.asOf)).reduce((a, b) => (a > b ? a : b), "");
   await touchNegotiation(db, negotiationId, lastDay);

@@ -54,7 +54,7 @@ export function greaterOf(a: Expression<string>, b: string): RawBuilder<string> 
 }
 
 /** Tables whose ids the writers allocate before a batch insert. */
-type TIdTable = "PositionVersion" | "Source" | "RedLine" | "Draft" | "DraftPoint" | "DraftPointVersion" | "PointLink";
+type TIdTable = "PositionVersion" | "PositionReading" | "Source" | "RedLine" | "Draft" | "DraftPoint" | "DraftPointVersion" | "PointLink";
 
 /**
  * `count` new ids for a table, allocated before a batch insert (inside the caller's write
@@ -112,6 +112,8 @@ type TBulkTable =
   | "Position"
   | "PositionVersion"
   | "PositionVersionSource"
+  | "PositionReading"
+  | "PositionReadingSource"
   | "RedLine"
   | "RedLineSource"
   | "Draft"

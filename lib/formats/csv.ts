@@ -3,6 +3,7 @@ import type { TComparison } from "../analysis/compare";
 import type { TMatrix } from "../analysis/matrix";
 import { CELL_CONTENT_KEYS } from "../cells/schema";
 import { computedConfidence, type TEvidence } from "../cells/confidence";
+import type { TRange } from "../cells/readings";
 import { formatSourceLine } from "../domain/format";
 
 export const CSV_LAYOUTS = ["wide", "long"] as const;
@@ -67,9 +68,15 @@ export const LONG_COLUMNS: readonly string[] = [
   "party_name",
   ...CELL_CONTENT_KEYS.map(toColumn),
   "confidence_computed",
+  "contested",
+  "score_min",
+  "score_max",
   "sources",
   "source_urls",
 ];
+
+/** A boolean as the CSVs write it (and the data package's Table Schemas read it). */
+export const yesNo = (value: boolean): string => (value ? "true" : "false");
 
 /**
  * `ukraine-peace-2025_2026-01-08_wide.csv`: the slug, the date the data is current to (or, for a
@@ -148,6 +155,8 @@ type TChangeRow = {
     notes: string | null;
     confidenceReason: string | null;
     evidence: TEvidence | null;
+    contested: boolean;
+    range: TRange | null;
     event: { date: string; title: string } | null;
     sources: Parameters<typeof formatSourceLine>[0][];
   };
@@ -159,7 +168,7 @@ type TChangeRow = {
 export function toLongRecord(
   issue: { slug: string; name: string },
   party: { slug: string; name: string },
-  content: Record<(typeof CELL_CONTENT_KEYS)[number], TCell> & { evidence: TEvidence | null },
+  content: Record<(typeof CELL_CONTENT_KEYS)[number], TCell> & { evidence: TEvidence | null; contested: boolean; range: TRange | null },
   sources: readonly Parameters<typeof formatSourceLine>[0][],
 ): TCell[] {
   return [
@@ -169,6 +178,9 @@ export function toLongRecord(
     party.name,
     ...CELL_CONTENT_KEYS.map((key) => content[key]),
     computedConfidence(content.evidence),
+    yesNo(content.contested),
+    content.range?.min ?? null,
+    content.range?.max ?? null,
     sources.length === 0 ? null : sources.map(formatSourceLine).join(" | "),
     sources.length === 0 ? null : sources.flatMap((s) => (s.url ? [s.url] : [])).join(" "),
   ];

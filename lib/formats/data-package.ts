@@ -2,6 +2,7 @@ import "server-only";
 import { CONFIDENCES, SOURCE_KINDS, STATUSES } from "../domain/words";
 import { LONG_COLUMNS } from "./csv";
 import { LINK_BASES, LINK_CHANGES, POINT_STATUSES } from "../lineage/lineage";
+import { RANKS } from "../cells/readings";
 
 // A view as a Frictionless Data Package (https://datapackage.org): datapackage.json describing the
 // dataset (title, version, sources, licence) and a Table Schema for each CSV. Each table's columns
@@ -27,6 +28,7 @@ export const score = (name: string, description: string): TField => ({
   description: `${description} From −2 to +2; empty when no score can honestly be given (never 0 for unknown).`,
   constraints: { minimum: -2, maximum: 2 },
 });
+const flag = (name: string, description: string): TField => ({ name, type: "boolean", description });
 export const text = (name: string, description?: string): TField => ({ name, type: "string", ...(description ? { description } : {}) });
 const oneOf = (name: string, values: readonly string[], description: string): TField => ({
   name,
@@ -56,6 +58,9 @@ const LONG_FIELD: Record<string, TField> = Object.fromEntries(
       CONFIDENCES,
       "The confidence the stated rule computes from the evidence (independent originals × agreement of the readings); empty: not assessed.",
     ),
+    flag("contested", "Whether independent sources disagree: the readings that stand differ in step or status."),
+    score("score_min", "The lowest score among the readings that stand (the score itself when no source disagrees)."),
+    score("score_max", "The highest score among the readings that stand."),
     text("sources", "The sources cited, ' | ' between them."),
     text("source_urls", "Their addresses, space-separated."),
   ].map((field) => [field.name, field]),
@@ -84,6 +89,24 @@ export const VERSION_FIELDS: TField[] = [
   { name: "retracts", type: "integer", description: "The version this one withdraws as wrong, if it is a retraction." },
   text("sources"),
   text("source_urls"),
+];
+
+export const READING_FIELDS: TField[] = [
+  text("issue"),
+  text("party"),
+  { name: "version", type: "integer", description: "The version the reading is of (versions.csv)." },
+  oneOf(
+    "rank",
+    RANKS,
+    "preferred: the version's own reading, shown by default; normal: a credible competing reading; deprecated: corrected or retracted by its source.",
+  ),
+  text("reason", "Why the reading has its rank."),
+  score("score", "The reading's score."),
+  oneOf("status", STATUSES, "How the position is known, by this reading."),
+  text("summary"),
+  text("quote", "A verbatim quote from the reading's sources."),
+  text("sources", "Its sources, ' | ' between them."),
+  text("source_urls", "Their addresses, space-separated."),
 ];
 
 export const EVENT_FIELDS: TField[] = ["slug", "date", "title", "summary", "sources"].map((name) => text(name));

@@ -24,6 +24,8 @@ export const EMPTY: TPosition = {
   confidenceReason: null,
   evidence: null,
   sources: [],
+  readings: [],
+  preferredReason: null,
 };
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");

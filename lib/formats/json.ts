@@ -4,7 +4,8 @@ import { computedConfidence, outletsOf, type TEvidence } from "../cells/confiden
 import type { TDivergence } from "../analysis/divergence";
 import type { TMatrix, TMatrixRow } from "../analysis/matrix";
 import type { TCell, TSource } from "../cells/cell";
-import { CELL_CONTENT_KEYS, SOURCE_KEYS, ZCellContent, ZPositionJson, ZSourceJson, type TPositionJson } from "../cells/schema";
+import { CELL_CONTENT_KEYS, SOURCE_KEYS, ZCellContent, ZPositionJson, ZReading, ZSourceJson, type TPositionJson } from "../cells/schema";
+import { isContested, rangeOf, readingsOf } from "../cells/readings";
 import { pick } from "../domain/pick";
 import type { TCellState } from "../cells/state";
 import { CONFIDENCES, PARTY_KINDS, STATUSES } from "../domain/words";
@@ -34,6 +35,10 @@ export function toSourceJson(source: TSource): TSource {
   return pick(source, SOURCE_KEYS);
 }
 
+/** A stored source, with its id (which an editor's next version may cite it by). */
+const ZStoredSourceJson = ZSourceJson.extend({ id: z.number().int() });
+const toStoredSourceJson = (s: TSource & { id: number }) => ({ id: s.id, ...toSourceJson(s) });
+
 /** The evidence as the JSON says it: how many independent originals and which, the agreement, and the confidence the rule computes. */
 export function toEvidenceJson(evidence: TEvidence | null): TPositionJson["evidence"] {
   if (!evidence) return null;
@@ -49,6 +54,17 @@ export function toPositionJson(cell: TCell): TPositionJson {
     ...pick(cell, CELL_CONTENT_KEYS),
     evidence: toEvidenceJson(cell.evidence),
     sources: cell.sources.map(toSourceJson),
+    readings: readingsOf(cell).map(({ score, status, summary, quote, sources, rank, reason }) => ({
+      score,
+      status,
+      summary,
+      quote,
+      sources: sources.map(toSourceJson),
+      rank,
+      reason,
+    })),
+    contested: isContested(cell),
+    range: rangeOf(cell),
     ...(cell.match === undefined ? {} : { match: cell.match }),
   };
 }
@@ -281,7 +297,11 @@ export const ZCellApiJson = z.strictObject({
       reason: z.string().nullable(),
     })
     .nullable(),
-  position: ZCellContent.extend({ asOf: z.string(), sources: z.array(ZSourceJson.extend({ id: z.number().int() })) })
+  position: ZCellContent.extend({
+    asOf: z.string(),
+    sources: z.array(ZStoredSourceJson),
+    readings: z.array(ZReading.extend({ sources: z.array(ZStoredSourceJson) }).strict()),
+  })
     .strict()
     .nullable(),
 });
@@ -298,7 +318,17 @@ export function toCellApiJson(state: TCellState): TCellApiJson {
       ...pick(c, CELL_CONTENT_KEYS),
       evidence: c.evidence,
       asOf: c.asOf,
-      sources: c.sources.map((s) => ({ id: s.id, ...toSourceJson(s) })),
+      sources: c.sources.map(toStoredSourceJson),
+      readings: c.readings.map(({ score, status, summary, quote, sources, rank, reason }) => ({
+        score,
+        status,
+        summary,
+        quote,
+        sources: sources.map(toStoredSourceJson),
+        rank,
+        reason,
+      })),
+      preferredReason: c.preferredReason,
     },
   };
 }

@@ -5,7 +5,7 @@ import { formatSourceLine } from "../domain/format";
 import type { TSource } from "../cells/schema";
 import { isNeverSeen, LINK_BASES, LINK_CHANGES, POINT_STATUSES, type TDraft, type TLineage, type TLink } from "../lineage/lineage";
 import type { TLineageView } from "../read/lineage-view";
-import { writeCsv, type TCsvCell } from "./csv";
+import { writeCsv, yesNo, type TCsvCell } from "./csv";
 import { ZMetaJson, ZSourceJson, type TMetaJson } from "./json";
 
 // The public formats of the clause lineage: a named JSON schema and the CSV of its links, both
@@ -144,18 +144,17 @@ export const POINT_COLUMNS = [
 
 /** One row per point of the drafts, in their order. */
 export function pointRows(drafts: readonly TDraft<TSource>[]): TCsvCell[][] {
-  const yes = (value: boolean) => (value ? "true" : "false");
   return drafts.flatMap((d) =>
     d.points.map((p) => [
       d.slug,
       p.number,
       p.title,
       p.text,
-      yes(p.isVerbatim),
+      yesNo(p.isVerbatim),
       p.language,
       p.textEn,
-      yes(p.isComplete),
-      yes(isNeverSeen(p)),
+      yesNo(p.isComplete),
+      yesNo(isNeverSeen(p)),
       p.issues.join(" ") || null,
       p.status,
       p.statusNote,

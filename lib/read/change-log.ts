@@ -1,6 +1,7 @@
 import "server-only";
 import { diffVersions, type TFieldChange, type TLoggedVersion } from "../analysis/changes";
-import { VERSION_CONTENT } from "../cells/read";
+import { readReadings, VERSION_CONTENT, withReadings } from "../cells/read";
+import { describeReadings } from "../cells/readings";
 import { readSnapshot } from "../db/transactions";
 import { isCalendarDay } from "../domain/dates";
 import { toStatus, type TNegotiationInfo } from "../domain/words";
@@ -102,7 +103,10 @@ export function getChangeLog(slug: string, raw: TRawSearchParams, limit = LOG_PA
       .limit(limit + 1)
       .execute();
     const page = rows.slice(0, limit);
-    type TStored = Pick<(typeof rows)[number], "id" | "label" | "score" | "status" | "confidence" | "asOf" | "summary" | "quote" | "notes">;
+    type TStored = Pick<
+      (typeof rows)[number],
+      "id" | "label" | "score" | "status" | "confidence" | "asOf" | "summary" | "quote" | "notes" | "preferredReason" | "readingCount"
+    >;
     const logged = async (row: TStored): Promise<TLoggedVersion> => ({
       score: row.score,
       status: toStatus(row.status),
@@ -121,6 +125,10 @@ export function getChangeLog(slug: string, raw: TRawSearchParams, limit = LOG_PA
           .orderBy("vs.sortOrder")
           .execute()
       ).map((s) => s.title),
+      readings: describeReadings({
+        preferredReason: row.preferredReason,
+        readings: (await readReadings(db, withReadings([row]), new Map())).get(row.id) ?? [],
+      }),
     });
     const entries: TLogEntry[] = [];
     for (const row of page) {

@@ -2,7 +2,8 @@ import "server-only";
 import { changedFields, describeChange, type TCellState, type TChangeKind } from "../analysis/changes";
 import type { TNumberedSource } from "../cells/cell";
 import { cellsOn } from "../cells/current";
-import { readNumberedSources, readNumbering, toEvidence } from "../cells/read";
+import { readNumberedSources, readNumbering, storedRange, toEvidence } from "../cells/read";
+import type { TRange } from "../cells/readings";
 import type { TEvidence } from "../cells/confidence";
 import type { TDb } from "../db/connection";
 import { inIds } from "../db/dialect";
@@ -34,6 +35,9 @@ export type TChange = {
     notes: string | null;
     confidenceReason: string | null;
     evidence: TEvidence | null;
+    /** Whether its readings disagree, and their lowest and highest score (lib/cells/readings.ts). */
+    contested: boolean;
+    range: TRange | null;
     recordedAt: string;
     event: { slug: string | null; date: string; title: string } | null;
     sources: TNumberedSource[];
@@ -177,6 +181,9 @@ export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_
             "v.confidenceReason",
             "v.originals",
             "v.agreement",
+            "v.contested",
+            "v.scoreMin",
+            "v.scoreMax",
             "v.recordedAt",
             "e.slug as eventSlug",
             "e.date as eventDate",
@@ -190,7 +197,19 @@ export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_
     const state = ({ score, status, label, asOf }: TStateRow): TChangeState => ({ score, status, label, asOf });
     const changes = listed.map(({ before, after }): TChange => {
       const { id: _, ...issue } = issues.get(after.issueId)!;
-      const { eventSlug, eventDate, eventTitle, id: _id, confidence, originals, agreement, ...rest } = details.get(after.versionId)!;
+      const {
+        eventSlug,
+        eventDate,
+        eventTitle,
+        id: _id,
+        confidence,
+        originals,
+        agreement,
+        contested,
+        scoreMin,
+        scoreMax,
+        ...rest
+      } = details.get(after.versionId)!;
       return {
         issue,
         party: toParty(partyById.get(after.partyId)!),
@@ -200,6 +219,8 @@ export function getChangesView(slug: string, raw: TRawSearchParams, limit = MAX_
           ...rest,
           confidence: toConfidence(confidence),
           evidence: toEvidence(originals, agreement),
+          contested: contested === 1,
+          range: storedRange(after.score, scoreMin, scoreMax),
           versionId: after.versionId,
           event: eventDate === null ? null : { slug: eventSlug, date: eventDate, title: eventTitle! },
           sources: sources.get(after.versionId) ?? [],

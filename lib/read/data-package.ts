@@ -18,6 +18,7 @@ import {
   ISSUE_FIELDS,
   LINK_FIELDS,
   POINT_FIELDS,
+  READING_FIELDS,
 } from "../formats/data-package";
 import { linkRows, pointRows } from "../formats/lineage";
 import { concerns, linksShown } from "../lineage/lineage";
@@ -29,6 +30,7 @@ import type { TViewBase } from "./matrix-view";
 import { selectIssues, selectRowIds, viewGrid } from "./rows";
 import { formatScore } from "../domain/format";
 import { citationsOf } from "../cells/read";
+import { inIds } from "../db/dialect";
 
 // The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
 // every version, event, fact and source, for the URL's filters (issues, parties, search, asOf).
@@ -78,6 +80,64 @@ async function* versionRows(db: TDb, base: TViewBase, rowIds: number[], day: str
     const content = [v.score, v.status, v.confidence, v.label, v.summary, v.quote, v.notes];
     yield [v.issue, v.party, v.id, ...when, ...content, v.event, v.retractsId, v.sources, v.sourceUrls];
   }
+}
+
+/**
+ * Every reading of the versions of the view that have competing readings: the version's own (its
+ * preferred reading) first, then the others in their order. A version without competing readings
+ * has one reading, its own, which versions.csv holds already.
+ */
+async function* readingRows(db: TDb, base: TViewBase, rowIds: number[], day: string): AsyncGenerator<TCsvCell[]> {
+  const versions = viewGrid(
+    db,
+    rowIds,
+    base.shownParties.map((p) => p.id),
+  )
+    .innerJoin("PositionVersion as v", (join) => join.onRef("v.issueId", "=", "i.id").onRef("v.partyId", "=", "pa.id"))
+    .select(["i.slug as issue", "pa.slug as party", "v.id", "v.preferredReason", "v.score", "v.status", "v.summary", "v.quote"])
+    .select([
+      citationsOf("PositionVersionSource", "versionId").as("sources"),
+      citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
+    ])
+    .where("v.validFrom", "<=", day)
+    .where("v.readingCount", ">", 0)
+    .orderBy("r.key")
+    .orderBy("k.key")
+    .orderBy("v.validFrom")
+    .orderBy("v.id");
+  let pending: { id: number; row: TCsvCell[] }[] = [];
+  const flush = async function* () {
+    const others = await db
+      .selectFrom("PositionReading as v")
+      .select(["v.versionId", "v.rank", "v.reason", "v.score", "v.status", "v.summary", "v.quote"])
+      .select([
+        citationsOf("PositionReadingSource", "readingId").as("sources"),
+        citationsOf("PositionReadingSource", "readingId", "url").as("sourceUrls"),
+      ])
+      .where((eb) =>
+        inIds(
+          eb.ref("v.versionId"),
+          pending.map((p) => p.id),
+        ),
+      )
+      .orderBy("v.versionId")
+      .orderBy("v.sortOrder")
+      .execute();
+    for (const { id, row } of pending) {
+      yield row;
+      for (const r of others.filter((o) => o.versionId === id))
+        yield [row[0]!, row[1]!, id, r.rank, r.reason, r.score, r.status, r.summary, r.quote, r.sources, r.sourceUrls];
+    }
+    pending = [];
+  };
+  for await (const v of versions.stream(CHUNK_ROWS)) {
+    pending.push({
+      id: v.id,
+      row: [v.issue, v.party, v.id, "preferred", v.preferredReason, v.score, v.status, v.summary, v.quote, v.sources, v.sourceUrls],
+    });
+    if (pending.length === CHUNK_ROWS) yield* flush();
+  }
+  if (pending.length > 0) yield* flush();
 }
 
 /** Rows of one table, streamed. */
@@ -204,6 +264,12 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
           VERSION_FIELDS,
           "The history of each cell of the view: every version, retractions included.",
         ),
+        resource(
+          "readings",
+          "Where sources disagree",
+          READING_FIELDS,
+          "Every reading of each version whose independent sources disagree: its own (preferred) first, then the competing ones, each with its rank and the reason.",
+        ),
         resource("events", "The timeline", EVENT_FIELDS, "The negotiation's dated events with their sources."),
         resource("facts", "Context facts", FACT_FIELDS, "Dated facts of the context, with how far each is verified."),
         resource("sources", "The bibliography", SOURCE_FIELDS, "Every source of the dossier, numbered as on its pages."),
@@ -247,6 +313,7 @@ export function openDataPackage(slug: string, raw: TRawSearchParams, origin: str
       ["matrix-wide.csv", () => exported("wide")],
       ["issues.csv", () => csvChunks(ISSUE_FIELDS, rowsOf(db, base, "issues", rowIds, day))],
       ["versions.csv", () => csvChunks(VERSION_FIELDS, rowsOf(db, base, "versions", rowIds, day))],
+      ["readings.csv", () => csvChunks(READING_FIELDS, readingRows(db, base, rowIds, day))],
       ["events.csv", () => csvChunks(EVENT_FIELDS, rowsOf(db, base, "events", rowIds, day))],
       ["facts.csv", () => csvChunks(FACT_FIELDS, rowsOf(db, base, "facts", rowIds, day))],
       ["sources.csv", () => csvChunks(SOURCE_FIELDS, rowsOf(db, base, "sources", rowIds, day))],

@@ -3,13 +3,13 @@ import "server-only";
 import { measureIssue } from "../analysis/divergence";
 import type { TMatrix } from "../analysis/matrix";
 import { cellsOn } from "../cells/current";
-import { citationsOf, readCellGrid, toEvidence, type TSourceCache } from "../cells/read";
+import { citationsOf, readCellGrid, storedRange, toEvidence, type TSourceCache } from "../cells/read";
 import { computedConfidence } from "../cells/confidence";
 import { CELL_CONTENT_KEYS } from "../cells/schema";
 import type { TDb } from "../db/connection";
 
 import { openSnapshot } from "../db/transactions";
-import { LONG_COLUMNS, toWideHeader, writeCsvHeader, writeCsvRows, type TCsvCell } from "../formats/csv";
+import { LONG_COLUMNS, toWideHeader, writeCsvHeader, writeCsvRows, yesNo, type TCsvCell } from "../formats/csv";
 import { toIssueJson, toMatrixJsonHead, toMetaJson, toPositionJson } from "../formats/json";
 import type { TNegotiationInfo } from "../domain/words";
 import type { TRawSearchParams } from "../params/matrix-params";
@@ -36,7 +36,7 @@ export function longCsvQuery(db: TDb, base: TViewBase, rowIds: readonly number[]
     .leftJoin("PositionVersion as v", "v.id", "c.versionId")
     .select(["i.slug as issue", "i.name as issueName", "pa.slug as party", "pa.name as partyName"])
     .select(CELL_CONTENT_KEYS.map((key) => `v.${key}` as const))
-    .select(["v.originals", "v.agreement"])
+    .select(["v.originals", "v.agreement", "v.contested", "v.scoreMin", "v.scoreMax"])
     .select([
       citationsOf("PositionVersionSource", "versionId").as("sources"),
       citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
@@ -71,6 +71,7 @@ async function* writeCsvPieces(db: TDb, base: TViewBase, layout: "wide" | "long"
   // One query over every row, read through a cursor (PostgreSQL) or an iterator (SQLite) a few
   // thousand cells at a time and written out in pieces of whole rows: flat memory, one plan.
   for await (const row of longCsvQuery(db, base, rowIds).stream(CHUNK_CELLS)) {
+    const range = storedRange(row.score, row.scoreMin, row.scoreMax);
     cells.push([
       row.issue,
       row.issueName,
@@ -78,6 +79,10 @@ async function* writeCsvPieces(db: TDb, base: TViewBase, layout: "wide" | "long"
       row.partyName,
       ...CELL_CONTENT_KEYS.map((key) => row[key]),
       computedConfidence(toEvidence(row.originals, row.agreement)),
+      // No version (an empty cell): no readings at all.
+      row.contested === null ? null : yesNo(row.contested === 1),
+      range?.min ?? null,
+      range?.max ?? null,
       row.sources,
       row.sourceUrls,
     ]);

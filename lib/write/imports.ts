@@ -8,6 +8,8 @@ import { readSnapshot, writeTransaction } from "../db/transactions";
 import { AppError, isAppError } from "../domain/errors";
 import { currentVersion } from "../cells/current";
 import type { TCellVersionInput } from "../cells/schema";
+import type { TReading } from "../cells/cell";
+import { describeReadings } from "../cells/readings";
 import { validateEdit, type TAuthor } from "../cells/edit";
 import { appendVersions } from "../cells/write";
 import { readCellState, type TCellState } from "../cells/state";
@@ -44,7 +46,11 @@ export type TImportPlan = {
 };
 
 /** An import row before it is checked: its place in the file, its cell, and its change in the write API's shape. */
-type TPlannedEdit = { where: string; address: { issue: string; party: string }; edit: (state: TCellState) => Record<string, unknown> };
+type TPlannedEdit = {
+  where: string;
+  address: { issue: string; party: string };
+  edit: (state: TCellState) => Record<string, unknown> & { readings?: { sources: unknown }[] };
+};
 
 // The CSV export prefixes a formula-like text with an apostrophe; reading it back removes that again.
 const unneutralise = (text: string) => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? text.slice(1) : text);
@@ -94,8 +100,10 @@ function csvEdits(content: string, problems: TImportProblem[]): TPlannedEdit[] {
         quote: optional("quote"),
         notes: optional("notes"),
         ...(text("as_of") ? { asOf: text("as_of") } : {}),
-        // The CSV names sources only as text: a row keeps the cell's stored sources.
+        // The CSV names sources only as text, and has no readings: a row keeps the cell's stored sources and readings.
         sources: (state.current?.sources ?? []).map((s) => ({ id: s.id })),
+        readings: (state.current?.readings ?? []).map((r) => ({ ...r, sources: r.sources.map((s) => ({ id: s.id })) })),
+        preferredReason: state.current?.preferredReason ?? null,
       }),
     };
   });
@@ -133,12 +141,12 @@ function jsonEdits(slug: string, content: string, problems: TImportProblem[]): T
       versions.map((v) => v.version),
       partyDates.get(versions[0]!.version.party) ?? "",
     )!;
-    const { label, summary, score, status, confidence, quote, notes } = current;
+    const { label, summary, score, status, confidence, quote, notes, readings, preferredReason } = current;
     const asOf = current.asOf ?? partyDates.get(current.party)!;
     return {
       where: `positions[${versions.find((v) => v.version === current)!.index}]`,
       address: { issue: current.issue, party: current.party },
-      edit: () => ({ label, summary, score, status, confidence, quote, notes, asOf, sources: current.sources }),
+      edit: () => ({ label, summary, score, status, confidence, quote, notes, asOf, sources: current.sources, readings, preferredReason }),
     };
   });
 }
@@ -175,11 +183,24 @@ function asLogged(v: {
   quote: string | null;
   notes: string | null;
   sources: { title: string }[];
+  readings: TReading[];
+  preferredReason: string | null;
 }): TLoggedVersion {
-  return { ...v, asOf: v.asOf ?? "", sources: v.sources.map((s) => s.title) };
+  const { label, summary, score, status, confidence, quote, notes } = v;
+  return {
+    ...{ label, summary, score, status, confidence, quote, notes },
+    asOf: v.asOf ?? "",
+    sources: v.sources.map((s) => s.title),
+    readings: describeReadings(v),
+  };
 }
 
-type TPlannedWrite = { state: TCellState; version: TCellVersionInput & { asOf: string }; sourceIds: (number | null)[] };
+type TPlannedWrite = {
+  state: TCellState;
+  version: TCellVersionInput & { asOf: string };
+  sourceIds: (number | null)[];
+  readingSourceIds: (number | null)[][];
+};
 
 /** Reads a file against the stored negotiation (in the caller's transaction): what it would add and change, and every problem. */
 async function plan(db: TDb, slug: string, fileName: string, content: string, reason: string, today: string) {
@@ -206,11 +227,14 @@ async function plan(db: TDb, slug: string, fileName: string, content: string, re
     try {
       const fields = edit(state);
       const sources = await citeStored(db, state.negotiation.id, fields.sources);
-      const { version, sourceIds } = await validateEdit(db, state, { ...fields, sources, reason }, today);
+      const readings = await Promise.all(
+        (fields.readings ?? []).map(async (r) => ({ ...r, sources: await citeStored(db, state.negotiation.id, r.sources) })),
+      );
+      const { version, sourceIds, readingSourceIds } = await validateEdit(db, state, { ...fields, sources, readings, reason }, today);
       const changes = diffVersions(state.current && asLogged(state.current), asLogged(version));
       const kind = state.current === null ? "added" : changes.length > 0 ? "changed" : "unchanged";
       rows.push({ where, issue: state.issue.slug, party: state.party.slug, kind, changes });
-      if (kind !== "unchanged") writes.push({ state, version, sourceIds });
+      if (kind !== "unchanged") writes.push({ state, version, sourceIds, readingSourceIds });
     } catch (error) {
       if (!isAppError(error, "invalid")) throw error;
       problems.push(
@@ -362,13 +386,14 @@ export async function confirmImport(args: {
       await appendVersions(
         db,
         draft.negotiationId,
-        writes.map(({ state, version, sourceIds }) => ({
+        writes.map(({ state, version, sourceIds, readingSourceIds }) => ({
           issueId: state.issue.id,
           partyId: state.party.id,
           versions: [
             {
               content: version,
               sourceIds,
+              readingSourceIds,
               eventId: null,
               retracts: null,
               recordedAt: now.toISOString(),

@@ -46,6 +46,7 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
       "matrix-long.csv",
       "matrix-wide.csv",
       "points.csv",
+      "readings.csv",
       "sources.csv",
       "versions.csv",
     ]);
@@ -75,6 +76,22 @@ describe("GET /negotiations/{slug}/datapackage.zip", () => {
         from_title: "Full amnesty, claims waived",
       },
     );
+    // Where sources disagree: the four contested versions, each its own reading (preferred) and one competing reading.
+    const readings = rows["readings"]!;
+    expect(readings.map((r) => `${r.issue} × ${r.party} ${r.rank} ${r.score}`).sort()).toEqual([
+      "army-cap × revised-framework normal -2",
+      "army-cap × revised-framework preferred -1",
+      "donbas × revised-framework normal 1",
+      "donbas × revised-framework preferred null",
+      "donbas × ukraine normal -2",
+      "donbas × ukraine preferred -1",
+      "nato × revised-framework normal null",
+      "nato × revised-framework preferred null",
+    ]);
+    expect(readings.every((r) => typeof r.reason === "string" && r.reason.length > 0 && typeof r.version === "number")).toBe(true);
+    const contestedNow = rows["matrix-long"]!.filter((r) => r.contested === true);
+    // The latest view: the Geneva framework's army cap still holds its contested version; the other three were superseded.
+    expect(contestedNow.map((r) => [r.issue, r.party, r.score_min, r.score_max])).toEqual([["army-cap", "revised-framework", -2, -1]]);
     expect(rows["events"]).toHaveLength(46);
     expect(rows["facts"]).toHaveLength(3);
     // Every issue with the words of its five steps; a step with no documented option is named as interpolated.

@@ -42,7 +42,16 @@ describe("importNegotiation", () => {
     const { issue, party } = dossier.positions[5]!;
     const latest = dossier.positions.findLast((p) => p.issue === issue && p.party === party)!;
     // A generated version carries no evidence: not assessed by the confidence rule.
-    expect(json.positions[5]).toEqual({ ...latest, confidenceReason: null, evidence: null });
+    // It has no competing reading: its one reading is its own, and its range is its score.
+    const own = { score: latest.score, status: latest.status, summary: latest.summary, quote: latest.quote, sources: latest.sources };
+    expect(json.positions[5]).toEqual({
+      ...latest,
+      confidenceReason: null,
+      evidence: null,
+      readings: [{ ...own, rank: "preferred", reason: null }],
+      contested: false,
+      range: latest.score === null ? null : { min: latest.score, max: latest.score },
+    });
     const long = parse(await readCsvText(await callCsv("generated", "?layout=long")), { bom: true, columns: true }) as Record<
       string,
       string

@@ -169,6 +169,12 @@ describe("the fixture's CSV, exactly", () => {
             flags: [],
           },
         ],
+        // One reading, the cell's own: no source disagrees, so not contested, and its range is its score.
+        readings: [
+          expect.objectContaining({ rank: "preferred", reason: null, score: 2, status: "reported", summary: "@C wants the high end" }),
+        ],
+        contested: false,
+        range: { min: 2, max: 2 },
       },
     ]);
     expect(body.issues).toEqual([

@@ -14,6 +14,7 @@ const VERSION: TLoggedVersion = {
   quote: null,
   notes: null,
   sources: ["Draft text"],
+  readings: null,
 };
 
 describe("diffVersions", () => {
