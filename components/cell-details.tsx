@@ -6,6 +6,7 @@ import { BASIS_WORDS } from "@/lib/redlines/line";
 import { sourceHref } from "@/lib/params/urls";
 import { type TCellView } from "@/lib/read/entity-views";
 import { CellHistory } from "@/components/cell-history";
+import { CellReadings } from "@/components/cell-readings";
 import { CiteThis } from "@/components/cite-this";
 import { Highlighted } from "@/components/highlighted";
 import { NumberedSources } from "@/components/numbered-sources";
@@ -90,6 +91,13 @@ export function CellDetails(props: { view: TCellView; accessed: string; editHref
               </p>
             </>
           )}
+          <CellReadings
+            slug={slug}
+            position={position}
+            sources={sources}
+            version={view.history.find((v) => v.id === view.shownVersionId)}
+            query={query}
+          />
           <h2>How sure: the evidence</h2>
           <Evidence evidence={position.evidence} computed={computed} confidence={position.confidence} reason={position.confidenceReason} />
           <h2>Sources</h2>

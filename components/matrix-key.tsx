@@ -1,5 +1,5 @@
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/words";
-import { CONFIDENCE_SYMBOLS, ScoreMark, STATUS_SYMBOLS } from "@/components/score-mark";
+import { CONFIDENCE_SYMBOLS, ContestedMark, ScoreMark, STATUS_SYMBOLS } from "@/components/score-mark";
 
 const STATUS_WORDS: Record<(typeof STATUSES)[number], string> = {
   stated: "on the record",
@@ -32,7 +32,15 @@ export function MatrixKey() {
             <span aria-hidden="true">{CONFIDENCE_SYMBOLS[confidence]}</span> {confidence}
           </span>
         ))}
-        . <a href="#legend-title">Full method</a>
+        .
+      </p>
+      <p>
+        <span className="key-item">
+          <ContestedMark range={{ min: -2, max: -1 }} />
+        </span>{" "}
+        <strong>Sources disagree</strong>: independent originals put the cell on different steps (the range shown) or give it different
+        statuses. The mark is the preferred reading; the cell&apos;s page sets the readings side by side.{" "}
+        <a href="#legend-title">Full method</a>
       </p>
     </aside>
   );

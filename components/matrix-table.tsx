@@ -7,7 +7,7 @@ import { cellHref, href } from "@/lib/params/urls";
 import { type TTableCell, type TTableParty, type TTableRow } from "@/lib/analysis/matrix";
 import { formatDateText } from "@/lib/domain/format";
 import { Highlighted } from "@/components/highlighted";
-import { ScoreMark, StatusIcons } from "@/components/score-mark";
+import { ContestedMark, ScoreMark, StatusIcons } from "@/components/score-mark";
 
 // Sorting and pinning as state only: rows arrive sorted by the server (the URL's `sort`), and the
 // issue column is pinned; the table reports both for headers (aria-sort) and styles.
@@ -209,9 +209,11 @@ function PositionMark(props: {
       data-party={party.slug}
       data-score={cell.score ?? ""}
       data-match={match}
+      data-contested={cell.contested ? "true" : undefined}
     >
       <span className="cell-party">{party.name}</span>
       <ScoreMark score={cell.score} issue={{ steps }} />
+      {cell.contested ? <ContestedMark range={cell.contested.range} /> : null}
       {match === "true" ? (
         <span className="match-flag">
           <span aria-hidden="true">✱</span>

@@ -2,6 +2,7 @@ import type { TConfidence, TIssue, TScore, TStatus } from "@/lib/domain/words";
 import { STATUS_LABELS, stepWords } from "@/lib/domain/words";
 import { describeScore, formatScore } from "@/lib/domain/format";
 import { scoreClass } from "@/components/score-badge";
+import type { TRange } from "@/lib/cells/readings";
 
 /** A shape per score, so a mark reads without colour: ▼▼ −2, ▼ −1, ● 0, ▲ +1, ▲▲ +2; ? when unknown. */
 const SHAPES: Record<string, string> = { "-2": "▼▼", "-1": "▼", "0": "●", "1": "▲", "2": "▲▲" };
@@ -46,6 +47,29 @@ export function StatusIcons({ status, confidence }: { status: TStatus; confidenc
         {STATUS_SYMBOLS[status]} {CONFIDENCE_SYMBOLS[confidence]}
       </span>
       <span className="visually-hidden">{words}</span>
+    </span>
+  );
+}
+
+/** The range of a contested cell's readings in words: "−2 to −1", or that they differ only in status. */
+export function describeRange(range: TRange | null): string {
+  if (range === null) return "they differ in status, not in score";
+  return range.min === range.max
+    ? `all scored ${formatScore(range.min)}, but in different statuses`
+    : `${formatScore(range.min)} to ${formatScore(range.max)}`;
+}
+
+/**
+ * The mark of a cell whose independent sources disagree: a shape (↕) and the range of the readings
+ * that stand, with the same in words for screen readers. Never colour alone.
+ */
+export function ContestedMark({ range }: { range: TRange | null }) {
+  const shown =
+    range === null ? "status" : range.min === range.max ? formatScore(range.min) : `${formatScore(range.min)}…${formatScore(range.max)}`;
+  return (
+    <span className="contested-flag" title={`Sources disagree: ${describeRange(range)}`}>
+      <span aria-hidden="true">↕ {shown}</span>
+      <span className="visually-hidden"> Sources disagree: {describeRange(range)};</span>
     </span>
   );
 }

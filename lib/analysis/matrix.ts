@@ -1,5 +1,6 @@
 import { measureIssue, type TIssueDivergence } from "./divergence";
 import type { TCell } from "../cells/cell";
+import type { TRange } from "../cells/readings";
 import type { TIssue, TNegotiationInfo, TParty } from "../domain/words";
 
 export type TMatrixRow = {
@@ -39,7 +40,11 @@ export function assembleMatrix(
 }
 
 /** What the matrix table shows of a cell; the summary only in the detailed density. */
-export type TTableCell = Pick<TCell, "label" | "score" | "status" | "confidence" | "match"> & { summary?: string };
+export type TTableCell = Pick<TCell, "label" | "score" | "status" | "confidence" | "match"> & {
+  summary?: string;
+  /** Only when independent sources disagree: the range of the readings that stand (null: none scored). */
+  contested?: { range: TRange | null };
+};
 export type TTableRow = {
   issue: Pick<TIssue, "slug" | "name" | "lowLabel" | "highLabel" | "isCore" | "steps">;
   cells: (TTableCell | null)[];
@@ -62,6 +67,7 @@ export function toTableRows(matrix: TMatrix, detailed: boolean): TTableRow[] {
             status: cell.status,
             confidence: cell.confidence,
             ...(cell.match === undefined ? {} : { match: cell.match }),
+            ...(cell.contested ? { contested: { range: cell.range } } : {}),
             ...(detailed ? { summary: cell.summary } : {}),
           }
         : null,

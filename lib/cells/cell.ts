@@ -1,6 +1,7 @@
 // The cell's types for every module, client components included: types only, derived from the one
 // definition in ./schema (a type import carries none of its code to the browser).
 import type { TCellContent, TReading, TSource } from "./schema";
+import type { TRange } from "./readings";
 
 export type { TCellContent, TReading, TSource };
 
@@ -8,6 +9,9 @@ export type { TCellContent, TReading, TSource };
 export type TCell = TCellContent & {
   issue: string;
   party: string;
+  /** Whether the readings that stand disagree, and their range (lib/cells/readings.ts), derived when the cell is read. */
+  contested: boolean;
+  range: TRange | null;
   /** With a search: whether the cell's own texts (label, summary, quote, notes, its sources' titles and publishers) contain it. */
   match?: boolean;
 };

@@ -8,7 +8,7 @@ import type { TCell, TCellContent, TNumberedSource, TReading, TSource } from "./
 import { cellsOn } from "./current";
 import { CELL_CONTENT_KEYS } from "./schema";
 import { AGREEMENTS, type TEvidence } from "./confidence";
-import type { TRange } from "./readings";
+import { isContested, rangeOf, type TRange } from "./readings";
 
 // Every read of cells goes through here: the grid a view shows, the scores its metrics use, the
 // sources they cite, and a cell's history, each on a day (null: the latest data) by the one rule
@@ -267,27 +267,40 @@ export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGr
       sources: (citations.get(row.id) ?? []).map((id) => cache.get(id)!),
       readings: readings.get(row.id) ?? [],
       ...(q ? { match: Boolean(row.match) } : {}),
+      contested: false,
+      range: null,
     };
+    cell.contested = isContested(cell);
+    cell.range = rangeOf(cell);
     for (const column of columns) grid[r]![column] = cell;
   }
   return grid;
 }
 
-/** The scores of these issues for these parties on a day, for metrics over a whole view: [issueId, partyId, score]. */
+/** A cell's score for metrics over a whole view, with whether its readings disagree and their range. */
+export type TScoreRead = { issueId: number; partyId: number; score: number | null; contested: boolean; range: TRange | null };
+
+/** The scores of these issues for these parties on a day, for metrics over a whole view. */
 export async function readScores(
   db: TDb,
   day: string | null,
   issueIds: readonly number[],
   partyIds: readonly number[],
-): Promise<[number, number, number | null][]> {
+): Promise<TScoreRead[]> {
   if (issueIds.length === 0 || partyIds.length === 0) return [];
   const rows = await db
     .selectFrom(cellsOn(db, day))
     .innerJoin("PositionVersion as v", "v.id", "c.versionId")
-    .select(["c.issueId", "c.partyId", "v.score"])
+    .select(["c.issueId", "c.partyId", "v.score", "v.contested", "v.scoreMin", "v.scoreMax"])
     .where((eb) => eb.and([inIds(eb.ref("c.issueId"), issueIds), inIds(eb.ref("c.partyId"), partyIds)]))
     .execute();
-  return rows.map((r) => [r.issueId, r.partyId, r.score]);
+  return rows.map((r) => ({
+    issueId: r.issueId,
+    partyId: r.partyId,
+    score: r.score,
+    contested: r.contested === 1,
+    range: storedRange(r.score, r.scoreMin, r.scoreMax),
+  }));
 }
 
 /** A negotiation's bibliography numbers: a source's rank among its sources by id (the order first cited), read once per view. */

@@ -66,12 +66,14 @@ export function agreementOf(cell: TSteps): TAgreement {
 /** The two ends a metric can be read at, beside the preferred reading. */
 export type TEnd = "low" | "high";
 
-/** A cell's score at one end of its range: a contested cell takes that end, any other its own score. */
-export function scoreAtEnd(cell: TSteps, end: TEnd): number | null {
-  if (!isContested(cell)) return cell.score;
-  const range = rangeOf(cell);
+/** A score at one end: a contested cell takes that end of its range (none: no score), any other its own score. */
+export function atEnd(score: number | null, contested: boolean, range: TRange | null, end: TEnd): number | null {
+  if (!contested) return score;
   return range === null ? null : end === "low" ? range.min : range.max;
 }
+
+/** A cell's score at one end of its range. */
+export const scoreAtEnd = (cell: TSteps, end: TEnd): number | null => atEnd(cell.score, isContested(cell), rangeOf(cell), end);
 
 /**
  * The competing readings in words, as the change log compares them ("preferred, because …; −2

@@ -5,12 +5,13 @@ import type { TDivergence } from "../analysis/divergence";
 import type { TMatrix, TMatrixRow } from "../analysis/matrix";
 import type { TCell, TSource } from "../cells/cell";
 import { CELL_CONTENT_KEYS, SOURCE_KEYS, ZCellContent, ZPositionJson, ZReading, ZSourceJson, type TPositionJson } from "../cells/schema";
-import { isContested, rangeOf, readingsOf } from "../cells/readings";
+import { readingsOf } from "../cells/readings";
 import { pick } from "../domain/pick";
 import type { TCellState } from "../cells/state";
 import { CONFIDENCES, PARTY_KINDS, STATUSES } from "../domain/words";
 import { href } from "../params/urls";
-import { toMatrixSearchParams, toQueryString, type TMatrixParams } from "../params/matrix-params";
+import { READINGS_MODES, toMatrixSearchParams, toQueryString, type TMatrixParams } from "../params/matrix-params";
+import { FIGURE_METRICS } from "../analysis/ranges";
 
 // The public JSON formats, as named schemas. Responses are built field by field from these shapes
 // (never by spreading internal objects), and the route tests parse responses with them.
@@ -63,8 +64,8 @@ export function toPositionJson(cell: TCell): TPositionJson {
       rank,
       reason,
     })),
-    contested: isContested(cell),
-    range: rangeOf(cell),
+    contested: cell.contested,
+    range: cell.range,
     ...(cell.match === undefined ? {} : { match: cell.match }),
   };
 }
@@ -160,6 +161,21 @@ export const ZDivergenceJson = z.strictObject({
   ),
   /** The parties defining the scale's ends, and which of them the issues' metrics leave out. */
   anchors: z.strictObject({ low: z.string().nullable(), high: z.string().nullable(), leftOut: z.array(z.string()) }),
+  /**
+   * Which reading the figures above use (each cell's preferred one), how many cells they use and how
+   * many of those are contested; with `readings=range`, every figure that changes at either end of
+   * the contested cells' ranges (null otherwise).
+   */
+  readings: z.strictObject({
+    mode: z.enum(READINGS_MODES),
+    cellsUsed: z.number().int().min(0),
+    contested: z.number().int().min(0),
+    changed: z
+      .array(
+        z.strictObject({ metric: z.enum(FIGURE_METRICS), subject: z.string(), preferred: z.string(), low: z.string(), high: z.string() }),
+      )
+      .nullable(),
+  }),
   notices: z.array(z.string()),
 });
 export type TDivergenceJson = z.infer<typeof ZDivergenceJson>;
@@ -205,6 +221,7 @@ export function toDivergenceJson(
   meta: TMetaJson,
   divergence: TDivergence,
   anchors: { low: { slug: string } | null; high: { slug: string } | null; leftOut: { slug: string }[] },
+  readings: TDivergenceJson["readings"],
   notices: readonly string[],
 ): TDivergenceJson {
   return {
@@ -212,6 +229,7 @@ export function toDivergenceJson(
     issues: divergence.issues.map(({ issue, scored, spread, stdev }) => ({ issue, scored, spread, stdev })),
     pairs: divergence.pairs.map(({ a, b, distance, agreement, sharedIssues }) => ({ a, b, distance, agreement, sharedIssues })),
     anchors: { low: anchors.low?.slug ?? null, high: anchors.high?.slug ?? null, leftOut: anchors.leftOut.map((a) => a.slug) },
+    readings,
     notices: [...notices],
   };
 }

@@ -17,6 +17,10 @@ export type TDensity = (typeof DENSITIES)[number];
 export const ANCHOR_MODES = ["exclude", "include"] as const;
 export type TAnchorMode = (typeof ANCHOR_MODES)[number];
 
+/** Which reading the metrics use: the preferred one of each cell, or both ends of each contested cell's range beside it. */
+export const READINGS_MODES = ["preferred", "range"] as const;
+export type TReadingsMode = (typeof READINGS_MODES)[number];
+
 /** The matrix view as the URL states it. `null` lists mean "all"; `page` counts from 1; `asOf` null means the latest data. */
 export type TMatrixParams = {
   asOf: string | null;
@@ -24,6 +28,10 @@ export type TMatrixParams = {
   issues: string[] | null;
   parties: string[] | null;
   q: string;
+  /** `contested=only`: only the rows with a cell whose independent sources disagree. */
+  contested: boolean;
+  /** `readings=range`: the metrics also at both ends of each contested cell's range. */
+  readings: TReadingsMode;
   sort: TSortKey;
   page: number;
   density: TDensity;
@@ -48,6 +56,8 @@ export const DEFAULT_MATRIX_PARAMS: TMatrixParams = {
   issues: null,
   parties: null,
   q: "",
+  contested: false,
+  readings: "preferred",
   sort: "order",
   page: 1,
   density: "compact",
@@ -159,6 +169,16 @@ export function parseMatrixParams(
 
   const q = parseQuery(raw, notices);
 
+  const rawContested = readParam(raw, "contested");
+  const contested = rawContested === "only";
+  if (rawContested !== undefined && !contested)
+    notices.push(`Ignored contested “${echo(rawContested)}” (the one value is “only”); showing every cell.`);
+
+  const rawReadings = readParam(raw, "readings") ?? "preferred";
+  const readings = (READINGS_MODES as readonly string[]).includes(rawReadings) ? (rawReadings as TReadingsMode) : "preferred";
+  if (readings !== rawReadings)
+    notices.push(`Ignored readings “${echo(rawReadings)}” (use “range”); the metrics use each cell's preferred reading.`);
+
   const rawSort = readParam(raw, "sort") ?? "order";
   const sort = isSortKey(rawSort, known.parties) ? rawSort : "order";
   if (sort !== rawSort) notices.push(`Ignored unknown sort “${echo(rawSort)}”; using the default order.`);
@@ -173,7 +193,8 @@ export function parseMatrixParams(
     notices.push(`Ignored unknown anchors “${echo(rawAnchors)}”; the scale's anchor parties are left out of spread.`);
 
   const asOf = parseAsOf(raw, notices);
-  return { params: { asOf, issues, parties, q, sort, page: parsePage(readParam(raw, "page"), notices), density, anchors }, notices };
+  const page = parsePage(readParam(raw, "page"), notices);
+  return { params: { asOf, issues, parties, q, contested, readings, sort, page, density, anchors }, notices };
 }
 
 /**
@@ -210,6 +231,8 @@ export function toMatrixSearchParams(params: TMatrixParams): URLSearchParams {
   if (params.issues) search.set("issues", params.issues.join(","));
   if (params.parties) search.set("parties", params.parties.join(","));
   if (params.q) search.set("q", params.q);
+  if (params.contested) search.set("contested", "only");
+  if (params.readings !== DEFAULT_MATRIX_PARAMS.readings) search.set("readings", params.readings);
   if (params.sort !== DEFAULT_MATRIX_PARAMS.sort) search.set("sort", params.sort);
   if (params.page !== DEFAULT_MATRIX_PARAMS.page) search.set("page", String(params.page));
   if (params.density !== DEFAULT_MATRIX_PARAMS.density) search.set("density", params.density);
@@ -231,6 +254,8 @@ export function describeFilters(params: TMatrixParams): string {
       `issues: ${params.issues.slice(0, 10).join(", ")}${params.issues.length > 10 ? ` and ${params.issues.length - 10} more` : ""}`,
     params.parties && `parties: ${params.parties.join(", ")}`,
     params.q && `search: “${params.q}”`,
+    params.contested && "contested cells only",
+    params.readings === "range" && "metrics also at both ends of contested ranges",
     params.anchors === "include" && "anchors included in spread",
   ].filter(Boolean);
   return parts.length > 0 ? parts.join("; ") : "no filters";

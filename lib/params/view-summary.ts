@@ -24,6 +24,7 @@ export function describeView(params: TMatrixParams, counts: TViewCounts): string
     params.issues && `${plural(params.issues.length, "issue")} chosen`,
     params.parties && `${plural(params.parties.length, "party", "parties")} chosen`,
     params.q && `search “${params.q}”`,
+    params.contested && "only rows where sources disagree",
     params.sort !== "order" && `sorted by ${sortName ?? SORT_LABELS[params.sort as keyof typeof SORT_LABELS].toLowerCase()}`,
     params.anchors === "include" && "anchors counted in spread",
   ].filter(Boolean);

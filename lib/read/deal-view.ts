@@ -3,7 +3,7 @@ import { findImprovements, PACKAGE_WEIGHTS, scoreParty, type TImprovement, type 
 import { measureZone, type TZone, type TZoneLine } from "../analysis/zones";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
-import type { TNegotiationInfo, TParty, TStep } from "../domain/words";
+import type { TNegotiationInfo, TParty, TScore, TStep } from "../domain/words";
 import { readParam, toUrlSearchParams, type TMatrixParams, type TRawSearchParams } from "../params/matrix-params";
 import { readLines, type TRedLine } from "../redlines/read";
 import { listParties, findNegotiation } from "./rows";
@@ -99,6 +99,10 @@ export type TPackageView = TDealBase & {
   improvements: TImprovement[];
   /** Each document's own package (its known scores), to start from in one click. */
   documentPackages: { party: string; items: TPackageItem[] }[];
+  /** With `readings=range`: each party's closeness with its contested scores at the low and at the high end of their ranges. */
+  atEnds: { low: (number | null)[]; high: (number | null)[] } | null;
+  /** How many of the package's cells (its issues × the parties) are contested. */
+  contested: number;
 };
 
 /** `steps=nato:0,donbas:-1` and `weights=donbas:2` against the view's issues; what cannot be read is left out with a notice. */
@@ -158,11 +162,15 @@ export async function readPackageView(db: TDb, slug: string, raw: TRawSearchPara
   const rowOf = new Map(issueSlugs.map((issue, index) => [issue, index]));
   const notices = [...base.notices];
   const items = parsePackage(raw, issueSlugs, notices);
-  const parties = view.parties.map((p, k) => ({
-    party: p.slug,
-    scoreOf: (issue: string) => view.scores[rowOf.get(issue)!]?.[k] ?? null,
-    lineOf: (issue: string) => lineOf(rowOf.get(issue)!, k),
-  }));
+  const partiesOf = (grid: TScore[][]) =>
+    view.parties.map((p, k) => ({
+      party: p.slug,
+      scoreOf: (issue: string) => grid[rowOf.get(issue)!]?.[k] ?? null,
+      lineOf: (issue: string) => lineOf(rowOf.get(issue)!, k),
+    }));
+  const parties = partiesOf(view.scores);
+  const closenessAt = (grid: TScore[][]) => partiesOf(grid).map((p) => scoreParty(items, p).closeness);
+  const contested = items.reduce((sum, item) => sum + view.contestedCells[rowOf.get(item.issue)!]!.filter(Boolean).length, 0);
   const documentPackages = view.parties.flatMap((p, k) =>
     p.kind !== "document"
       ? []
@@ -178,6 +186,8 @@ export async function readPackageView(db: TDb, slug: string, raw: TRawSearchPara
     notices,
     items,
     scores: parties.map((p) => scoreParty(items, p)),
+    atEnds: view.params.readings === "range" ? { low: closenessAt(view.ends.low), high: closenessAt(view.ends.high) } : null,
+    contested,
     improvements: findImprovements(items, parties),
     documentPackages: documentPackages
       .filter((d) => d.items.length > 0)

@@ -96,6 +96,7 @@ export async function readViewBase(db: TDb, slug: string, raw: TRawSearchParams)
     partyIds: shownParties.map((p) => p.id),
     metricPartyIds: measuredParties.map((p) => p.id),
     q: foldText(params.q),
+    contested: params.contested,
     sort: params.sort,
     sortPartyId: parties.find((p) => p.slug === sortParty(params.sort))?.id,
   };

@@ -102,6 +102,8 @@ export type TRowFilter = {
   metricPartyIds?: number[];
   /** The folded search text. */
   q: string;
+  /** Only the rows with a shown cell whose readings disagree on the day. */
+  contested?: boolean;
   sort: TSortKey;
   /** The party of a `party:{slug}` sort. */
   sortPartyId?: number;
@@ -130,6 +132,17 @@ export function rowQuery(db: TDb, filter: TRowFilter) {
       ]),
     );
   }
+  if (filter.contested)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom(cellsOn(db, filter.day))
+          .innerJoin("PositionVersion as v", "v.id", "c.versionId")
+          .select(sql`1`.as("one"))
+          .whereRef("c.issueId", "=", "i.id")
+          .where((e) => e.and([inIds(e.ref("c.partyId"), filter.partyIds), sql<boolean>`${sql.ref("v.contested")}`])),
+      ),
+    );
   const partySort = filter.sortPartyId !== undefined && filter.sort.startsWith("party:");
   if (partySort) {
     const score = (eb: TIssueScope) =>

@@ -2,6 +2,9 @@ import "server-only";
 import { measureGrid, type TMeasuredGrid } from "../analysis/analytics";
 import type { TDivergence } from "../analysis/divergence";
 import { readScores } from "../cells/read";
+import { atEnd } from "../cells/readings";
+import { changedFigures, figuresAtEnds, type TEndGrids } from "../analysis/ranges";
+import type { TDivergenceJson } from "../formats/json";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";
 import type { TNegotiationInfo, TStep } from "../domain/words";
@@ -21,6 +24,12 @@ export type TScoreView = TMeasuredGrid & {
   rows: { id: number; steps: TStep[] }[];
   /** Each shown party's database id, parallel to `parties`. */
   partyIds: number[];
+  /** The scores at the low and the high end of each contested cell's range (every other cell at its score). */
+  ends: TEndGrids;
+  /** Whether each cell's readings disagree, parallel to `scores`. */
+  contestedCells: boolean[][];
+  /** How many cells the metrics use (those with a version), and how many of them are contested. */
+  cells: { used: number; contested: number };
 };
 
 /** The scores of every row a view selects, in the caller's snapshot; null when the negotiation does not exist. */
@@ -30,14 +39,21 @@ export async function readScoreView(db: TDb, slug: string, raw: TRawSearchParams
   const rowIds = await selectRowIds(db, base.filter);
   const rowIndex = new Map(rowIds.map((id, index) => [id, index]));
   const columnIndex = new Map(base.shownParties.map((p, index) => [p.id, index]));
-  const scores = rowIds.map(() => base.shownParties.map((): number | null => null));
-  for (const [issueId, partyId, score] of await readScores(
+  const empty = () => rowIds.map(() => base.shownParties.map((): number | null => null));
+  const [scores, low, high] = [empty(), empty(), empty()];
+  const contestedCells = rowIds.map(() => base.shownParties.map(() => false));
+  const read = await readScores(
     db,
     base.params.asOf,
     rowIds,
     base.shownParties.map((p) => p.id),
-  )) {
-    scores[rowIndex.get(issueId)!]![columnIndex.get(partyId)!] = score;
+  );
+  for (const cell of read) {
+    const [i, p] = [rowIndex.get(cell.issueId)!, columnIndex.get(cell.partyId)!];
+    scores[i]![p] = cell.score;
+    low[i]![p] = atEnd(cell.score, cell.contested, cell.range, "low");
+    high[i]![p] = atEnd(cell.score, cell.contested, cell.range, "high");
+    contestedCells[i]![p] = cell.contested;
   }
   const measured = new Set(base.measuredParties.map((p) => p.id));
   const issueRows = await selectIssues(db, rowIds);
@@ -51,6 +67,9 @@ export async function readScoreView(db: TDb, slug: string, raw: TRawSearchParams
     partyIds: base.shownParties.map((p) => p.id),
     parties: base.shownParties.map(toParty),
     scores,
+    ends: { low, high },
+    contestedCells,
+    cells: { used: read.length, contested: read.filter((c) => c.contested).length },
     measured: base.shownParties.map((p) => measured.has(p.id)),
   };
 }
@@ -72,11 +91,33 @@ export function getChartsView(slug: string, raw: TRawSearchParams): Promise<{ vi
   });
 }
 
+/** What the metrics of a view say of its readings: the mode, the cells used and contested, and with `readings=range` the figures that change. */
+export function readingsOfView(view: TScoreView): TDivergenceJson["readings"] {
+  const { mode, cells } = { mode: view.params.readings, cells: view.cells };
+  return {
+    mode,
+    cellsUsed: cells.used,
+    contested: cells.contested,
+    changed: mode === "range" ? changedFigures(figuresAtEnds(view, view.ends)) : null,
+  };
+}
+
 /** The divergence metrics of every row a URL selects (not just one page), with the URL's notices. */
 export async function getDivergenceView(
   slug: string,
   raw: TRawSearchParams,
-): Promise<(TDivergence & Pick<TScoreView, "negotiation" | "params" | "notices" | "anchors">) | null> {
+): Promise<
+  (TDivergence & Pick<TScoreView, "negotiation" | "params" | "notices" | "anchors"> & { readings: TDivergenceJson["readings"] }) | null
+> {
   const view = await getScoreView(slug, raw);
-  return view && { ...measureGrid(view), negotiation: view.negotiation, params: view.params, notices: view.notices, anchors: view.anchors };
+  return (
+    view && {
+      ...measureGrid(view),
+      negotiation: view.negotiation,
+      params: view.params,
+      notices: view.notices,
+      anchors: view.anchors,
+      readings: readingsOfView(view),
+    }
+  );
 }

@@ -28,7 +28,7 @@ describe("parseMatrixParams", () => {
     ["page=2.5", { issues: null, parties: null, q: "", sort: "order", page: 1 }, ["Ignored page “2.5”; showing the first page."]],
   ])("parses %j", (query, params, notices) => {
     expect(parseMatrixParams(new URLSearchParams(query), known)).toEqual({
-      params: { ...params, density: "compact", anchors: "exclude", asOf: null },
+      params: { ...params, contested: false, readings: "preferred", density: "compact", anchors: "exclude", asOf: null },
       notices,
     });
   });
@@ -40,6 +40,8 @@ describe("parseMatrixParams", () => {
       issues: ["alpha", "beta"],
       parties: null,
       q: "",
+      contested: false,
+      readings: "preferred",
       sort: "issue",
       page: 1,
       density: "compact",
@@ -114,6 +116,8 @@ describe("toMatrixSearchParams", () => {
           issues: null,
           parties: null,
           q: "",
+          contested: false,
+          readings: "preferred",
           sort: "order",
           page: 1,
           density: "compact",
@@ -129,6 +133,8 @@ describe("toMatrixSearchParams", () => {
       issues: ["alpha", "gamma"],
       parties: ["b"],
       q: "low & high",
+      contested: true,
+      readings: "range" as const,
       sort: "divergence" as const,
       page: 2,
       density: "detailed" as const,
@@ -136,8 +142,24 @@ describe("toMatrixSearchParams", () => {
     };
     const search = toMatrixSearchParams(params);
     expect(search.toString()).toBe(
-      "asOf=2025-12-15&issues=alpha%2Cgamma&parties=b&q=low+%26+high&sort=divergence&page=2&density=detailed&anchors=include",
+      "asOf=2025-12-15&issues=alpha%2Cgamma&parties=b&q=low+%26+high&contested=only&readings=range&sort=divergence&page=2&density=detailed&anchors=include",
     );
     expect(parseMatrixParams(search, known)).toEqual({ params, notices: [] });
+  });
+
+  it("reads contested=only, and ignores any other value with a notice", () => {
+    expect(parseMatrixParams(new URLSearchParams("contested=only"), known).params.contested).toBe(true);
+    expect(parseMatrixParams(new URLSearchParams("contested=yes"), known)).toMatchObject({
+      params: { contested: false },
+      notices: ["Ignored contested “yes” (the one value is “only”); showing every cell."],
+    });
+  });
+
+  it("reads readings=range, and ignores any other value with a notice", () => {
+    expect(parseMatrixParams(new URLSearchParams("readings=range"), known).params.readings).toBe("range");
+    expect(parseMatrixParams(new URLSearchParams("readings=low"), known)).toMatchObject({
+      params: { readings: "preferred" },
+      notices: ["Ignored readings “low” (use “range”); the metrics use each cell's preferred reading."],
+    });
   });
 });

@@ -19,7 +19,8 @@ import { describeFilters, toMatrixSearchParams, toQueryString } from "@/lib/para
 import { CHARTS, type TChartName } from "@/lib/formats/chart-exports";
 import { ChartTools } from "@/components/charts/chart-tools";
 import { formatDate } from "@/lib/domain/format";
-import { getChartsView } from "@/lib/read/score-view";
+import { getChartsView, readingsOfView } from "@/lib/read/score-view";
+import { RangeFigures } from "@/components/charts/range-figures";
 import { negotiationMetadata, type TNegotiationPageProps } from "@/app/negotiations/[slug]/page-props";
 import { href } from "@/lib/params/urls";
 
@@ -68,6 +69,13 @@ export default async function ChartsPage({ params, searchParams }: TNegotiationP
       <Notices notices={view.notices} />
       <MatrixFilters basePath={basePath} issues={view.issueOptions} parties={view.partyOptions} params={view.params} />
       <p className="meta">Unknown positions (undisclosed, no position) are never plotted or counted as 0; they are named in words.</p>
+      <RangeFigures
+        cells={scores.cells}
+        changed={readingsOfView(scores).changed}
+        toggleHref={`${basePath}${toQueryString(
+          toMatrixSearchParams({ ...view.params, readings: view.params.readings === "range" ? "preferred" : "range", page: 1 }),
+        )}`}
+      />
       {page.pageCount > 1 && (
         <p className="meta" data-testid="charts-page-note">
           These charts cover the {matrix.rows.length} issues on page {page.number} of {page.pageCount}; the divergence JSON covers all{" "}

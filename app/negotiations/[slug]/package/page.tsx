@@ -15,6 +15,9 @@ export const generateMetadata = negotiationMetadata("Package builder");
 
 const STEPS = [-2, -1, 0, 1, 2];
 const closeness = (c: number | null) => (c === null ? "—" : c.toFixed(2));
+/** A closeness at one end of the ranges, said to be changed (in words, not colour) when it differs from the preferred readings'. */
+const closenessAtEnd = (preferred: number | null, atEnd: number | null) =>
+  closeness(atEnd) === closeness(preferred) ? `${closeness(atEnd)} (same)` : `${closeness(atEnd)} (changed)`;
 
 /**
  * A compromise package scored against every party: the user picks one step per issue and a
@@ -123,6 +126,25 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
             The package:{" "}
             {items.map((i) => `${issueName(i.issue)} ${formatScore(i.step)}${i.weight !== 1 ? ` (weight ${i.weight})` : ""}`).join("; ")}.
           </p>
+          <p className="meta" data-testid="package-contested">
+            {view.contested === 0
+              ? "No position this package is scored against is contested."
+              : `${view.contested} of the positions this package is scored against ${view.contested === 1 ? "is" : "are"} contested (sources disagree); each is scored at its preferred reading${view.atEnds ? ", and below also at the low and high ends of its range" : ""}.`}{" "}
+            <Link
+              href={href(
+                "package",
+                { slug: negotiation.slug },
+                {
+                  ...query,
+                  ...(view.params.parties ? { parties: view.params.parties.join(",") } : {}),
+                  ...(view.atEnds ? {} : { readings: "range" }),
+                },
+              )}
+              data-testid="package-readings"
+            >
+              {view.atEnds ? "Preferred readings only" : "Score at both ends of the ranges"}
+            </Link>
+          </p>
           {documents.length > 0 && (
             <ul data-testid="document-closeness">
               {documents.map((d) => {
@@ -143,15 +165,27 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
                 <tr>
                   <th scope="col">Party</th>
                   <th scope="col">Closeness</th>
+                  {view.atEnds && (
+                    <>
+                      <th scope="col">At the low ends</th>
+                      <th scope="col">At the high ends</th>
+                    </>
+                  )}
                   <th scope="col">Issues with a known position</th>
                   <th scope="col">Red lines breached</th>
                 </tr>
               </thead>
               <tbody>
-                {scores.map((s) => (
+                {scores.map((s, k) => (
                   <tr key={s.party} data-party={s.party}>
                     <th scope="row">{name(s.party)}</th>
                     <td>{closeness(s.closeness)}</td>
+                    {view.atEnds && (
+                      <>
+                        <td data-testid="closeness-low">{closenessAtEnd(s.closeness, view.atEnds.low[k]!)}</td>
+                        <td data-testid="closeness-high">{closenessAtEnd(s.closeness, view.atEnds.high[k]!)}</td>
+                      </>
+                    )}
                     <td>
                       {s.breakdown.length} of {items.length}
                     </td>

@@ -11,6 +11,12 @@ export const GET = withJsonErrors(async (request, { params }) => {
   const view = await getDivergenceView(slug, new URL(request.url).searchParams);
   if (!view) throw unknownNegotiation(slug);
   return Response.json(
-    toDivergenceJson(toMetaJson(publicOrigin(request), view.negotiation, view.params, "charts"), view, view.anchors, view.notices),
+    toDivergenceJson(
+      toMetaJson(publicOrigin(request), view.negotiation, view.params, "charts"),
+      view,
+      view.anchors,
+      view.readings,
+      view.notices,
+    ),
   );
 });
