@@ -213,15 +213,18 @@ function PositionMark(props: {
     >
       <span className="cell-party">{party.name}</span>
       <ScoreMark score={cell.score} issue={{ steps }} />
-      {cell.contested ? <ContestedMark range={cell.contested.range} /> : null}
       {match === "true" ? (
         <span className="match-flag">
           <span aria-hidden="true">✱</span>
           <span className="visually-hidden"> matches the search;</span>
         </span>
       ) : null}
+      {/* The contested mark leads the label's lines (on a phone, where labels are hidden, it stays under the mark). */}
       <span className="cell-label">
-        <Highlighted text={cell.label} query={query} />
+        {cell.contested ? <ContestedMark range={cell.contested.range} /> : null}
+        <span className="label-text">
+          <Highlighted text={cell.label} query={query} />
+        </span>
       </span>
       <StatusIcons status={cell.status} confidence={cell.confidence} />
       {cell.summary !== undefined && (

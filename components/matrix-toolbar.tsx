@@ -51,13 +51,6 @@ export function MatrixToolbar({ view, basePath }: { view: TMatrixView; basePath:
           </p>
         </div>
       </details>
-      <Link
-        href={`${basePath}${toQueryString(toMatrixSearchParams({ ...params, contested: !params.contested, page: 1 }))}`}
-        className="tool-link"
-        data-testid="contested-filter"
-      >
-        {params.contested ? "Show every row" : "Only where sources disagree"}
-      </Link>
       <Link href={`${basePath}${otherDensity}`} className="tool-link" data-testid="density">
         {detailed ? "Compact cells" : "Show summaries"}
       </Link>

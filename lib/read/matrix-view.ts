@@ -20,6 +20,7 @@ import {
   type TRawSearchParams,
 } from "../params/matrix-params";
 import {
+  countContested,
   countMatches,
   countRows,
   findNegotiation,
@@ -170,6 +171,8 @@ export type TMatrixView = {
   ticks: { date: string; title: string }[];
   /** With a search: how many cells match it, in how many rows, and how many issue names (over every kept row, not one page). */
   search: { cells: number; rows: number; issueNames: number } | null;
+  /** How many of the view's cells (every row, not one page) are contested: their independent sources disagree. */
+  contested: number;
   /** Per draft traced in the lineage (published by the view's day), how many of its points concerning the issues shown are open. */
   openPoints: { draft: string; name: string; open: number; of: number }[];
 };
@@ -195,6 +198,7 @@ export async function readMatrixView(db: TDb, slug: string, raw: TRawSearchParam
   // One transaction is one connection: its queries run one after another.
   const rowIds = await selectRowIds(db, base.filter, { limit: size, offset: (params.page - 1) * size });
   const search = base.filter.q ? await countMatches(db, base.filter) : null;
+  const contested = await countContested(db, base.filter);
   const issueOptions = negotiation.issueCount <= MAX_ISSUE_OPTIONS ? await listIssueOptions(db, negotiation.id, MAX_ISSUE_OPTIONS) : null;
   const core = await db
     .selectFrom("Issue")
@@ -227,6 +231,7 @@ export async function readMatrixView(db: TDb, slug: string, raw: TRawSearchParam
     },
     ticks,
     search,
+    contested,
     openPoints: await countOpenPoints(db, negotiation.id, params.asOf, params.issues),
   };
 }

@@ -224,6 +224,19 @@ export async function countMatches(db: TDb, filter: TRowFilter): Promise<{ cells
   return { cells: Number(cells.cells), rows: Number(cells.rows), issueNames: Number(names.n) };
 }
 
+/** How many of the view's cells (its kept rows × its shown parties, on its day) are contested: every row, not one page. */
+export async function countContested(db: TDb, filter: TRowFilter): Promise<number> {
+  const kept = rowQuery(db, { ...filter, sort: "order" }).clearOrderBy();
+  const row = await db
+    .selectFrom(cellsOn(db, filter.day))
+    .innerJoin("PositionVersion as v", "v.id", "c.versionId")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("c.issueId", "in", kept)
+    .where((eb) => eb.and([inIds(eb.ref("c.partyId"), filter.partyIds), sql<boolean>`${sql.ref("v.contested")}`]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The issues with these ids, in the order given. */
 export async function selectIssues(db: TDb, ids: readonly number[]): Promise<TIssueRow[]> {
   if (ids.length === 0) return [];

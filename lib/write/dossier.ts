@@ -129,7 +129,7 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
   const cited: TSource[] = [
     ...events.flatMap((e) => e.sources),
     ...facts.flatMap((f) => f.sources),
-    ...ordered.flat().flatMap((p) => p.sources),
+    ...ordered.flat().flatMap((p) => [...p.sources, ...p.readings.flatMap((r) => r.sources)]),
     ...input.redLines.flatMap((l) => l.sources),
     ...input.drafts.flatMap((d) => [...d.sources, ...d.points.flatMap((p) => p.sources)]),
     ...input.links.flatMap((l) => l.sources),
@@ -195,6 +195,7 @@ async function writeNegotiation(db: TDb, input: TNegotiationInput, replace: bool
       versions: versions.map((p) => ({
         content: { ...p, asOf: p.asOf ?? partyDate },
         sourceIds: take(p.sources.length),
+        readingSourceIds: p.readings.map((r) => take(r.sources.length)),
         eventId: p.event === null ? null : eventIds.get(p.event)!,
         retracts: p.retracts,
         recordedAt: p.recordedAt ?? recordedAt,

@@ -52,6 +52,10 @@ const PAGES = [
   ["cop30-drafts", "/negotiations/cop30-belem-2025/drafts"],
   ["methods", "/methods"],
   ["cell-one-original", "/negotiations/ukraine-peace-2025/issues/nato/parties/europe"],
+  ["cell-readings", "/negotiations/ukraine-peace-2025/issues/army-cap/parties/revised-framework"],
+  ["matrix-contested", "/negotiations/ukraine-peace-2025?asOf=2025-11-26&contested=only"],
+  ["charts-range", "/negotiations/ukraine-peace-2025/charts?asOf=2025-12-15&readings=range"],
+  ["package-range", "/negotiations/ukraine-peace-2025/package?steps=army-cap:-1,donbas:0&readings=range&asOf=2025-12-15"],
 ] as const;
 
 // Dark mode changes colours only (the same layout as light), so it is checked at one width; the

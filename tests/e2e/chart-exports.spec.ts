@@ -53,9 +53,10 @@ test("the chart CSVs hold the charted figures", async ({ request }) => {
     change: "-3",
     toward: "low",
   });
+  // The army cap from +1 (US draft) to −2 (the 24-point European plan, no limit): 3.
   expect((await rows("spread")).map((r) => [r.issue, r.spread])).toEqual([
     ["nato", "3"],
-    ["army-cap", "2"],
+    ["army-cap", "3"],
     ["amnesty", "3"],
   ]);
   const unknown = await request.get(`${BASE}/charts/pie.csv`);

@@ -15,7 +15,7 @@ test.describe("the matrix page", () => {
       /Data as of \d{1,2} \w{3} \d{4} · 8 issues · 9 parties · 72 positions, 48 scored/,
     );
     await expect(card("Russia–Ukraine peace talks, Nov–Dec 2025")).toContainText(
-      /Data as of 8 Jan 2026 · 13 issues · 6 parties · 78 positions, \d+ scored/,
+      /Data as of 8 Jan 2026 · 13 issues · 7 parties · 91 positions, \d+ scored/,
     );
     await page.getByRole("link", { name: "Russia–Ukraine peace talks, Nov–Dec 2025" }).click();
     await expect(page).toHaveURL(new RegExp(`${MATRIX}$`));
@@ -25,8 +25,16 @@ test.describe("the matrix page", () => {
   test("shows every seeded issue and party, unknown cells unlike a 0", async ({ page }) => {
     await page.goto(MATRIX);
     await expect(rows(page)).toHaveCount(13);
-    expect(await columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "russia", "ukraine", "twenty-point"]);
-    await expect(page.getByTestId("position-cell")).toHaveCount(78);
+    expect(await columnParties(page)).toEqual([
+      "us-draft",
+      "revised-framework",
+      "europe",
+      "europe-24",
+      "russia",
+      "ukraine",
+      "twenty-point",
+    ]);
+    await expect(page.getByTestId("position-cell")).toHaveCount(91);
     const g8Ukraine = page.locator('[data-testid="position-cell"][data-issue="g8"][data-party="ukraine"]');
     await expect(g8Ukraine).toHaveAttribute("data-score", "");
     await expect(g8Ukraine.locator(".mark")).toHaveText("?No score");
@@ -45,13 +53,17 @@ test.describe("the matrix page", () => {
     await page.getByRole("checkbox", { name: "Russia", exact: true }).uncheck();
     await expect(page).toHaveURL(/issues=nato,g8$/); // nothing happens before Apply
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/issues=nato%2Ccrimea%2Cg8&parties=us-draft%2Crevised-framework%2Ceurope%2Cukraine%2Ctwenty-point$/);
+    await expect(page).toHaveURL(
+      /issues=nato%2Ccrimea%2Cg8&parties=us-draft%2Crevised-framework%2Ceurope%2Ceurope-24%2Cukraine%2Ctwenty-point$/,
+    );
     await expect.poll(() => rowIssues(page)).toEqual(["nato", "crimea", "g8"]);
-    await expect.poll(() => columnParties(page)).toEqual(["us-draft", "revised-framework", "europe", "ukraine", "twenty-point"]);
+    await expect
+      .poll(() => columnParties(page))
+      .toEqual(["us-draft", "revised-framework", "europe", "europe-24", "ukraine", "twenty-point"]);
     await page.goBack();
     await expect(page).toHaveURL(/issues=nato,g8$/);
     await expect.poll(() => rowIssues(page)).toEqual(["nato", "g8"]);
-    await expect.poll(() => columnParties(page)).toHaveLength(6);
+    await expect.poll(() => columnParties(page)).toHaveLength(7);
   });
 
   test("reproduces a shared URL, search and divergence sort included", async ({ page, request }) => {

@@ -53,7 +53,7 @@ test.describe("one agreement figure everywhere", () => {
     const cells = await page
       .locator("[data-testid=distance-heatmap] td a")
       .evaluateAll((links) => links.map((a) => [a.getAttribute("href")!, a.querySelector("strong")!.textContent!.trim()]));
-    expect(cells).toHaveLength(30);
+    expect(cells).toHaveLength(42);
     for (const [href, figure] of cells) {
       expect(href).toContain("issues=nato");
       expect(href).toContain("q=russia");
@@ -212,7 +212,7 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Space");
     await page.getByRole("button", { name: "Apply filters" }).focus();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/parties=us-draft%2Crevised-framework%2Ceurope%2Crussia/);
+    await expect(page).toHaveURL(/parties=us-draft%2Crevised-framework%2Ceurope%2Ceurope-24%2Crussia%2Ctwenty-point/);
     expect(page.url()).toContain("q=assets");
   });
 });

@@ -189,6 +189,9 @@ describe("readings written through the write API", () => {
     const before = await get();
     const [reading] = before.cell.position!.readings;
     expect(reading!.sources.every((s) => Number.isInteger(s.id))).toBe(true);
+    // A source the version and its competing reading both cite is one source of the bibliography, not two.
+    const rbc = "https://newsukraine.rbc.ua/news/no-limits-for-ukraine-s-army-and-no-amnesty-1764012926.html";
+    expect(reading!.sources.find((s) => s.url === rbc)!.id).toBe(before.cell.position!.sources.find((s) => s.url === rbc)!.id);
     const response = await put(
       asEdit(before.cell.position!, {
         readings: [

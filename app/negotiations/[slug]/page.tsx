@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditorLinks } from "@/components/editor-links";
+import { ContestedFilter } from "@/components/contested-filter";
 import { ExportLinks } from "@/components/export-links";
 import { Legend } from "@/components/legend";
 import { MatrixTable } from "@/components/matrix-table";
@@ -67,6 +68,7 @@ export default async function NegotiationPage({ params, searchParams }: TNegotia
             <span data-testid="search-summary">{describeSearch(view.params.q, view.search, matrix.parties)}</span>
           </>
         ) : null}
+        <ContestedFilter basePath={basePath} params={view.params} contested={view.contested} />
       </p>
       <MatrixTable
         slug={negotiation.slug}
