@@ -1,10 +1,11 @@
 // Where sources disagree, in the browser: the mark and range in the matrix (in words for screen
 // readers), the key, the contested=only filter, the readings side by side on a cell's page, and the
 // figures and package scores at both ends of the ranges (readings=range).
+import type { Page } from "@playwright/test";
 import { expect, test } from "@/tests/e2e/support/fixtures";
 
 const BASE = "/negotiations/ukraine-peace-2025";
-const cell = (page: import("@playwright/test").Page, issue: string, party: string) =>
+const cell = (page: Page, issue: string, party: string) =>
   page.locator(`[data-testid="position-cell"][data-issue="${issue}"][data-party="${party}"]`);
 
 test("a contested cell carries a shape and its range, in words too; the key explains it; the view line counts them", async ({ page }) => {
