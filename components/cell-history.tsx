@@ -5,6 +5,8 @@ import { formatDate, formatDateText, formatScore } from "@/lib/domain/format";
 import { sourceHref, href } from "@/lib/params/urls";
 import { type TVersion } from "@/lib/read/entity-views";
 import { NumberedSources } from "@/components/numbered-sources";
+import { describeRange } from "@/components/score-mark";
+import { isContested, rangeOf } from "@/lib/cells/readings";
 import { WordDiff } from "@/components/word-diff";
 
 /**
@@ -76,6 +78,19 @@ export function CellHistory(props: {
                 )}
                 {version.quote && <blockquote>{version.quote}</blockquote>}
                 {version.notes && <p className="meta">{version.notes}</p>}
+                {version.readings.length > 0 && (
+                  <p className="meta" data-testid="version-readings">
+                    {isContested(version) ? (
+                      <>
+                        <span aria-hidden="true">↕ </span>Sources disagreed: {describeRange(rangeOf(version))};
+                      </>
+                    ) : (
+                      <>Other readings on file, none standing against this one;</>
+                    )}{" "}
+                    {version.readings.map((r) => `${formatScore(r.score)} ${STATUS_LABELS[r.status]} (${r.rank})`).join(", ")} beside this
+                    reading.
+                  </p>
+                )}
               </div>
             )}
             <NumberedSources sources={version.sources} hrefOf={(number) => sourceHref(slug, number)} />

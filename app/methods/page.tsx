@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AGREEMENTS, CONFIDENCE_RULE, confidenceByRule } from "@/lib/cells/confidence";
+import { READINGS_RULE } from "@/lib/cells/readings";
 import { href } from "@/lib/params/urls";
 
-export const metadata: Metadata = { title: "Methods: confidence by a stated rule" };
+export const metadata: Metadata = { title: "Methods: confidence by a stated rule, and sources that disagree" };
 
 const ORIGINALS = [0, 1, 2, 3];
 
@@ -54,6 +55,16 @@ export default function MethodsPage() {
         A version entered before its evidence was assessed, or by an editor since, is marked &ldquo;not assessed&rdquo;: the rule gives no
         confidence for it until its originals are counted.
       </p>
+      <h2 id="readings">When sources disagree</h2>
+      <p>
+        Following Wikidata&apos;s ranks, ACLED&apos;s practice of showing one figure and noting the dispute, and UCDP&apos;s low and high
+        estimates:
+      </p>
+      <ol data-testid="readings-rule">
+        {READINGS_RULE.map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ol>
     </article>
   );
 }

@@ -12,6 +12,14 @@ import type { TAgreement } from "./confidence";
 import type { TCellContent, TReading } from "./cell";
 
 export const RANKS = ["preferred", "normal", "deprecated"] as const;
+
+/** The rules of readings in words, as the methods page states them. */
+export const READINGS_RULE = [
+  "A version of a cell may hold several readings when independent originals disagree about it. Its own content is the preferred reading, which the matrix shows; every other reading is normal (a credible competing reading) or deprecated (its source corrected or retracted it), each with the reason for its rank.",
+  "A cell is contested when the readings that stand (all but the deprecated) put it on different steps of the scale or give it different statuses. Its range is their lowest and highest score. A statement made long before the version is an earlier version of the cell, not a competing reading.",
+  "The agreement the confidence rule reads is the readings': all on one step and one status is high, adjacent steps or a difference of status only is medium, two or more steps apart is low.",
+  "The metrics use each cell's preferred reading and say how many of the cells they use are contested; with readings=range they are computed again at the low and the high end of every range and each figure that changes is named, never averaged.",
+] as const;
 export type TRank = (typeof RANKS)[number];
 
 /** A reading as the views and exports list it: the preferred one (the version's own content) first. */

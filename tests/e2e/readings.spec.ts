@@ -53,12 +53,17 @@ test("a contested cell's page sets its readings side by side, with their sources
   // Side by side on a wide screen.
   const [first, second] = await items.evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().top)));
   expect(first).toBe(second);
+  // The cell's history says which version's sources disagreed.
+  await expect(page.getByTestId("version-readings")).toHaveText("↕ Sources disagreed: −2 to −1; −2 Reported (normal) beside this reading.");
   // The charts at both ends, one link away.
   await readings.getByRole("link", { name: "charts" }).click();
   await expect(page).toHaveURL(/charts\?readings=range$/);
   // A cell no source disputes has no such section.
   await page.goto(`${BASE}/issues/nato/parties/us-draft`);
   await expect(page.getByTestId("cell-readings")).toHaveCount(0);
+  // The methods page states the rules.
+  await page.goto("/methods");
+  await expect(page.getByTestId("readings-rule")).toContainText("A cell is contested when the readings that stand");
 });
 
 test("readings=range names every chart figure that changes at either end, side by side, and says how many cells are contested", async ({
