@@ -181,8 +181,11 @@ export const ZPositionJson = ZCellContent.omit({ preferredReason: true })
     issue: z.string(),
     party: z.string(),
     sources: z.array(ZSourceJson),
-    /** Every reading, the preferred one first; one reading when no independent source disagrees. */
-    readings: z.array(ZReadingJson).min(1),
+    /**
+     * When the version has competing readings: every reading, the preferred one (the position's own
+     * content) first. Empty when the position's own content is its only reading (it is not repeated).
+     */
+    readings: z.array(ZReadingJson).refine((r) => r.length !== 1, "a version with competing readings lists at least two"),
     /** Whether the readings that stand (all but the deprecated) differ in step or status. */
     contested: z.boolean(),
     /** Their lowest and highest score (null: none has a score). */

@@ -55,7 +55,7 @@ export function toPositionJson(cell: TCell): TPositionJson {
     ...pick(cell, CELL_CONTENT_KEYS),
     evidence: toEvidenceJson(cell.evidence),
     sources: cell.sources.map(toSourceJson),
-    readings: readingsOf(cell).map(({ score, status, summary, quote, sources, rank, reason }) => ({
+    readings: (cell.readings.length === 0 ? [] : readingsOf(cell)).map(({ score, status, summary, quote, sources, rank, reason }) => ({
       score,
       status,
       summary,

@@ -42,13 +42,12 @@ describe("importNegotiation", () => {
     const { issue, party } = dossier.positions[5]!;
     const latest = dossier.positions.findLast((p) => p.issue === issue && p.party === party)!;
     // A generated version carries no evidence: not assessed by the confidence rule.
-    // It has no competing reading: its one reading is its own, and its range is its score.
-    const own = { score: latest.score, status: latest.status, summary: latest.summary, quote: latest.quote, sources: latest.sources };
+    // It has no competing reading: its own content is its one reading, and its range is its score.
     expect(json.positions[5]).toEqual({
       ...latest,
       confidenceReason: null,
       evidence: null,
-      readings: [{ ...own, rank: "preferred", reason: null }],
+      readings: [],
       contested: false,
       range: latest.score === null ? null : { min: latest.score, max: latest.score },
     });

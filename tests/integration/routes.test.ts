@@ -169,10 +169,8 @@ describe("the fixture's CSV, exactly", () => {
             flags: [],
           },
         ],
-        // One reading, the cell's own: no source disagrees, so not contested, and its range is its score.
-        readings: [
-          expect.objectContaining({ rank: "preferred", reason: null, score: 2, status: "reported", summary: "@C wants the high end" }),
-        ],
+        // No competing reading: its own content is its one reading (not repeated), not contested, and its range is its score.
+        readings: [],
         contested: false,
         range: { min: 2, max: 2 },
       },
