@@ -8,7 +8,7 @@ import type { TCellAddress } from "./cell";
 import { ZText } from "./fields";
 import { ZCellVersionInput, type TCellVersionInput } from "./schema";
 import { findStoredSource, readCellState, type TCellState } from "./state";
-import { appendVersions } from "./write";
+import { appendVersions, type TCellWrite } from "./write";
 
 // Editing one cell: every save is a new version, written with its author, time and reason in one
 // transaction, and only when the cell's latest version is still the one the editor started from.
@@ -107,6 +107,18 @@ export async function validateEdit(db: TDb, state: TCellState, raw: unknown, tod
   return { version: { ...parsed.data, asOf }, reason, sourceIds: own.ids, readingSourceIds: theirs.map((t) => t.ids) };
 }
 
+/** A validated edit of a cell as the one writer takes it: a new version by its author, now, with its reason. */
+export function toCellWrite(state: TCellState, valid: TValidEdit, authorId: string, now: Date): TCellWrite {
+  const { version, reason, sourceIds, readingSourceIds } = valid;
+  return {
+    issueId: state.issue.id,
+    partyId: state.party.id,
+    versions: [
+      { content: version, sourceIds, readingSourceIds, eventId: null, retracts: null, recordedAt: now.toISOString(), authorId, reason },
+    ],
+  };
+}
+
 /**
  * What a write needs to know of its author: who, and the permission check (lib/auth/permissions.ts),
  * which throws `unauthenticated` or `forbidden` and runs inside the write's transaction.
@@ -131,25 +143,8 @@ export async function recordCellEdit(args: {
     if (!state) throw new AppError("not_found", "There is no such cell.");
     await args.author.assertMayEdit(db, state.negotiation.id);
     if ((state.head?.id ?? 0) !== args.baseVersionId) throw new AppError("stale", "The cell has changed since this edit began.", [], state);
-    const { version, reason, sourceIds, readingSourceIds } = await validateEdit(db, state, args.edit, now.toISOString().slice(0, 10));
-    const written = await appendVersions(db, state.negotiation.id, [
-      {
-        issueId: state.issue.id,
-        partyId: state.party.id,
-        versions: [
-          {
-            content: version,
-            sourceIds,
-            readingSourceIds,
-            eventId: null,
-            retracts: null,
-            recordedAt: now.toISOString(),
-            authorId: args.author.id,
-            reason,
-          },
-        ],
-      },
-    ]);
+    const valid = await validateEdit(db, state, args.edit, now.toISOString().slice(0, 10));
+    const written = await appendVersions(db, state.negotiation.id, [toCellWrite(state, valid, args.author.id, now)]);
     return { state: (await readCellState(db, args.address))!, versionId: written.versionIds[0]! };
   });
 }

@@ -10,7 +10,7 @@ import { currentVersion } from "../cells/current";
 import type { TCellVersionInput } from "../cells/schema";
 import type { TReading } from "../cells/cell";
 import { describeReadings } from "../cells/readings";
-import { validateEdit, type TAuthor } from "../cells/edit";
+import { toCellWrite, validateEdit, type TAuthor } from "../cells/edit";
 import { appendVersions } from "../cells/write";
 import { readCellState, type TCellState } from "../cells/state";
 import { parseNegotiationInput } from "./dossier-schema";
@@ -386,22 +386,7 @@ export async function confirmImport(args: {
       await appendVersions(
         db,
         draft.negotiationId,
-        writes.map(({ state, version, sourceIds, readingSourceIds }) => ({
-          issueId: state.issue.id,
-          partyId: state.party.id,
-          versions: [
-            {
-              content: version,
-              sourceIds,
-              readingSourceIds,
-              eventId: null,
-              retracts: null,
-              recordedAt: now.toISOString(),
-              authorId: args.author.id,
-              reason: draft.reason,
-            },
-          ],
-        })),
+        writes.map(({ state, ...valid }) => toCellWrite(state, { ...valid, reason: draft.reason }, args.author.id, now)),
       );
     await db.deleteFrom("ImportDraft").where("id", "=", draft.id).execute();
     return { added: result.counts.added, changed: result.counts.changed };
