@@ -1,16 +1,8 @@
 import "server-only";
 import type { TDb } from "../db/connection";
 import type { TNumberedSource } from "./cell";
-import {
-  readNumberedSources,
-  readReadings,
-  toVersionContent,
-  VERSION_CONTENT,
-  withReadings,
-  type TNumbering,
-  type TStoredReading,
-  type TVersionContent,
-} from "./read";
+import { readReadings, toVersionContent, VERSION_CONTENT, withReadings, type TStoredReading, type TVersionContent } from "./read";
+import { readNumberedSources, type TNumbering } from "./sources";
 
 // A cell's history: every version, in time order, with its dates, author, reason, event, sources,
 // and what retracted what. Versions are never changed, so the history is the record.

@@ -3,17 +3,8 @@ import type { TDb } from "../db/connection";
 import { lockNegotiation } from "../db/dialect";
 import { readSnapshot } from "../db/transactions";
 import type { TCellAddress, TSource } from "./cell";
-import {
-  readCitations,
-  readReadings,
-  readSources,
-  toSource,
-  toVersionContent,
-  VERSION_CONTENT,
-  type TSourceCache,
-  type TStoredReading,
-  type TVersionContent,
-} from "./read";
+import { readReadings, toVersionContent, VERSION_CONTENT, type TStoredReading, type TVersionContent } from "./read";
+import { readCitations, readSources, toSource, type TSourceCache } from "./sources";
 
 // One cell as an editor meets it: its current content, and the latest version that a change must
 // start from (the ETag of the write API). Read by the edit form, the write API and imports.

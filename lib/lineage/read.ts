@@ -2,7 +2,7 @@ import "server-only";
 import type { ExpressionBuilder } from "kysely";
 import type { DB } from "../generated/kysely/types";
 import type { TSource } from "../cells/schema";
-import { readCitedSources, type TSourceCache } from "../cells/read";
+import { readCitedSources, type TSourceCache } from "../cells/sources";
 import { inIds, inTexts } from "../db/dialect";
 import type { TDb } from "../db/connection";
 import { toConfidence, toOneOf } from "../domain/words";

@@ -1,7 +1,5 @@
 import "server-only";
 import { strToU8, Zip, ZipDeflate } from "fflate";
-import { sql } from "kysely";
-import type { TDb } from "../db/connection";
 import { writeCsvHeader, writeCsvRows, type TCsvCell } from "../formats/csv";
 import {
   columnsOf,
@@ -26,19 +24,14 @@ import { readLineage } from "../lineage/read";
 import { toMetaJson } from "../formats/json";
 import type { TRawSearchParams } from "../params/matrix-params";
 import { exportPieces, openViewStream, type TViewStream } from "./matrix-export";
-import type { TViewBase } from "./matrix-view";
-import { selectIssues, selectRowIds, viewGrid } from "./rows";
-import { formatScore } from "../domain/format";
-import { citationsOf } from "../cells/read";
-import { inIds } from "../db/dialect";
+import { CHUNK_ROWS, readingRows, rowsOf } from "./package-tables";
+import { selectRowIds } from "./rows";
 
 // The data package of a view as a zip to stream: `datapackage.json`, the matrix in both layouts,
 // every version, event, fact and source, for the URL's filters (issues, parties, search, asOf).
 
 /** datapackage.json lists at most this many sources by name; sources.csv lists them all. */
 const MAX_LISTED_SOURCES = 1000;
-/** Rows read and written at a time, so memory stays flat. */
-const CHUNK_ROWS = 1000;
 
 /** A CSV for the package: the export's own text without its byte-order mark (the package declares UTF-8). */
 const withoutBom = (csv: string) => csv.replace(/^\uFEFF/, "");
@@ -54,157 +47,6 @@ async function* csvChunks(fields: readonly TField[], rows: AsyncIterable<TCsvCel
     }
   }
   if (chunk.length > 0) yield writeCsvRows(chunk);
-}
-
-async function* versionRows(db: TDb, base: TViewBase, rowIds: number[], day: string): AsyncGenerator<TCsvCell[]> {
-  const query = viewGrid(
-    db,
-    rowIds,
-    base.shownParties.map((p) => p.id),
-  )
-    .innerJoin("PositionVersion as v", (join) => join.onRef("v.issueId", "=", "i.id").onRef("v.partyId", "=", "pa.id"))
-    .leftJoin("Event as e", "e.id", "v.eventId")
-    .select(["i.slug as issue", "pa.slug as party", "v.id", "v.validFrom", "v.validTo", "v.isApproximate", "v.asOf", "v.recordedAt"])
-    .select(["v.score", "v.status", "v.confidence", "v.label", "v.summary", "v.quote", "v.notes", "e.slug as event", "v.retractsId"])
-    .select([
-      citationsOf("PositionVersionSource", "versionId").as("sources"),
-      citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
-    ])
-    .where("v.validFrom", "<=", day)
-    .orderBy("r.key")
-    .orderBy("k.key")
-    .orderBy("v.validFrom")
-    .orderBy("v.id");
-  for await (const v of query.stream(CHUNK_ROWS)) {
-    const when = [v.validFrom, v.validTo, v.isApproximate ? "true" : "false", v.asOf, v.recordedAt];
-    const content = [v.score, v.status, v.confidence, v.label, v.summary, v.quote, v.notes];
-    yield [v.issue, v.party, v.id, ...when, ...content, v.event, v.retractsId, v.sources, v.sourceUrls];
-  }
-}
-
-/**
- * Every reading of the versions of the view that have competing readings: the version's own (its
- * preferred reading) first, then the others in their order. A version without competing readings
- * has one reading, its own, which versions.csv holds already.
- */
-async function* readingRows(db: TDb, base: TViewBase, rowIds: number[], day: string): AsyncGenerator<TCsvCell[]> {
-  const versions = viewGrid(
-    db,
-    rowIds,
-    base.shownParties.map((p) => p.id),
-  )
-    .innerJoin("PositionVersion as v", (join) => join.onRef("v.issueId", "=", "i.id").onRef("v.partyId", "=", "pa.id"))
-    .select(["i.slug as issue", "pa.slug as party", "v.id", "v.preferredReason", "v.score", "v.status", "v.summary", "v.quote"])
-    .select([
-      citationsOf("PositionVersionSource", "versionId").as("sources"),
-      citationsOf("PositionVersionSource", "versionId", "url").as("sourceUrls"),
-    ])
-    .where("v.validFrom", "<=", day)
-    .where("v.readingCount", ">", 0)
-    .orderBy("r.key")
-    .orderBy("k.key")
-    .orderBy("v.validFrom")
-    .orderBy("v.id");
-  let pending: { id: number; row: TCsvCell[] }[] = [];
-  const flush = async function* () {
-    const others = await db
-      .selectFrom("PositionReading as v")
-      .select(["v.versionId", "v.rank", "v.reason", "v.score", "v.status", "v.summary", "v.quote"])
-      .select([
-        citationsOf("PositionReadingSource", "readingId").as("sources"),
-        citationsOf("PositionReadingSource", "readingId", "url").as("sourceUrls"),
-      ])
-      .where((eb) =>
-        inIds(
-          eb.ref("v.versionId"),
-          pending.map((p) => p.id),
-        ),
-      )
-      .orderBy("v.versionId")
-      .orderBy("v.sortOrder")
-      .execute();
-    for (const { id, row } of pending) {
-      yield row;
-      for (const r of others.filter((o) => o.versionId === id))
-        yield [row[0]!, row[1]!, id, r.rank, r.reason, r.score, r.status, r.summary, r.quote, r.sources, r.sourceUrls];
-    }
-    pending = [];
-  };
-  for await (const v of versions.stream(CHUNK_ROWS)) {
-    pending.push({
-      id: v.id,
-      row: [v.issue, v.party, v.id, "preferred", v.preferredReason, v.score, v.status, v.summary, v.quote, v.sources, v.sourceUrls],
-    });
-    if (pending.length === CHUNK_ROWS) yield* flush();
-  }
-  if (pending.length > 0) yield* flush();
-}
-
-/** Rows of one table, streamed. */
-async function* rowsOf(
-  db: TDb,
-  base: TViewBase,
-  table: "issues" | "versions" | "events" | "facts" | "sources",
-  rowIds: number[],
-  day: string,
-): AsyncGenerator<TCsvCell[]> {
-  const negotiationId = base.negotiation.id;
-  if (table === "versions") {
-    yield* versionRows(db, base, rowIds, day);
-    return;
-  }
-  if (table === "issues") {
-    for (const issue of await selectIssues(db, rowIds)) {
-      const interpolated = issue.steps.filter((s) => s.interpolated).map((s) => formatScore(s.score));
-      yield [
-        issue.slug,
-        issue.name,
-        issue.description,
-        issue.isCore ? "true" : "false",
-        ...issue.steps.map((s) => s.label),
-        interpolated.join(" ") || null,
-      ];
-    }
-    return;
-  }
-  if (table === "events") {
-    const events = db
-      .selectFrom("Event as v")
-      .select(["v.slug", "v.date", "v.title", "v.summary", citationsOf("EventSource", "eventId").as("sources")])
-      .where("v.negotiationId", "=", negotiationId)
-      .where(sql<string>`substr(v."date", 1, 10)`, "<=", day)
-      .orderBy("v.sortOrder");
-    for await (const e of events.stream(CHUNK_ROWS)) yield [e.slug, e.date, e.title, e.summary, e.sources];
-    return;
-  }
-  if (table === "facts") {
-    const facts = db
-      .selectFrom("Fact as v")
-      .select(["v.date", "v.title", "v.summary", "v.verification", citationsOf("FactSource", "factId").as("sources")])
-      .where("v.negotiationId", "=", negotiationId)
-      .where(sql<string>`substr(v."date", 1, 10)`, "<=", day)
-      .orderBy("v.sortOrder");
-    for await (const f of facts.stream(CHUNK_ROWS)) yield [f.date, f.title, f.summary, f.verification, f.sources];
-    return;
-  }
-  let number = 0;
-  const sources = db.selectFrom("Source").selectAll().where("negotiationId", "=", negotiationId).orderBy("id");
-  for await (const s of sources.stream(CHUNK_ROWS)) {
-    const flags = (JSON.parse(s.flags) as string[]).join(" ");
-    yield [
-      ++number,
-      s.title,
-      s.publisher,
-      s.url,
-      s.publishedAt,
-      s.isDateApproximate ? "true" : "false",
-      s.kind,
-      s.relays,
-      s.kindNote,
-      flags || null,
-      s.note,
-    ];
-  }
 }
 
 export type TDataPackageStream = { filename: string } & TViewStream<Uint8Array>;

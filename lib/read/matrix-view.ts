@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { readCellGrid, type TSourceCache } from "../cells/read";
+import { readCellGrid } from "../cells/read";
+import { type TSourceCache } from "../cells/sources";
 import { assembleMatrix, type TMatrix } from "../analysis/matrix";
 import type { TDb } from "../db/connection";
 import { readSnapshot } from "../db/transactions";

@@ -1,7 +1,7 @@
 import "server-only";
 import { SOURCES_PER_PAGE } from "../params/urls";
 import type { TNumberedSource } from "../cells/cell";
-import { readNumbering, toSource } from "../cells/read";
+import { readNumbering, toSource } from "../cells/sources";
 import type { TDb } from "../db/connection";
 import { inIds } from "../db/dialect";
 import { readSnapshot } from "../db/transactions";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TSource } from "../cells/schema";
-import { readCitedSources, type TSourceCache } from "../cells/read";
+import { readCitedSources, type TSourceCache } from "../cells/sources";
 import { inIds } from "../db/dialect";
 import type { TDb } from "../db/connection";
 import { toOneOf } from "../domain/words";

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { sql } from "kysely";
-import { toSource } from "../cells/read";
+import { toSource } from "../cells/sources";
 import { toSearchText } from "../cells/write";
 import { formatSourceLine } from "../domain/format";
 import { foldText } from "../domain/text";
