@@ -5,7 +5,7 @@ import Link from "next/link";
 import { CONFIDENCES, STATUS_LABELS, STATUSES } from "@/lib/domain/words";
 import { EMPTY, type TEditFormState } from "@/lib/formats/edit-form";
 import { formatScore } from "@/lib/domain/format";
-import type { TCellApiJson } from "@/lib/formats/json";
+import type { TCellApiJson } from "@/lib/formats/cell-json";
 import { Conflict } from "@/components/edit-conflict";
 
 type TBibliographyEntry = { id: number; number: number; title: string; publisher: string };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { STATUS_LABELS } from "@/lib/domain/words";
 import { formatScore } from "@/lib/domain/format";
-import type { TCellApiJson } from "@/lib/formats/json";
+import type { TCellApiJson } from "@/lib/formats/cell-json";
 import { EMPTY, type TPosition } from "@/lib/formats/edit-form";
 
 const FIELDS: { key: keyof TPosition; label: string }[] = [

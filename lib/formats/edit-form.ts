@@ -1,4 +1,4 @@
-import type { TCellApiJson } from "./json";
+import type { TCellApiJson } from "./cell-json";
 import type { TProblem } from "../domain/errors";
 
 /** What the edit form shows after a save that did not go through: the editor's values, and why. */

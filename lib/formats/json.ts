@@ -4,10 +4,9 @@ import { computedConfidence, outletsOf, type TEvidence } from "../cells/confiden
 import type { TDivergence } from "../analysis/divergence";
 import type { TMatrix, TMatrixRow } from "../analysis/matrix";
 import type { TCell, TSource } from "../cells/cell";
-import { CELL_CONTENT_KEYS, SOURCE_KEYS, ZCellContent, ZPositionJson, ZReading, ZSourceJson, type TPositionJson } from "../cells/schema";
+import { CELL_CONTENT_KEYS, SOURCE_KEYS, ZPositionJson, ZSourceJson, type TPositionJson } from "../cells/schema";
 import { readingsOf } from "../cells/readings";
 import { pick } from "../domain/pick";
-import type { TCellState } from "../cells/state";
 import { CONFIDENCES, PARTY_KINDS, STATUSES } from "../domain/words";
 import { href } from "../params/urls";
 import { READINGS_MODES, toMatrixSearchParams, toQueryString, type TMatrixParams } from "../params/matrix-params";
@@ -35,10 +34,6 @@ export { ZPositionJson, ZSourceJson };
 export function toSourceJson(source: TSource): TSource {
   return pick(source, SOURCE_KEYS);
 }
-
-/** A stored source, with its id (which an editor's next version may cite it by). */
-const ZStoredSourceJson = ZSourceJson.extend({ id: z.number().int() });
-const toStoredSourceJson = (s: TSource & { id: number }) => ({ id: s.id, ...toSourceJson(s) });
 
 /** The evidence as the JSON says it: how many independent originals and which, the agreement, and the confidence the rule computes. */
 export function toEvidenceJson(evidence: TEvidence | null): TPositionJson["evidence"] {
@@ -297,56 +292,3 @@ export const ZMovementJson = z.strictObject({
   notices: z.array(z.string()),
 });
 export type TMovementJson = z.infer<typeof ZMovementJson>;
-
-/**
- * `GET /api/negotiations/{slug}/issues/{issue}/parties/{party}` (with its version as the ETag), and
- * the body of a successful `PUT`: the cell's current content and its latest version.
- */
-export const ZCellApiJson = z.strictObject({
-  negotiation: z.string(),
-  issue: z.string(),
-  party: z.string(),
-  /** Null for a cell with no version yet (its ETag is "v0"). */
-  version: z
-    .strictObject({
-      id: z.number().int(),
-      recordedAt: z.string(),
-      author: z.string().nullable(),
-      reason: z.string().nullable(),
-    })
-    .nullable(),
-  position: ZCellContent.extend({
-    asOf: z.string(),
-    sources: z.array(ZStoredSourceJson),
-    readings: z.array(ZReading.extend({ sources: z.array(ZStoredSourceJson) }).strict()),
-  })
-    .strict()
-    .nullable(),
-});
-export type TCellApiJson = z.infer<typeof ZCellApiJson>;
-
-export function toCellApiJson(state: TCellState): TCellApiJson {
-  const { current: c, head } = state;
-  return {
-    negotiation: state.negotiation.slug,
-    issue: state.issue.slug,
-    party: state.party.slug,
-    version: head && { id: head.id, recordedAt: head.recordedAt, author: head.author, reason: head.reason },
-    position: c && {
-      ...pick(c, CELL_CONTENT_KEYS),
-      evidence: c.evidence,
-      asOf: c.asOf,
-      sources: c.sources.map(toStoredSourceJson),
-      readings: c.readings.map(({ score, status, summary, quote, sources, rank, reason }) => ({
-        score,
-        status,
-        summary,
-        quote,
-        sources: sources.map(toStoredSourceJson),
-        rank,
-        reason,
-      })),
-      preferredReason: c.preferredReason,
-    },
-  };
-}

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET, PUT } from "@/app/api/negotiations/[slug]/issues/[issue]/parties/[party]/route";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/accounts";
-import { ZCellApiJson } from "@/lib/formats/json";
+import { ZCellApiJson } from "@/lib/formats/cell-json";
 import { getChangeLog } from "@/lib/read/change-log";
 import { getPackageView } from "@/lib/read/deal-view";
 import { callCsv, readCsvText, readDivergenceJson, readMatrixJson } from "@/tests/support/routes";

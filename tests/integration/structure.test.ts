@@ -7,7 +7,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { authorOf } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/connection";
-import { ZCellApiJson } from "@/lib/formats/json";
+import { ZCellApiJson } from "@/lib/formats/cell-json";
 import { getChangeLog } from "@/lib/read/change-log";
 import { getZonesView } from "@/lib/read/deal-view";
 import { changeStructure, createNegotiation } from "@/lib/write/structure";

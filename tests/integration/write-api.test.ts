@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET, PUT } from "@/app/api/negotiations/[slug]/issues/[issue]/parties/[party]/route";
 import { getDb } from "@/lib/db/connection";
-import { ZCellApiJson } from "@/lib/formats/json";
+import { ZCellApiJson } from "@/lib/formats/cell-json";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/accounts";
 import { getCellView } from "@/lib/read/entity-views";

@@ -4,7 +4,7 @@ import type { TCellAddress } from "@/lib/cells/cell";
 import { recordCellEdit } from "@/lib/cells/edit";
 import { getCellState, type TCellState } from "@/lib/cells/state";
 import { AppError, isAppError } from "@/lib/domain/errors";
-import { toCellApiJson } from "@/lib/formats/json";
+import { toCellApiJson } from "@/lib/formats/cell-json";
 import { errorResponse, withJsonErrors } from "@/lib/http/errors";
 import { BODY_LIMITS } from "@/lib/http/gate";
 

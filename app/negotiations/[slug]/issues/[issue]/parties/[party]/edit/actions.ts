@@ -7,7 +7,7 @@ import { recordCellEdit } from "@/lib/cells/edit";
 import type { TCellState } from "@/lib/cells/state";
 import { isAppError } from "@/lib/domain/errors";
 import type { TCellAddress } from "@/lib/cells/cell";
-import { toCellApiJson } from "@/lib/formats/json";
+import { toCellApiJson } from "@/lib/formats/cell-json";
 import { formToEdit, type TEditFormState } from "@/lib/formats/edit-form";
 import { getViewer } from "@/lib/auth/viewer";
 

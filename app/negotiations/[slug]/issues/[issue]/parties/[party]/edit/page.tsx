@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CellEditForm } from "@/components/cell-edit-form";
-import { toCellApiJson } from "@/lib/formats/json";
+import { toCellApiJson } from "@/lib/formats/cell-json";
 import { cellHref, href } from "@/lib/params/urls";
 import { checkEditRight } from "@/lib/auth/permissions";
 import { getCellState, listSources } from "@/lib/cells/state";
