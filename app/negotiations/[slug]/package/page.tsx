@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NegotiationHeader } from "@/components/negotiation-header";
 import { Notices } from "@/components/notices";
+import { PackageReadings } from "@/components/package-readings";
 import { ScrollRegion } from "@/components/scroll-region";
 import { CLOSENESS_FORMULA, PACKAGE_WEIGHTS } from "@/lib/analysis/package";
 import { formatScore } from "@/lib/domain/format";
@@ -126,25 +127,19 @@ export default async function PackagePage({ params, searchParams }: TNegotiation
             The package:{" "}
             {items.map((i) => `${issueName(i.issue)} ${formatScore(i.step)}${i.weight !== 1 ? ` (weight ${i.weight})` : ""}`).join("; ")}.
           </p>
-          <p className="meta" data-testid="package-contested">
-            {view.contested === 0
-              ? "No position this package is scored against is contested."
-              : `${view.contested} of the positions this package is scored against ${view.contested === 1 ? "is" : "are"} contested (sources disagree); each is scored at its preferred reading${view.atEnds ? ", and below also at the low and high ends of its range" : ""}.`}{" "}
-            <Link
-              href={href(
-                "package",
-                { slug: negotiation.slug },
-                {
-                  ...query,
-                  ...(view.params.parties ? { parties: view.params.parties.join(",") } : {}),
-                  ...(view.atEnds ? {} : { readings: "range" }),
-                },
-              )}
-              data-testid="package-readings"
-            >
-              {view.atEnds ? "Preferred readings only" : "Score at both ends of the ranges"}
-            </Link>
-          </p>
+          <PackageReadings
+            contested={view.contested}
+            atEnds={view.atEnds !== null}
+            toggleHref={href(
+              "package",
+              { slug: negotiation.slug },
+              {
+                ...query,
+                ...(view.params.parties ? { parties: view.params.parties.join(",") } : {}),
+                ...(view.atEnds ? {} : { readings: "range" }),
+              },
+            )}
+          />
           {documents.length > 0 && (
             <ul data-testid="document-closeness">
               {documents.map((d) => {
