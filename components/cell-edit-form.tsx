@@ -7,6 +7,7 @@ import { EMPTY, type TEditFormState } from "@/lib/formats/edit-form";
 import { formatScore } from "@/lib/domain/format";
 import type { TCellApiJson } from "@/lib/formats/cell-json";
 import { Conflict } from "@/components/edit-conflict";
+import { ReadingsFieldset } from "@/components/readings-fieldset";
 
 type TBibliographyEntry = { id: number; number: number; title: string; publisher: string };
 
@@ -142,6 +143,7 @@ export function CellEditForm(props: {
         />
         {fieldError("validFrom")}
       </label>
+      <ReadingsFieldset position={position} value={value} fieldError={fieldError} />
       <fieldset>
         <legend>Sources</legend>
         {fieldError("sources")}

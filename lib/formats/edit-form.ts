@@ -60,6 +60,32 @@ export function formToEdit(form: FormData): Record<string, unknown> {
     confidenceReason: optional(form, "confidenceReason"),
     validFrom: text(form, "validFrom") || undefined,
     sources: [...new Set(ids)].map((id) => ({ id })).concat(newSource as never[]),
+    ...readingsOf(form),
     reason: text(form, "reason"),
+  };
+}
+
+/**
+ * The competing readings the form carries (their content and stored sources, as they were) with the
+ * rank and reason the editor gave each; none when the form carries none. A field that is not a
+ * list of readings is passed on as it is, for the validation to refuse.
+ */
+function readingsOf(form: FormData): { readings?: unknown; preferredReason?: string | null } {
+  const carried = text(form, "readingsBase");
+  if (carried === "") return {};
+  let base: unknown;
+  try {
+    base = JSON.parse(carried);
+  } catch {
+    return { readings: carried };
+  }
+  if (!Array.isArray(base)) return { readings: base };
+  return {
+    readings: base.map((reading: object, index) => ({
+      ...reading,
+      rank: text(form, `readingRank-${index}`),
+      reason: text(form, `readingReason-${index}`),
+    })),
+    preferredReason: optional(form, "preferredReason"),
   };
 }

@@ -76,6 +76,28 @@ test("a save that started from an older version meets the conflict screen, then 
   await expect(versions.nth((await versions.count()) - 2)).toContainText("admin correction");
 });
 
+test("an editor re-ranks a competing reading in the form: deprecated, with a reason, the cell is no longer contested", async ({ page }) => {
+  const mark = page.locator('[data-testid="position-cell"][data-issue="alpha"][data-party="c"]');
+  await page.goto(`/negotiations/${SLUG}`);
+  await expect(mark).toHaveAttribute("data-contested", "true");
+  await signIn(page, EDITOR, `${cell("alpha", "c")}/edit`);
+  await expect(page.getByTestId("edit-readings")).toContainText("Reading 1: +1 Reported");
+  await expect(page.getByLabel("Why this version's own reading is preferred")).toHaveValue("Two outlets agree on it.");
+  await page.getByLabel("Rank", { exact: true }).selectOption("deprecated");
+  await page.getByLabel("Why it has this rank").fill("The outlet corrected its report.");
+  await page.getByLabel("Reason for this change (shown in the log)").fill("re-ranked a reading");
+  expect(await findAxeViolations(page), "the edit form with readings").toEqual([]);
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByTestId("saved")).toBeVisible();
+  const readings = page.getByTestId("cell-readings");
+  await expect(readings.locator("h2")).toHaveText("Other readings on file");
+  await expect(readings.locator('.reading[data-rank="deprecated"]')).toContainText("Why deprecated: The outlet corrected its report.");
+  await page.goto(`/negotiations/${SLUG}`);
+  await expect(mark).not.toHaveAttribute("data-contested", "true");
+  await page.goto(`/negotiations/${SLUG}/log`);
+  await expect(page.getByTestId("log-entry").first()).toContainText("Competing readings");
+});
+
 test("an editor imports a CSV: the preview lists changes and invalid rows, and confirming writes them", async ({ page }) => {
   await signIn(page, EDITOR, `/negotiations/${SLUG}/import`);
   const csv = await (await page.request.get(`/negotiations/${SLUG}/matrix.csv?layout=long`)).text();

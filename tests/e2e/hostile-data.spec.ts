@@ -15,6 +15,15 @@ test.describe("data from the database is data", () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  test("shows a hostile competing reading and its reasons as text", async ({ page }) => {
+    await page.goto(`/negotiations/${HOSTILE_SLUG}/issues/alpha/parties/b`);
+    const readings = page.getByTestId("cell-readings");
+    await expect(readings.locator(".reading").nth(0)).toContainText(`Why preferred: ${HOSTILE_TEXT}`);
+    await expect(readings.locator(".reading").nth(1)).toContainText(`=1+1 ${HOSTILE_TEXT}`);
+    await expect(page.locator("main img, main script")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   test("shows a hostile point and link as text on the drafts pages", async ({ page }) => {
     await page.goto(`/negotiations/${HOSTILE_SLUG}/drafts?from=b&to=later`);
     await expect(page.locator('[data-testid="lineage-row"][data-point="1"]')).toContainText(`=1+1 ${HOSTILE_TEXT.slice(0, 50)}`);

@@ -100,6 +100,25 @@ describe("formToEdit", () => {
     );
     expect(edit).toMatchObject({ score: -1, sources: [{ title: "New report", publisher: "Reuters", url: null, publishedAt: null }] });
   });
+
+  it("carries the competing readings as they were, with the rank and reason the editor gave each", () => {
+    const carried = [{ score: -2, status: "reported", summary: "No cap", quote: null, sources: [{ id: 7 }] }];
+    const edit = formToEdit(
+      form([
+        ["readingsBase", JSON.stringify(carried)],
+        ["preferredReason", "Names a figure"],
+        ["readingRank-0", "deprecated"],
+        ["readingReason-0", "The outlet corrected it"],
+      ]),
+    );
+    expect(edit).toMatchObject({
+      preferredReason: "Names a figure",
+      readings: [{ ...carried[0], rank: "deprecated", reason: "The outlet corrected it" }],
+    });
+    // A form without readings sends none; a field that is not a list is passed on for the validation to refuse.
+    expect(formToEdit(form([["label", "L"]]))).not.toHaveProperty("readings");
+    expect(formToEdit(form([["readingsBase", "{oops"]]))).toMatchObject({ readings: "{oops" });
+  });
 });
 
 describe("security headers", () => {
