@@ -155,6 +155,20 @@ function parseSlugList(
   return kept.length === known.count ? null : kept;
 }
 
+/** One of a parameter's values (the first is its default); anything else is the default, with the notice `ignored` gives (the value cut short). */
+function parseChoice<T extends string>(
+  raw: TRawSearchParams,
+  key: string,
+  values: readonly T[],
+  notices: string[],
+  ignored: (value: string) => string,
+): T {
+  const value = readParam(raw, key) ?? values[0]!;
+  if ((values as readonly string[]).includes(value)) return value as T;
+  notices.push(ignored(echo(value)));
+  return values[0]!;
+}
+
 /**
  * Parses the matrix URL against the negotiation's own slugs. Never throws: unknown slugs are
  * dropped, a bad sort falls back to the default, and each correction is reported as a notice.
@@ -174,23 +188,26 @@ export function parseMatrixParams(
   if (rawContested !== undefined && !contested)
     notices.push(`Ignored contested “${echo(rawContested)}” (the one value is “only”); showing every cell.`);
 
-  const rawReadings = readParam(raw, "readings") ?? "preferred";
-  const readings = (READINGS_MODES as readonly string[]).includes(rawReadings) ? (rawReadings as TReadingsMode) : "preferred";
-  if (readings !== rawReadings)
-    notices.push(`Ignored readings “${echo(rawReadings)}” (use “range”); the metrics use each cell's preferred reading.`);
+  const readings = parseChoice(
+    raw,
+    "readings",
+    READINGS_MODES,
+    notices,
+    (value) => `Ignored readings “${value}” (use “range”); the metrics use each cell's preferred reading.`,
+  );
 
   const rawSort = readParam(raw, "sort") ?? "order";
   const sort = isSortKey(rawSort, known.parties) ? rawSort : "order";
   if (sort !== rawSort) notices.push(`Ignored unknown sort “${echo(rawSort)}”; using the default order.`);
 
-  const rawDensity = readParam(raw, "density") ?? "compact";
-  const density = (DENSITIES as readonly string[]).includes(rawDensity) ? (rawDensity as TDensity) : "compact";
-  if (density !== rawDensity) notices.push(`Ignored unknown density “${echo(rawDensity)}”; showing compact cells.`);
-
-  const rawAnchors = readParam(raw, "anchors") ?? "exclude";
-  const anchors = (ANCHOR_MODES as readonly string[]).includes(rawAnchors) ? (rawAnchors as TAnchorMode) : "exclude";
-  if (anchors !== rawAnchors)
-    notices.push(`Ignored unknown anchors “${echo(rawAnchors)}”; the scale's anchor parties are left out of spread.`);
+  const density = parseChoice(raw, "density", DENSITIES, notices, (value) => `Ignored unknown density “${value}”; showing compact cells.`);
+  const anchors = parseChoice(
+    raw,
+    "anchors",
+    ANCHOR_MODES,
+    notices,
+    (value) => `Ignored unknown anchors “${value}”; the scale's anchor parties are left out of spread.`,
+  );
 
   const asOf = parseAsOf(raw, notices);
   const page = parsePage(readParam(raw, "page"), notices);
