@@ -81,9 +81,12 @@ export async function* readingRows(db: TDb, base: TViewBase, rowIds: number[], d
       .orderBy("v.versionId")
       .orderBy("v.sortOrder")
       .execute();
+    // The readings come in version order: group them once, not once per version.
+    const byVersion = new Map<number, typeof others>();
+    for (const r of others) byVersion.set(r.versionId, [...(byVersion.get(r.versionId) ?? []), r]);
     for (const { id, row } of pending) {
       yield row;
-      for (const r of others.filter((o) => o.versionId === id))
+      for (const r of byVersion.get(id) ?? [])
         yield [row[0]!, row[1]!, id, r.rank, r.reason, r.score, r.status, r.summary, r.quote, r.sources, r.sourceUrls];
     }
     pending = [];
