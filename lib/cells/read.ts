@@ -159,19 +159,18 @@ export async function readCellGrid(db: TDb, request: TGridRequest): Promise<(TGr
   for (const row of rows) {
     const r = rowOf.get(row.issueId)!;
     const columns = columnsOf.get(row.partyId)!;
+    const content = { ...toVersionContent(row), readings: readings.get(row.id) ?? [] };
     const cell: TGridCell = {
       issue: issues[r]!.slug,
       party: parties[columns[0]!]!.slug,
       versionId: row.id,
-      ...toVersionContent(row),
+      ...content,
       sources: (citations.get(row.id) ?? []).map((id) => cache.get(id)!),
-      readings: readings.get(row.id) ?? [],
       ...(q ? { match: Boolean(row.match) } : {}),
-      contested: false,
-      range: null,
+      // Derived here from the readings, by the rule that also wrote the version's stored columns (which the long CSV reads).
+      contested: isContested(content),
+      range: rangeOf(content),
     };
-    cell.contested = isContested(cell);
-    cell.range = rangeOf(cell);
     for (const column of columns) grid[r]![column] = cell;
   }
   return grid;
